@@ -1,0 +1,149 @@
+//! The block: the unit every later stage works on.
+//!
+//! HTML and plain text are both turned into one ordered stream of [`Block`]s —
+//! paragraph-sized pieces of text with the features the classifier needs. The
+//! HTML side fills in DOM evidence (tag kind, link density, chrome hints from
+//! ancestors, membership in the chosen content container); the text side has
+//! only the line and its position. The same classifier ([`crate::chrome`])
+//! then judges every block, whatever it came from.
+
+use serde::Serialize;
+
+/// What kind of text unit a block is; drives Markdown rendering and a few rules
+/// (a heading is allowed to be short, a list item to lack a full stop).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    /// `<h1>`..`<h6>`, with its level.
+    Heading(u8),
+    ListItem,
+    Quote,
+    /// Preformatted text (`<pre>`), rendered verbatim.
+    Code,
+    /// A table cell or row.
+    Table,
+    /// A figure caption.
+    Caption,
+}
+
+/// Chrome evidence found in the DOM around a block (its own element or an
+/// ancestor): tag, ARIA role, or class/id vocabulary. `None` for text input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DomHint {
+    Navigation,
+    Header,
+    Footer,
+    Sidebar,
+    Comments,
+    Share,
+    Related,
+    Advertisement,
+    Form,
+    Byline,
+    Hidden,
+    /// A generic negative class/id word (`widget`, `promo`, `meta`, ...).
+    Boilerplate,
+}
+
+/// One paragraph-sized unit of text with its features.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text as it will be emitted (whitespace collapsed for HTML; the line
+    /// verbatim for text input).
+    pub text: String,
+    pub kind: BlockKind,
+    /// Number of word tokens in `text`.
+    pub words: usize,
+    /// Characters of `text` that sit inside links (always 0 for text input).
+    pub link_chars: usize,
+    /// Chrome evidence from the DOM, if any.
+    pub dom_hint: Option<DomHint>,
+    /// For HTML: the index (into the parser's element table) of the element
+    /// that holds this block; lets the scorer find a common container.
+    pub parent: usize,
+    /// For HTML: true when the block sits inside the element chosen as the
+    /// main content container. Always false for text input.
+    pub in_container: bool,
+    /// True when a positive structural marker (`<article>`, `<main>`,
+    /// `itemprop=articleBody`, content-ish class) encloses the block.
+    pub in_article_markup: bool,
+}
+
+impl Block {
+    pub fn new(text: String, kind: BlockKind) -> Block {
+        let words = count_words(&text);
+        Block {
+            text,
+            kind,
+            words,
+            link_chars: 0,
+            dom_hint: None,
+            parent: 0,
+            in_container: false,
+            in_article_markup: false,
+        }
+    }
+
+    /// Share of the block's characters that are link text (0.0 for text input).
+    pub fn link_density(&self) -> f32 {
+        let chars = self.text.chars().count();
+        if chars == 0 {
+            return 0.0;
+        }
+        (self.link_chars as f32 / chars as f32).min(1.0)
+    }
+}
+
+/// A word is a maximal run of alphanumeric characters. CJK text has no spaces,
+/// so each CJK character counts as a word of its own; otherwise a Chinese
+/// paragraph would look like a one-word line.
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else {
+            in_word = false;
+        }
+    }
+    words
+}
+
+/// Han, Hiragana, Katakana and Hangul: scripts written without spaces between words
+/// (Hangul does use spaces, but its syllable blocks carry as much as a short word).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_across_scripts() {
+        assert_eq!(count_words("Hello, world!"), 2);
+        assert_eq!(count_words("  "), 0);
+        assert_eq!(count_words("U.S.-backed offensive"), 4);
+        assert_eq!(count_words("日本語"), 3);
+        assert_eq!(count_words("Привет мир"), 2);
+    }
+
+    #[test]
+    fn link_density_is_a_fraction() {
+        let mut b = Block::new("abcd".into(), BlockKind::Paragraph);
+        b.link_chars = 2;
+        assert!((b.link_density() - 0.5).abs() < 1e-6);
+        b.link_chars = 10;
+        assert_eq!(b.link_density(), 1.0);
+    }
+}

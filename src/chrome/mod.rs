@@ -1,0 +1,633 @@
+//! The chrome classifier: one judge for blocks from HTML and from plain text.
+//!
+//! It runs in four stages, each a named function below:
+//!
+//! 1. [`rule_for`] — pattern rules on a block's own text (copyright, footer
+//!    credit, syndication, timestamp, prompts, menus, …). A hit is decisive.
+//! 2. [`content_score`] — how much a block looks like article prose: length,
+//!    stop-word density, sentence shape, link density.
+//! 3. Region selection — where the article is. With a DOM, the HTML stage has
+//!    already marked the blocks of the chosen container ([`Block::in_container`]);
+//!    without one (plain text) the region is the run of lines with the largest
+//!    total content score ([`best_span`], the Body Text Extraction idea of Finn
+//!    et al. 2001 applied to lines).
+//! 4. Clean-up inside the region: repeats, link lists, DOM chrome hints, and the
+//!    headline just above the body.
+//!
+//! Every removed block carries a [`Reason`], so `--explain` can show why and the
+//! metadata stage can read values (source, date, copyright) off removed lines.
+
+pub mod patterns;
+pub mod stopwords;
+
+use crate::block::{Block, BlockKind, DomHint};
+use crate::metadata::date;
+use serde::Serialize;
+use std::collections::HashMap;
+pub use stopwords::StopWords;
+
+/// Why a block was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Copyright,
+    FooterCredit,
+    Syndication,
+    Timestamp,
+    Byline,
+    SharePrompt,
+    AccountPrompt,
+    CookieNotice,
+    Menu,
+    Navigation,
+    RelatedHeader,
+    RelatedHeadline,
+    Comments,
+    Advertisement,
+    Repeated,
+    Template,
+    LinkList,
+    Header,
+    Footer,
+    Sidebar,
+    Form,
+    Hidden,
+    /// Outside the region judged to be the article, with no more specific reason.
+    OutsideContent,
+    /// Inside the region but with too little content evidence to keep.
+    LowContent,
+}
+
+impl Reason {
+    /// A short human explanation, for `--explain` in text format.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::Copyright => "copyright notice",
+            Reason::FooterCredit => "footer credit (maintained/developed/powered by)",
+            Reason::Syndication => "syndication credit (Source:/Via:)",
+            Reason::Timestamp => "bare timestamp line",
+            Reason::Byline => "byline",
+            Reason::SharePrompt => "share/follow prompt",
+            Reason::AccountPrompt => "login/subscribe/navigation prompt",
+            Reason::CookieNotice => "cookie notice",
+            Reason::Menu => "menu flattened to one line",
+            Reason::Navigation => "navigation",
+            Reason::RelatedHeader => "related-articles header",
+            Reason::RelatedHeadline => "related-article headline",
+            Reason::Comments => "comment section",
+            Reason::Advertisement => "advertisement",
+            Reason::Repeated => "repeated line",
+            Reason::Template => "site template (recurs on many pages of the site)",
+            Reason::LinkList => "mostly links",
+            Reason::Header => "page header",
+            Reason::Footer => "page footer",
+            Reason::Sidebar => "sidebar",
+            Reason::Form => "form",
+            Reason::Hidden => "hidden element",
+            Reason::OutsideContent => "outside the article",
+            Reason::LowContent => "too little content",
+        }
+    }
+}
+
+/// Trade-off between keeping too much and dropping too much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Favor {
+    Precision,
+    #[default]
+    Balanced,
+    Recall,
+}
+
+/// What the classifier knows about the document as a whole.
+pub struct Context {
+    pub stop: StopWords,
+    /// True when the blocks come from a DOM and the HTML stage chose a container.
+    pub has_container: bool,
+    pub favor: Favor,
+}
+
+/// The classifier's decision for one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub keep: bool,
+    /// Why it was removed (`None` when kept).
+    pub reason: Option<Reason>,
+}
+
+impl Verdict {
+    const KEEP: Verdict = Verdict {
+        keep: true,
+        reason: None,
+    };
+    fn remove(reason: Reason) -> Verdict {
+        Verdict {
+            keep: false,
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Judge every block. `template` optionally marks blocks known (from other
+/// pages of the same site) to be site template.
+pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> Vec<Verdict> {
+    let rules: Vec<Option<Reason>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            rule_for(b).or_else(|| {
+                template
+                    .and_then(|t| t.get(i).copied())
+                    .filter(|&is_template| is_template)
+                    .map(|_| Reason::Template)
+            })
+        })
+        .collect();
+    let scores: Vec<f32> = blocks
+        .iter()
+        .zip(&rules)
+        .map(|(b, rule)| match rule {
+            // Chrome found by a rule weighs against any region that includes it,
+            // more so the longer it is.
+            Some(_) => -(8.0 + b.words as f32),
+            None => content_score(b, ctx),
+        })
+        .collect();
+
+    let mut verdicts: Vec<Verdict> = if ctx.has_container {
+        select_by_container(blocks, &rules, ctx)
+    } else {
+        Vec::new()
+    };
+    let kept_words: usize = blocks
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| v.keep)
+        .map(|(b, _)| b.words)
+        .sum();
+    // Fallback: when the container holds almost nothing (a wrong pick, or a page
+    // whose text is spread over sibling divs), judge the blocks as lines instead.
+    if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
+        verdicts = select_by_span(blocks, &rules, &scores);
+    }
+    include_headline(blocks, &rules, &mut verdicts);
+    drop_repeats(blocks, &mut verdicts);
+    verdicts
+}
+
+/// A container with fewer words than this is taken as a wrong pick: even a
+/// short news brief has a couple of sentences.
+const MIN_CONTAINER_WORDS: usize = 25;
+
+/// Stage 1: the pattern rules, on the block's own text. Order matters only for
+/// the reason reported: the more specific rule first.
+pub fn rule_for(b: &Block) -> Option<Reason> {
+    let text = b.text.trim();
+    let words = b.words;
+    if words == 0 {
+        return Some(Reason::LowContent);
+    }
+    if patterns::is_copyright(text, words) {
+        return Some(Reason::Copyright);
+    }
+    if patterns::footer_credit(text, words).is_some() {
+        return Some(Reason::FooterCredit);
+    }
+    if patterns::syndication_source(text, words).is_some() {
+        return Some(Reason::Syndication);
+    }
+    // Bare timestamps are short; the check tokenises, so skip long lines early.
+    if words <= 12 && date::is_timestamp_line(text) {
+        return Some(Reason::Timestamp);
+    }
+    if patterns::is_cookie_notice(text, words) {
+        return Some(Reason::CookieNotice);
+    }
+    if patterns::is_comments_header(text, words) || patterns::is_comment_signature(text, words) {
+        return Some(Reason::Comments);
+    }
+    if patterns::is_share_prompt(text, words) {
+        return Some(Reason::SharePrompt);
+    }
+    if patterns::is_account_prompt(text, words) {
+        return Some(Reason::AccountPrompt);
+    }
+    if patterns::is_related_header(text, words) {
+        return Some(Reason::RelatedHeader);
+    }
+    if b.kind != BlockKind::Code && patterns::is_flattened_menu(text, words) {
+        return Some(Reason::Menu);
+    }
+    if patterns::byline_author(text, words).is_some() {
+        return Some(Reason::Byline);
+    }
+    None
+}
+
+/// Text shorter than this many characters is "short" (jusText's `length_low`):
+/// too little to judge by stop words alone.
+const SHORT_CHARS: usize = 70;
+/// Text at least this long is prose by length alone unless links or a lack of
+/// stop words say otherwise (jusText's `length_high`).
+const LONG_CHARS: usize = 200;
+/// Stop-word density of ordinary prose is 0.35–0.55 in the languages we have
+/// lists for; headlines and menus sit under 0.2. Above this, a block reads
+/// like prose (jusText's `stopwords_high`).
+const PROSE_STOPWORDS: f32 = 0.30;
+/// Below this a medium-length block reads like a list of names or links.
+const LOW_STOPWORDS: f32 = 0.15;
+
+/// Stage 2: how much the block looks like article text. Positive for prose
+/// (roughly its word count), negative for chrome-like blocks. Used as the
+/// weight of the block in region selection.
+pub fn content_score(b: &Block, ctx: &Context) -> f32 {
+    let mut score = prose_score(b, ctx);
+    match b.dom_hint {
+        Some(DomHint::Byline) | None => {}
+        // DOM chrome hints are strong evidence: markup says what the block is.
+        Some(_) => score -= 5.0 + b.words as f32 * 0.5,
+    }
+    if b.in_article_markup {
+        score += 2.0;
+    }
+    score
+}
+
+/// The part of [`content_score`] that reads only the block's text and links,
+/// not the DOM hints (the HTML stage uses it before hints are settled).
+pub fn prose_score(b: &Block, ctx: &Context) -> f32 {
+    let words = b.words as f32;
+    let chars = effective_chars(&b.text);
+    let density = ctx.stop.density(&b.text);
+    let sentence = patterns::ends_like_sentence(&b.text);
+    let link = b.link_density();
+
+    let mut score = if chars < SHORT_CHARS {
+        // Short lines: a short sentence inside an article is fine (a weak
+        // plus), a short fragment without a full stop is a menu item, a
+        // label or a headline (a weak minus, so a few of them inside the body
+        // do not break it, but a run of them ends it).
+        match (sentence, density) {
+            (true, Some(d)) if d >= LOW_STOPWORDS => words * 0.5,
+            (true, None) => words * 0.5,
+            _ if matches!(b.kind, BlockKind::Heading(_)) => -1.0,
+            _ => -2.0 - (b.kind == BlockKind::ListItem) as u8 as f32,
+        }
+    } else {
+        match density {
+            Some(d) if d >= PROSE_STOPWORDS => words,
+            Some(d) if d >= LOW_STOPWORDS => {
+                if chars >= LONG_CHARS || sentence {
+                    words * 0.6
+                } else {
+                    words * 0.2
+                }
+            }
+            Some(_) => -words * 0.5,
+            // No stop-word list for the language: fall back to shape.
+            None if sentence || chars >= LONG_CHARS => words,
+            None => words * 0.3,
+        }
+    };
+    // Links: a block that is mostly link text is navigation or a teaser,
+    // however long. Penalise in proportion (jusText drops at 0.2 density; a
+    // softer slope keeps paragraphs with a few inline links).
+    if link > 0.0 {
+        score -= words * link * 2.5;
+    }
+    score
+}
+
+/// Length in characters, counting each CJK character as three: a CJK
+/// character carries about as much as a short word plus its space.
+fn effective_chars(text: &str) -> usize {
+    text.chars()
+        .map(|c| if crate::block::is_cjk(c) { 3 } else { 1 })
+        .sum()
+}
+
+/// Stage 3 with a DOM: keep the blocks of the chosen container that no rule
+/// and no chrome hint speak against.
+fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context) -> Vec<Verdict> {
+    // How much link text a short block in the container may have. Precision
+    // mode drops short link-heavy blocks sooner.
+    let max_link = match ctx.favor {
+        Favor::Precision => 0.3,
+        Favor::Balanced => 0.5,
+        Favor::Recall => 0.75,
+    };
+    blocks
+        .iter()
+        .zip(rules)
+        .map(|(b, rule)| {
+            if let Some(r) = rule {
+                return Verdict::remove(*r);
+            }
+            if !b.in_container {
+                return Verdict::remove(hint_reason(b.dom_hint).unwrap_or(Reason::OutsideContent));
+            }
+            if let Some(r) = hint_reason(b.dom_hint) {
+                return Verdict::remove(r);
+            }
+            // Link-heavy blocks inside the container are "more on this"
+            // lists and inline teasers, unless they are long prose.
+            if b.link_density() > max_link && b.words < 40 {
+                return Verdict::remove(Reason::LinkList);
+            }
+            Verdict::KEEP
+        })
+        .collect()
+}
+
+fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
+    Some(match hint? {
+        DomHint::Navigation => Reason::Navigation,
+        DomHint::Header => Reason::Header,
+        DomHint::Footer => Reason::Footer,
+        DomHint::Sidebar => Reason::Sidebar,
+        DomHint::Comments => Reason::Comments,
+        DomHint::Share => Reason::SharePrompt,
+        DomHint::Related => Reason::RelatedHeadline,
+        DomHint::Advertisement => Reason::Advertisement,
+        DomHint::Form => Reason::Form,
+        DomHint::Hidden => Reason::Hidden,
+        DomHint::Boilerplate => Reason::OutsideContent,
+        DomHint::Byline => return None,
+    })
+}
+
+/// Stage 3 without a DOM: the article is the contiguous run of blocks whose
+/// summed content score is largest; everything outside it is chrome.
+fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) -> Vec<Verdict> {
+    let Some((start, end)) =
+        best_span(scores).map(|span| cut_at_boundary(blocks, rules, scores, span))
+    else {
+        return blocks
+            .iter()
+            .zip(rules)
+            .map(|(_, r)| Verdict::remove(r.unwrap_or(Reason::LowContent)))
+            .collect();
+    };
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if let Some(r) = rules[i] {
+                Verdict::remove(r)
+            } else if i < start {
+                Verdict::remove(Reason::Navigation)
+            } else if i > end {
+                Verdict::remove(if looks_like_headline(b) {
+                    Reason::RelatedHeadline
+                } else {
+                    Reason::OutsideContent
+                })
+            } else {
+                Verdict::KEEP
+            }
+        })
+        .collect()
+}
+
+/// Content an article must have before a boundary for the span to be cut
+/// there: about two real paragraphs. With less, the "article" before the
+/// boundary is a teaser and the real text lies beyond.
+const MIN_ARTICLE_SCORE: f32 = 40.0;
+
+/// How close two timestamp lines must be to read as a list's signatures:
+/// comments run a few lines each.
+const COMMENT_SIGNATURE_GAP: usize = 10;
+
+/// Lines that end an article when they follow it: a comment section or a
+/// related-articles list. The heaviest span can run through them when the
+/// comments outweigh the article, so the span is cut at the first boundary
+/// that has a real article before it.
+fn cut_at_boundary(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    scores: &[f32],
+    (start, end): (usize, usize),
+) -> (usize, usize) {
+    let mut before = 0.0f32;
+    for i in start..=end {
+        let boundary = match rules[i] {
+            Some(Reason::Comments) => true,
+            // Timestamps that repeat every few lines are the signatures of a
+            // comment list or a dated teaser list.
+            Some(Reason::Timestamp) => rules[i + 1..=end]
+                .iter()
+                .take(COMMENT_SIGNATURE_GAP)
+                .any(|r| matches!(r, Some(Reason::Timestamp | Reason::Comments))),
+            // A related header counts only when headlines follow it.
+            Some(Reason::RelatedHeader) => {
+                blocks[i + 1..=end]
+                    .iter()
+                    .take(2)
+                    .filter(|b| looks_like_headline(b))
+                    .count()
+                    == 2
+            }
+            _ => false,
+        };
+        if boundary && before >= MIN_ARTICLE_SCORE {
+            // End at the last positive block before the boundary.
+            let last = (start..i).rev().find(|&j| scores[j] > 0.0).unwrap_or(start);
+            return (start, last);
+        }
+        before += scores[i].max(0.0);
+    }
+    (start, end)
+}
+
+/// The maximum-sum contiguous run (Kadane's algorithm, linear time).
+/// `None` when no block has a positive score.
+pub fn best_span(scores: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// A headline-shaped block: a few words, no sentence ending, mostly capitalised
+/// (or a heading element).
+fn looks_like_headline(b: &Block) -> bool {
+    (3..=25).contains(&b.words)
+        && !patterns::ends_like_sentence(&b.text)
+        && (matches!(b.kind, BlockKind::Heading(_)) || patterns::title_case_ratio(&b.text) >= 0.6)
+}
+
+/// How far above the first body block the headline may sit: a dateline, a
+/// byline and a share bar commonly come between them.
+const HEADLINE_LOOKBACK: usize = 5;
+
+/// Stage 4: the article's headline sits just above its first paragraph and is
+/// part of the article. Keep the nearest headline-shaped block above the body
+/// (skipping removed datelines and bylines), unless a rule removed it.
+fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [Verdict]) {
+    let Some(first) = verdicts.iter().position(|v| v.keep) else {
+        return;
+    };
+    if matches!(blocks[first].kind, BlockKind::Heading(_)) {
+        return;
+    }
+    for i in (first.saturating_sub(HEADLINE_LOOKBACK)..first).rev() {
+        let b = &blocks[i];
+        let skippable = matches!(
+            rules[i],
+            Some(Reason::Timestamp | Reason::Byline | Reason::Comments | Reason::SharePrompt)
+        );
+        if rules[i].is_some() && !skippable {
+            break;
+        }
+        if rules[i].is_none()
+            && b.link_density() < 0.5
+            && (matches!(b.kind, BlockKind::Heading(1 | 2))
+                || looks_like_headline(b) && b.words >= 4)
+        {
+            verdicts[i] = Verdict::KEEP;
+            return;
+        }
+    }
+}
+
+/// Short lines (a dozen words or fewer) that a real article would not repeat.
+const REPEAT_MAX_WORDS: usize = 12;
+
+/// Stage 4: a kept short block whose text already appeared earlier among the
+/// kept blocks is a repeated element (a pull quote's twin, a duplicated
+/// caption, a "Advertisement" label printed twice); drop the later copies.
+/// Removed blocks that repeat a line are re-labelled `repeated` only when no
+/// more specific reason was found.
+fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let mut seen: HashMap<String, bool> = HashMap::new();
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if b.words == 0 || b.words > REPEAT_MAX_WORDS {
+            continue;
+        }
+        let key = patterns::normalize(&b.text);
+        match seen.get_mut(&key) {
+            Some(kept_before) => {
+                let generic = matches!(v.reason, Some(Reason::OutsideContent | Reason::LowContent));
+                if v.keep && *kept_before || generic {
+                    *v = Verdict::remove(Reason::Repeated);
+                }
+                *kept_before |= v.keep;
+            }
+            None => {
+                seen.insert(key, v.keep);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> Context {
+        Context {
+            stop: StopWords::english(),
+            has_container: false,
+            favor: Favor::Balanced,
+        }
+    }
+
+    fn lines(text: &str) -> Vec<Block> {
+        text.lines()
+            .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
+            .collect()
+    }
+
+    #[test]
+    fn span_is_maximum_sum_run() {
+        assert_eq!(best_span(&[-1.0, 5.0, -2.0, 4.0, -9.0, 3.0]), Some((1, 3)));
+        assert_eq!(best_span(&[-1.0, -2.0]), None);
+        assert_eq!(best_span(&[]), None);
+    }
+
+    #[test]
+    fn prose_scores_above_menus() {
+        let c = ctx();
+        let prose = Block::new("The council discussed the mission in Kosovo, where ethnic Albanians outnumber Serbs by nine to one, with no agreement reached.".into(), BlockKind::Paragraph);
+        let menu = Block::new("Home".into(), BlockKind::ListItem);
+        assert!(content_score(&prose, &c) > 10.0);
+        assert!(content_score(&menu, &c) < 0.0);
+    }
+
+    #[test]
+    fn links_lower_the_score() {
+        let c = ctx();
+        let mut b = Block::new("The council discussed the mission in Kosovo, where ethnic Albanians outnumber Serbs by nine to one, with no agreement reached.".into(), BlockKind::Paragraph);
+        let plain = content_score(&b, &c);
+        b.link_chars = b.text.len();
+        assert!(content_score(&b, &c) < 0.0 && plain > 0.0);
+    }
+
+    #[test]
+    fn body_between_menus_and_footer() {
+        let blocks = lines(
+            "Home\nNews\nSport\n\
+             The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.\n\
+             Related stories\n\
+             Kosovo Parliamentarian Says the Province Is Ready\n\
+             © 2008 United Nations",
+        );
+        let v = classify(&blocks, &ctx(), None);
+        let kept: Vec<bool> = v.iter().map(|v| v.keep).collect();
+        assert_eq!(kept, [false, false, false, true, true, false, false, false]);
+        assert_eq!(v[5].reason, Some(Reason::RelatedHeader));
+        assert_eq!(v[6].reason, Some(Reason::RelatedHeadline));
+        assert_eq!(v[7].reason, Some(Reason::Copyright));
+    }
+
+    #[test]
+    fn headline_above_body_is_kept() {
+        let blocks = lines(
+            "Home\n\
+             No Agreement Reached on Kosovo Status\n\
+             16 January 2008\n\
+             The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.",
+        );
+        let v = classify(&blocks, &ctx(), None);
+        assert!(v[1].keep, "{v:?}");
+        assert_eq!(v[2].reason, Some(Reason::Timestamp));
+    }
+
+    #[test]
+    fn repeated_short_lines_are_dropped() {
+        let blocks = lines(
+            "The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
+             Kosovo will decide.\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.\n\
+             Kosovo will decide.\n\
+             He also said that the mission would go on for as long as it was needed by the people of the province.",
+        );
+        let v = classify(&blocks, &ctx(), None);
+        assert!(v[1].keep);
+        assert_eq!(v[3].reason, Some(Reason::Repeated));
+    }
+
+    #[test]
+    fn template_marks_win_over_scores() {
+        let blocks = lines(
+            "The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
+             Our journalism is funded by readers like you, and we are grateful for every one of them and their support.",
+        );
+        let v = classify(&blocks, &ctx(), Some(&[false, true]));
+        assert!(v[0].keep);
+        assert_eq!(v[1].reason, Some(Reason::Template));
+    }
+}

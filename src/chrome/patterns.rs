@@ -1,0 +1,433 @@
+//! Every text pattern the chrome rules use, in one place.
+//!
+//! Each `is_*` function names what it detects. They look at one block's text
+//! alone; context (position, neighbours, repetition) is the classifier's job.
+//! Patterns are anchored and short-line-only where a long prose paragraph could
+//! otherwise trip them: an article *about* copyright law must survive.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in pattern compiles")
+}
+
+/// Longest line (in words) that a "prompt"-style rule (share, subscribe,
+/// cookie, login) may judge. Real prompts are a handful of words; a paragraph
+/// that mentions "subscribe" in passing is longer than this.
+const PROMPT_MAX_WORDS: usize = 12;
+
+/// Longest line (in words) judged by the copyright rule when the line does not
+/// *start* with a copyright marker. Footer copyright lines run to ~25 words with
+/// the company's address; anything longer is prose that quotes a notice.
+const COPYRIGHT_MAX_WORDS: usize = 30;
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)©|\(c\)\s*(19|20)\d\d|&copy;|\bcopyright\b|\ball rights? reserved\b|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة",
+    )
+});
+static COPYRIGHT_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(©|\(c\)|copyright\b|all rights reserved)"));
+
+/// "Copyright line": a footer notice (`© 2023 Example Media`, `All rights reserved to …`).
+pub fn is_copyright(text: &str, words: usize) -> bool {
+    if COPYRIGHT_START.is_match(text) {
+        return words <= COPYRIGHT_MAX_WORDS * 2;
+    }
+    words <= COPYRIGHT_MAX_WORDS && COPYRIGHT.is_match(text)
+}
+
+static FOOTER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(website |site |web site |this site (is )?)?(maintained|developed|designed|powered|hosted|built|created|managed|operated|produced)(\s+(and|&)\s+\w+)?\s+by\b\s*:?\s*(.+?)\s*\.?\s*$",
+    )
+});
+
+/// "Footer credit": `Maintained and developed by X.`, `Powered by WordPress`,
+/// `Site designed by Y`. Returns the credited party (the site operator).
+pub fn footer_credit(text: &str, words: usize) -> Option<String> {
+    // A credit line names a party: a few words. Longer lines are prose
+    // ("... developed by researchers at MIT, who found ...").
+    if words > 14 {
+        return None;
+    }
+    FOOTER_CREDIT
+        .captures(text)
+        .and_then(|c| c.get(6))
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Where a glued footer credit may start inside a line: the credit verbs a
+/// footer opens with. Used by the text splitter, not as a classifier rule.
+pub static GLUED_CHROME_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^((Maintained|Developed|Designed|Powered|Hosted)( and \w+)? by\b|All [Rr]ights [Rr]eserved|Copyright\b|©|Share (this|on)\b|Follow us\b|Sign (in|up)\b|Log ?in\b|Subscribe\b|Related (articles|stories|posts)\b|Read more\b|Advertisement\b)",
+    )
+});
+
+static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
+    )
+});
+
+/// "Syndication credit": `Source: Timesofoman`, `Via: AP`. Returns the source.
+pub fn syndication_source(text: &str, words: usize) -> Option<String> {
+    // A credit names an outlet in a few words and has no sentence punctuation;
+    // "Source: officials said the plan was dropped." is a sentence, not a credit.
+    if words > 6 {
+        return None;
+    }
+    let caps = SYNDICATION.captures(text)?;
+    let value = caps.get(2)?.as_str().trim();
+    if value.is_empty() || value.ends_with(['.', '!', '?']) && value.split_whitespace().count() > 3
+    {
+        return None;
+    }
+    Some(value.trim_end_matches('.').to_string())
+}
+
+static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*)?)?\((Reuters|AP|AFP|Xinhua|dpa|DPA|UPI|Bloomberg|PTI|IANS|ANI|Associated Press|Agence France-Presse|AAP|CNN|BBC|WAM|SPA|KUNA|QNA|Anadolu|EFE|ANSA|Kyodo|Yonhap|TASS|RIA Novosti|Interfax)\)\s*[-–—:]",
+    )
+});
+
+/// "Wire dateline": a lede opening with `WASHINGTON (Reuters) -`. The line is
+/// body (it is the first paragraph), but it names the syndication source.
+pub fn wire_source(text: &str) -> Option<String> {
+    WIRE_CREDIT
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi)\b[\W\w]{0,60}$",
+    )
+});
+
+/// "Share/follow prompt": `Share this article`, `Follow us on Twitter`, `12 comments`.
+pub fn is_share_prompt(text: &str, words: usize) -> bool {
+    words <= PROMPT_MAX_WORDS && SHARE_PROMPT.is_match(text) && !ends_like_sentence(text)
+}
+
+static ACCOUNT_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(sign (in|up|out)|log ?(in|out)|register|create (an |your )?account|my account|subscribe( now| today| here)?|subscribe to|get (our|the) newsletter|newsletter|sign up for|already a (subscriber|member)|forgot (your )?password|skip to (main )?(content|navigation)|jump to|back to top|go to top|top of page|toggle navigation|menu|search|close|open menu|advertisement|advertising|sponsored( content)?|ad choices|anzeige|publicité|publicidad|pubblicità|werbung)\b",
+    )
+});
+
+/// "Account/navigation prompt": login, subscribe, newsletter, skip links, ad labels.
+pub fn is_account_prompt(text: &str, words: usize) -> bool {
+    words <= PROMPT_MAX_WORDS && ACCOUNT_PROMPT.is_match(text) && !ends_like_sentence(text)
+}
+
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|agree|continue|browsing|experience)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b|\bgdpr\b",
+    )
+});
+
+/// "Cookie notice": `This site uses cookies. By continuing you agree…`.
+pub fn is_cookie_notice(text: &str, words: usize) -> bool {
+    // Cookie banners are one or two sentences; a long paragraph about cookies
+    // (an article on tracking, say) is not a banner.
+    words <= 60 && COOKIE.is_match(text)
+}
+
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|more (from|on|in|stories|news|articles|headlines)\b.*|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
+    )
+});
+
+/// "Related-articles header": the heading above a list of teasers.
+pub fn is_related_header(text: &str, words: usize) -> bool {
+    words <= 8 && RELATED_HEADER.is_match(text)
+}
+
+static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(\d+\s+)?(comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?\W*$",
+    )
+});
+
+/// "Comments header": marks the start of a comment section.
+pub fn is_comments_header(text: &str, words: usize) -> bool {
+    words <= 8 && COMMENTS_HEADER.is_match(text)
+}
+
+static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+    )
+});
+
+/// "Comment signature": the line under or above a reader comment
+/// (`by jdoe on Aug 8, 2012 7:01 PM`, `Jane wrote:`, `Reply | Report abuse`,
+/// `3 hours ago`).
+pub fn is_comment_signature(text: &str, words: usize) -> bool {
+    // Signatures are short; a paragraph quoting "he wrote:" is not one.
+    words <= 20 && COMMENT_SIGNATURE.is_match(text)
+}
+
+/// Separator characters menus are flattened with (`Home | News | Sport`,
+/// `Home » World › Europe`).
+const MENU_SEPARATORS: &[char] = &[
+    '|', '»', '›', '·', '•', '/', '>', '«', '‹', '¦', '◦', '▪', '–',
+];
+
+/// "Flattened menu": a line of short items joined by separators, such as a
+/// breadcrumb or a navigation bar rendered on one line.
+pub fn is_flattened_menu(text: &str, words: usize) -> bool {
+    let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    if separators < 2 || ends_like_sentence(text) {
+        return false;
+    }
+    // Items average three words or fewer: a menu, not a sentence with a slash.
+    let items = separators + 1;
+    words <= items * 3
+}
+
+/// Does the text end like a sentence (terminal punctuation, maybe in quotes)?
+pub fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';']) && !t.ends_with("...")
+        || t.ends_with("...") && t.len() > 80
+}
+
+/// Share of words that start with a capital letter: headlines and menu items
+/// are Title Case, prose is not.
+pub fn title_case_ratio(text: &str) -> f32 {
+    let mut total = 0;
+    let mut caps = 0;
+    for w in text.split_whitespace() {
+        let Some(first) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        total += 1;
+        if first.is_uppercase() {
+            caps += 1;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        caps as f32 / total as f32
+    }
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*((?i:by|von|par|por|di|door|av|przez|автор:?))\s+([\p{Lu}][\p{L}'.-]+(?:\s+(?:[\p{Lu}][\p{L}'.-]+|van|von|de|da|del|der|la|le|and|&|,)){0,8})",
+    )
+});
+
+/// "Byline": `By Jane Doe and John Roe` at the start of a short line.
+/// Returns the author names as written.
+pub fn byline_author(text: &str, words: usize) -> Option<String> {
+    // Bylines are short; "By the time the vote came, ..." is a sentence.
+    if words > 16 {
+        return None;
+    }
+    let caps = BYLINE.captures(text)?;
+    let name = caps
+        .get(2)?
+        .as_str()
+        .trim()
+        .trim_end_matches([',', '&'])
+        .trim();
+    let name = name
+        .trim_end_matches(" and")
+        .trim_end_matches(" And")
+        .trim()
+        .to_string();
+    if name.is_empty() || name.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(name)
+}
+
+/// Normalise a line for equality tests (repeats, templates, glued suffixes):
+/// lowercase, letters and digits only, single spaces.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::count_words;
+
+    fn w(t: &str) -> usize {
+        count_words(t)
+    }
+
+    #[test]
+    fn copyright_lines() {
+        let t = "All rights reserved to Arab Today Media Group 2023 ©";
+        assert!(is_copyright(t, w(t)));
+        let t = "© 2008 Reuters. Click for restrictions.";
+        assert!(is_copyright(t, w(t)));
+        let t = "Copyright 2007 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.";
+        assert!(is_copyright(t, w(t)));
+        let body = "The court ruled that the copyright on the song had expired in 1998, which meant the band could no longer collect royalties from the radio stations that played it every day across the country.";
+        assert!(!is_copyright(body, w(body)));
+    }
+
+    #[test]
+    fn footer_credits() {
+        let t = "Maintained and developed by Arabs Today Group SAL.";
+        assert_eq!(
+            footer_credit(t, w(t)).as_deref(),
+            Some("Arabs Today Group SAL")
+        );
+        let t = "Powered by WordPress";
+        assert_eq!(footer_credit(t, w(t)).as_deref(), Some("WordPress"));
+        let body = "Developed by researchers at MIT, the vaccine was tested on mice for two years before trials began.";
+        assert_eq!(footer_credit(body, w(body)), None);
+    }
+
+    #[test]
+    fn syndication_lines() {
+        assert_eq!(
+            syndication_source("Source: Timesofoman", 2).as_deref(),
+            Some("Timesofoman")
+        );
+        assert_eq!(syndication_source("Via: AP", 2).as_deref(), Some("AP"));
+        let body =
+            "Source: officials in the ministry said the plan had been dropped after the vote.";
+        assert_eq!(syndication_source(body, w(body)), None);
+        assert_eq!(syndication_source("Sources say it is over", 5), None);
+    }
+
+    #[test]
+    fn wire_datelines() {
+        assert_eq!(
+            wire_source("WASHINGTON (Reuters) - The Senate voted on Tuesday.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            wire_source("MANILA, Nov. 24 (Xinhua) -- Philippine President ordered").as_deref(),
+            None.or(Some("Xinhua"))
+        );
+        assert_eq!(wire_source("He said (Reuters) was wrong."), None);
+    }
+
+    #[test]
+    fn prompts() {
+        for t in [
+            "Share this article",
+            "Follow us on Twitter",
+            "12 Comments",
+            "Email this article",
+            "Print this article Email this article",
+        ] {
+            assert!(is_share_prompt(t, w(t)), "{t}");
+        }
+        for t in [
+            "Sign In",
+            "Subscribe now",
+            "Skip to main content",
+            "Advertisement",
+        ] {
+            assert!(is_account_prompt(t, w(t)), "{t}");
+        }
+        let body =
+            "Share prices fell sharply on Monday as investors worried about the bank's exposure.";
+        assert!(!is_share_prompt(body, w(body)));
+        let body = "Subscribers will get the paper on Sundays from now on.";
+        assert!(!is_account_prompt(body, w(body)));
+    }
+
+    #[test]
+    fn cookie_notices() {
+        let t = "This website uses cookies to improve your experience. By continuing you accept our cookie policy.";
+        assert!(is_cookie_notice(t, w(t)));
+        let body = "She baked cookies for the whole class.";
+        assert!(!is_cookie_notice(body, w(body)));
+    }
+
+    #[test]
+    fn related_and_comments_headers() {
+        assert!(is_related_header("Related stories", 2));
+        assert!(is_related_header("Most Read", 2));
+        assert!(is_related_header("You may also like", 4));
+        assert!(!is_related_header(
+            "Related parties signed the deal on Friday.",
+            7
+        ));
+        assert!(is_comments_header("12 Comments", 2));
+        assert!(is_comments_header("Leave a Reply", 3));
+        assert!(!is_comments_header(
+            "Comments by the minister angered the opposition.",
+            7
+        ));
+    }
+
+    #[test]
+    fn comment_signatures() {
+        for t in [
+            "by pachydermfan on Aug 8, 2012 7:01 PM PDT up reply actions",
+            "Posted by Jane at 10:32 PM",
+            "John Smith wrote:",
+            "Reply | Report abuse",
+            "3 hours ago",
+            "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
+            "[Offensive? Unsuitable? Report this comment. ]",
+        ] {
+            assert!(is_comment_signature(t, w(t)), "{t}");
+        }
+        for t in [
+            "By the time the vote came, it was late.",
+            "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
+        ] {
+            assert!(!is_comment_signature(t, w(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn flattened_menus() {
+        let t = "Home | News | Sport | Business | Weather";
+        assert!(is_flattened_menu(t, w(t)));
+        let t = "Home » World » Europe";
+        assert!(is_flattened_menu(t, w(t)));
+        let body = "The 24/7 service costs $5 a month and/or $50 a year.";
+        assert!(!is_flattened_menu(body, w(body)));
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_author("By Jane Doe", 3).as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            byline_author("By Jane Doe and John Roe, Reuters", 7).as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        assert_eq!(
+            byline_author("By the time the vote came, it was late.", 9),
+            None
+        );
+    }
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("  Hello,  World! 2023 ©"), "hello world 2023");
+    }
+}

@@ -1,0 +1,173 @@
+//! Stop-word density: the share of a block's words that are function words
+//! ("the", "of", "und", "что"). Prose is full of them; menus, headlines, tag
+//! clouds and link lists are not. This is jusText's key observation and it
+//! carries across languages, given a list per language (from the `stop-words`
+//! crate's ISO lists, not typed by hand).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// All stop-word lists, built once on first use (a few milliseconds).
+static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    stop_words::available_languages()
+        .iter()
+        .filter_map(|code| {
+            let words = stop_words::lookup(code)?;
+            Some((*code, words.iter().copied().collect()))
+        })
+        .collect()
+});
+
+/// Languages written without spaces between words.
+const UNSPACED: &[&str] = &["zh", "ja", "th", "lo", "km", "my"];
+
+/// The stop words of one language, looked up by ISO 639-1 code.
+#[derive(Clone, Copy)]
+pub struct StopWords {
+    set: Option<&'static HashSet<&'static str>>,
+}
+
+impl StopWords {
+    /// Stop words for `code` (e.g. "en"); an empty set when there is no list,
+    /// in which case [`StopWords::density`] answers `None`.
+    pub fn for_language(code: &str) -> StopWords {
+        // Scripts written without spaces between words cannot be split into
+        // words by spaces and punctuation, so a density would be meaningless:
+        // the classifier falls back to sentence shape for them.
+        if UNSPACED.contains(&code) {
+            return StopWords { set: None };
+        }
+        StopWords {
+            set: LISTS.get(code),
+        }
+    }
+
+    pub fn english() -> StopWords {
+        StopWords::for_language("en")
+    }
+
+    /// Share of the words of `text` that are stop words, or `None` when the
+    /// language has no list or the text has no words.
+    pub fn density(&self, text: &str) -> Option<f32> {
+        let set = self.set?;
+        let mut total = 0usize;
+        let mut hits = 0usize;
+        let mut buf = String::new();
+        for word in text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+        {
+            total += 1;
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            if set.contains(buf.as_str()) {
+                hits += 1;
+            }
+        }
+        (total > 0).then(|| hits as f32 / total as f32)
+    }
+}
+
+/// Map a whatlang language to the ISO 639-1 code the stop-word lists use.
+pub fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Eng => "en",
+        Fra => "fr",
+        Deu => "de",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Rus => "ru",
+        Ukr => "uk",
+        Pol => "pl",
+        Ces => "cs",
+        Slk => "sk",
+        Slv => "sl",
+        Hrv => "hr",
+        Srp => "sr",
+        Bul => "bg",
+        Ron => "ro",
+        Hun => "hu",
+        Fin => "fi",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Est => "et",
+        Lav => "lv",
+        Lit => "lt",
+        Ell => "el",
+        Tur => "tr",
+        Ara => "ar",
+        Heb => "he",
+        Pes => "fa",
+        Hin => "hi",
+        Ben => "bn",
+        Mar => "mr",
+        Urd => "ur",
+        Tha => "th",
+        Vie => "vi",
+        Ind => "id",
+        Jpn => "ja",
+        Kor => "ko",
+        Cmn => "zh",
+        Cat => "ca",
+        Epo => "eo",
+        Afr => "af",
+        Aze => "az",
+        Bel => "be",
+        Tgl => "tl",
+        Lat => "la",
+        Kat => "ka",
+        Hye => "hy",
+        Guj => "gu",
+        Tam => "ta",
+        Tel => "te",
+        Kan => "kn",
+        Mal => "ml",
+        Pan => "pa",
+        Nep => "ne",
+        Sin => "si",
+        Khm => "km",
+        Amh => "am",
+        Yid => "yi",
+        Zul => "zu",
+        Sna => "sn",
+        Aka => "ak",
+        Jav => "jv",
+        Mkd => "mk",
+        Uzb => "uz",
+        Ori => "or",
+        Mya => "my",
+        Tuk => "tk",
+        Cym => "cy",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_prose_is_dense_menus_are_not() {
+        let en = StopWords::english();
+        let prose = en
+            .density("He said that the meeting was held in a good atmosphere and it was fair.")
+            .unwrap();
+        let menu = en.density("Home News Sport Business Weather").unwrap();
+        assert!(prose > 0.4, "{prose}");
+        assert!(menu < 0.1, "{menu}");
+    }
+
+    #[test]
+    fn other_languages_have_lists() {
+        let de = StopWords::for_language("de");
+        assert!(
+            de.density("Das ist nicht der Fall, und er hat es gesagt.")
+                .unwrap()
+                > 0.4
+        );
+        assert!(StopWords::for_language("xx").density("anything").is_none());
+    }
+}

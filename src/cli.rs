@@ -1,0 +1,373 @@
+//! The command line: parse arguments, run the batch, write records, report.
+//!
+//! Exit status: 0 when every input was cleaned, 1 when at least one input
+//! failed (all inputs are still processed), 2 for usage errors, 130 when
+//! interrupted.
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
+use std::time::Instant;
+use unchrome::batch::{self, BatchOptions, InputFormat, Job};
+use unchrome::chrome::Favor;
+use unchrome::output::{Format, Record};
+use unchrome::{InputKind, Options};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "unchrome",
+    version,
+    about = "Extract the clean article (body and metadata) from saved web pages or their text.",
+    after_help = "Examples:\n  unchrome page.html                      # the body as text\n  curl -s URL | unchrome --format json    # one page from a pipe, as JSON\n  unchrome --format jsonl pages/ > out.jsonl\n  unchrome manifest.jsonl --output-dir clean/ --format markdown\n\nExit status: 0 all inputs cleaned, 1 some inputs failed (each has an error record), 2 usage error."
+)]
+struct Args {
+    /// Files, directories (walked recursively) or JSONL manifests; `-` or nothing reads stdin.
+    inputs: Vec<String>,
+
+    /// Output format [default: text for one input, jsonl for several].
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<FormatArg>,
+
+    /// Also report every removed block and why (JSON: a `removed` array; text: on stderr).
+    #[arg(long)]
+    explain: bool,
+
+    /// Write one file per input into DIR (relative paths mirrored) instead of stdout.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    output_dir: Option<PathBuf>,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Treat inputs as HTML or plain text instead of sniffing.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_kind: KindArg,
+
+    /// How to read named files: `jsonl` treats them (and stdin) as manifests;
+    /// `auto` does so for files ending in .jsonl.
+    #[arg(long, value_enum, default_value = "auto")]
+    input_format: InputFormatArg,
+
+    /// Decode every input with this encoding (e.g. windows-1252), ignoring declarations.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+
+    /// Prefer precision (drop doubtful blocks) or recall (keep them).
+    #[arg(long, value_enum, default_value = "balanced")]
+    favor: FavorArg,
+
+    /// Inputs larger than this many bytes get an error record instead of being cleaned.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    max_input_bytes: usize,
+
+    /// No progress bar and no summary line.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FormatArg {
+    Text,
+    Json,
+    Jsonl,
+    Markdown,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum KindArg {
+    Auto,
+    Html,
+    Text,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum InputFormatArg {
+    Auto,
+    Page,
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum FavorArg {
+    Precision,
+    Balanced,
+    Recall,
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn main() -> i32 {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("unchrome: error: {e:#}");
+            2
+        }
+    }
+}
+
+fn run(args: Args) -> Result<i32> {
+    if let Some(label) = &args.encoding
+        && encoding_rs::Encoding::for_label(label.as_bytes()).is_none()
+    {
+        bail!(
+            "unknown encoding {label:?} (use a WHATWG label such as utf-8, windows-1252, shift_jis, gbk)"
+        );
+    }
+    if args.jobs == Some(0) {
+        bail!("--jobs must be at least 1");
+    }
+    if let Some(n) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("could not start worker threads")?;
+    }
+    let input_format = match args.input_format {
+        InputFormatArg::Auto => InputFormat::Auto,
+        InputFormatArg::Page => InputFormat::Page,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+    };
+    // One input means one page: a single file or stdin, not a folder or a manifest.
+    let single = args.inputs.len() <= 1
+        && args.inputs.first().is_none_or(|i| {
+            let manifest = matches!(input_format, InputFormat::Jsonl)
+                || matches!(input_format, InputFormat::Auto) && i.ends_with(".jsonl");
+            !manifest && (i == "-" || !Path::new(i).is_dir())
+        });
+    let format = match args.format {
+        Some(FormatArg::Text) => Format::Text,
+        Some(FormatArg::Json) => Format::Json,
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        Some(FormatArg::Markdown) => Format::Markdown,
+        None if single => Format::Text,
+        None => Format::Jsonl,
+    };
+    let opts = BatchOptions {
+        clean: Options {
+            input_kind: match args.input_kind {
+                KindArg::Auto => None,
+                KindArg::Html => Some(InputKind::Html),
+                KindArg::Text => Some(InputKind::Text),
+            },
+            encoding: args.encoding.clone(),
+            favor: match args.favor {
+                FavorArg::Precision => Favor::Precision,
+                FavorArg::Balanced => Favor::Balanced,
+                FavorArg::Recall => Favor::Recall,
+            },
+            max_input_bytes: Some(args.max_input_bytes),
+        },
+        explain: args.explain,
+    };
+
+    if let Some(dir) = &args.output_dir {
+        fs::create_dir_all(dir)
+            .with_context(|| format!("could not create output folder {}", dir.display()))?;
+    }
+    let show_progress = !args.quiet && !single && io::stderr().is_terminal();
+    let bar = if show_progress {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {pos} pages  {per_sec}  {elapsed_precise}  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+
+    let started = Instant::now();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut writer = DirWriter::new(args.output_dir.clone());
+    let mut failures = 0usize;
+    let (total, failed) = batch::run_all(
+        batch::jobs(&args.inputs, input_format),
+        &opts,
+        |job, record| {
+            if record.error.is_some() {
+                failures += 1;
+                if let Some(bar) = &bar {
+                    bar.set_message(format!("{failures} errors"));
+                }
+            }
+            if format == Format::Text && args.explain {
+                explain_to_stderr(job, &record);
+            }
+            if format == Format::Text
+                && let Some(e) = &record.error
+            {
+                eprintln!("unchrome: {}: {e}", describe(job));
+            }
+            match &mut writer {
+                Some(w) => w.write(job, &record, format)?,
+                None => {
+                    out.write_all(record.render(format).as_bytes())?;
+                    if !single || format != Format::Text {
+                        // Flush per record in batches so a consumer sees progress
+                        // and a kill leaves whole records only.
+                        out.flush()?;
+                    }
+                }
+            }
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            Ok(())
+        },
+    )
+    .or_else(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            // The reader went away (`| head`): not our failure.
+            Ok((0, 0))
+        } else {
+            Err(e)
+        }
+    })
+    .context("could not write output")?;
+    let _ = out.flush();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if !args.quiet && !single {
+        eprintln!(
+            "unchrome: {total} inputs, {failed} errors, {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+fn describe(job: &Job) -> String {
+    job.origin
+        .path
+        .clone()
+        .or_else(|| job.origin.id.as_ref().map(|v| v.to_string()))
+        .unwrap_or_else(|| "stdin".into())
+}
+
+fn explain_to_stderr(job: &Job, record: &Record) {
+    let Some(removed) = &record.removed else {
+        return;
+    };
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "# removed from {}:", describe(job));
+    for r in removed {
+        let _ = writeln!(
+            err,
+            "[{}] {}",
+            serde_json::to_value(r.reason)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default(),
+            r.text
+        );
+    }
+}
+
+/// Writes one file per record below the output folder, atomically.
+struct DirWriter {
+    root: PathBuf,
+    used: HashSet<PathBuf>,
+}
+
+impl DirWriter {
+    fn new(root: Option<PathBuf>) -> Option<DirWriter> {
+        root.map(|root| DirWriter {
+            root,
+            used: HashSet::new(),
+        })
+    }
+
+    fn write(&mut self, job: &Job, record: &Record, format: Format) -> io::Result<()> {
+        let rel = safe_relative(&job.out_name).with_extension(format.extension());
+        let mut target = self.root.join(&rel);
+        // Two inputs mapping to one name (a.html and a.htm) get distinct files.
+        let mut n = 2;
+        while !self.used.insert(target.clone()) {
+            let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("input");
+            target = self
+                .root
+                .join(rel.with_file_name(format!("{stem}-{n}.{}", format.extension())));
+            n += 1;
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        // Write to a temporary file beside the target, then rename: a reader
+        // (or a resumed run) never sees a half-written file.
+        let tmp = target.with_extension(format!("{}.tmp", format.extension()));
+        fs::write(&tmp, record.render(format))?;
+        fs::rename(&tmp, &target)
+    }
+}
+
+/// Longest file-name component we write: most filesystems allow 255 bytes.
+const MAX_NAME_BYTES: usize = 200;
+
+/// Keep only the normal components of `p` (no root, no `..`), with unsafe
+/// characters replaced, so the result always stays below the output folder.
+fn safe_relative(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        if let Component::Normal(s) = c {
+            let s = s.to_string_lossy();
+            let mut name: String = s
+                .chars()
+                .map(|c| {
+                    if c.is_control() || "<>:\"|?*\\".contains(c) {
+                        '_'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            if name.len() > MAX_NAME_BYTES {
+                let mut end = MAX_NAME_BYTES;
+                while !name.is_char_boundary(end) {
+                    end -= 1;
+                }
+                name.truncate(end);
+            }
+            out.push(name);
+        }
+    }
+    if out.as_os_str().is_empty() {
+        out.push("input");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_stay_inside() {
+        assert_eq!(
+            safe_relative(Path::new("../../etc/passwd")),
+            PathBuf::from("etc/passwd")
+        );
+        assert_eq!(
+            safe_relative(Path::new("/abs/x.html")),
+            PathBuf::from("abs/x.html")
+        );
+        assert_eq!(safe_relative(Path::new("..")), PathBuf::from("input"));
+        assert_eq!(safe_relative(Path::new("a\u{0}b")), PathBuf::from("a_b"));
+    }
+}

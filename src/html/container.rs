@@ -1,0 +1,306 @@
+//! Choose the element that holds the article, and settle which chrome hints
+//! count.
+//!
+//! The scoring follows Readability's idea: every prose block votes for the
+//! element above it (full weight), the one above that (half), and a few more
+//! levels with decaying weight; the element with most votes, discounted by its
+//! link density, is the article's container. Sibling elements that also hold
+//! a good share of prose join it (articles split over several `<div>`s).
+//!
+//! All passes are linear: the element table is in document order, so a parent
+//! always comes before its children, and sums over subtrees are one reverse
+//! pass.
+
+use super::walk::ElementInfo;
+use crate::block::{Block, DomHint};
+use crate::chrome::{self, Context};
+
+/// Levels above a block that receive its vote, and their weights
+/// (Readability: parent 1, grandparent 1/2, then 1/(3·level)).
+const VOTE_WEIGHTS: [f32; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
+
+/// A hinted element holding more than this share of the page's prose is a
+/// layout wrapper with an unlucky class (`has-sidebar`, `page-comments`), not
+/// chrome: its hint is ignored.
+const LAYOUT_WRAPPER_SHARE: f32 = 0.5;
+
+/// A sibling of the chosen container joins it when its prose is at least this
+/// share of the container's score (Readability uses 0.2)...
+const SIBLING_SHARE: f32 = 0.2;
+/// ...and at least this much in absolute terms (about one short paragraph).
+const SIBLING_MIN: f32 = 10.0;
+/// ...and its link density is below this (a sibling that is mostly links is a
+/// teaser list).
+const SIBLING_MAX_LINK_DENSITY: f32 = 0.33;
+
+/// Climb to the parent only when it adds at least this much net content
+/// (about one short paragraph's words): a stray caption is no reason to
+/// widen the container.
+const CLIMB_MIN_GAIN: f32 = 10.0;
+
+/// Words of a block under a chrome hint count this much against a subtree.
+const HINTED_PENALTY: f32 = 0.5;
+
+/// Content markup (`<article>`, `itemprop=articleBody`) earns a bonus: the
+/// site says this is the article.
+const CONTENT_MARKUP_BONUS: f32 = 1.25;
+
+/// Mark `in_container` and the effective `dom_hint` on every block. Returns
+/// false when no element has any prose (the caller falls back to lines).
+pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], ctx: &Context) -> bool {
+    let n = elements.len();
+    if n == 0 || blocks.is_empty() {
+        return false;
+    }
+    // Prose score of each block, ignoring DOM hints (those are judged below).
+    let base: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            if chrome::rule_for(b).is_some() {
+                0.0
+            } else {
+                chrome::prose_score(b, ctx).max(0.0)
+            }
+        })
+        .collect();
+
+    // Subtree sums: prose, characters and link characters.
+    let mut prose = vec![0.0f32; n];
+    let mut chars = vec![0usize; n];
+    let mut links = vec![0usize; n];
+    for (b, &s) in blocks.iter().zip(&base) {
+        let e = b.parent.min(n - 1);
+        prose[e] += s;
+        chars[e] += b.text.len();
+        links[e] += b.link_chars;
+    }
+    for e in (0..n).rev() {
+        if let Some(p) = elements[e].parent {
+            prose[p] += prose[e];
+            chars[p] += chars[e];
+            links[p] += links[e];
+        }
+    }
+    let total: f32 = base.iter().sum();
+    if total <= 0.0 {
+        resolve_hints(blocks, elements, &prose, total, &vec![false; n]);
+        return false;
+    }
+
+    // Which hints count: not those on layout wrappers.
+    let valid_hint = |e: usize| -> Option<DomHint> {
+        elements[e]
+            .hint
+            .filter(|_| prose[e] <= LAYOUT_WRAPPER_SHARE * total)
+    };
+    // Effective hint per element, inherited from ancestors.
+    let mut inherited: Vec<Option<DomHint>> = vec![None; n];
+    for e in 0..n {
+        inherited[e] = valid_hint(e).or(elements[e].parent.and_then(|p| inherited[p]));
+    }
+
+    // Votes.
+    let mut votes = vec![0.0f32; n];
+    for (b, &s) in blocks.iter().zip(&base) {
+        let e = b.parent.min(n - 1);
+        if s <= 0.0 || inherited[e].is_some() {
+            continue;
+        }
+        let mut cur = elements[e].parent;
+        for w in VOTE_WEIGHTS {
+            let Some(c) = cur else { break };
+            votes[c] += s * w;
+            cur = elements[c].parent;
+        }
+    }
+    let mut top: Option<(usize, f32)> = None;
+    for e in 0..n {
+        if votes[e] <= 0.0 || inherited[e].is_some() {
+            continue;
+        }
+        let density = if chars[e] > 0 {
+            links[e] as f32 / chars[e] as f32
+        } else {
+            0.0
+        };
+        let mut score = votes[e] * (1.0 - density.min(1.0));
+        if elements[e].content_markup {
+            score *= CONTENT_MARKUP_BONUS;
+        }
+        if top.is_none_or(|(_, best)| score > best) {
+            top = Some((e, score));
+        }
+    }
+    let Some((mut top, top_score)) = top else {
+        resolve_hints(blocks, elements, &prose, total, &vec![false; n]);
+        return false;
+    };
+
+    // Net content per subtree: prose counts for, chrome-like blocks against
+    // (signed scores, hinted blocks penalised). Climbing from the top
+    // candidate while the parent adds net content widens the container to an
+    // article split over nested wrappers, and stops where the extra material
+    // is mostly chrome.
+    let mut net = vec![0.0f32; n];
+    for b in blocks.iter() {
+        let e = b.parent.min(n - 1);
+        let mut v = if chrome::rule_for(b).is_some() {
+            -(b.words as f32) - 2.0
+        } else {
+            chrome::prose_score(b, ctx)
+        };
+        if inherited[e].is_some() {
+            v = v.min(0.0) - b.words as f32 * HINTED_PENALTY;
+        }
+        net[e] += v;
+    }
+    for e in (0..n).rev() {
+        if let Some(p) = elements[e].parent {
+            net[p] += net[e];
+        }
+    }
+    // The ancestor with the most net content, looking past wrappers that
+    // add nothing (a chain of layout divs between the sections and their
+    // common parent).
+    let mut best = top;
+    let mut cur = top;
+    while let Some(p) = elements[cur].parent {
+        if inherited[p].is_some() {
+            break;
+        }
+        if net[p] > net[best] {
+            best = p;
+        }
+        cur = p;
+    }
+    if net[best] >= net[top] + CLIMB_MIN_GAIN {
+        top = best;
+    }
+
+    // The container: the top element plus qualifying siblings.
+    let mut chosen = vec![false; n];
+    chosen[top] = true;
+    let parent = elements[top].parent;
+    let threshold = (prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
+    for e in 0..n {
+        if e == top || elements[e].parent != parent || parent.is_none() {
+            continue;
+        }
+        let density = if chars[e] > 0 {
+            links[e] as f32 / chars[e] as f32
+        } else {
+            0.0
+        };
+        if prose[e] >= threshold && density < SIBLING_MAX_LINK_DENSITY && valid_hint(e).is_none() {
+            chosen[e] = true;
+        }
+    }
+    resolve_hints(blocks, elements, &prose, total, &chosen);
+    // Text directly inside the parent of the container, between the chosen
+    // elements, is part of the article when it is prose.
+    if let Some(p) = parent {
+        for (b, &s) in blocks.iter_mut().zip(&base) {
+            if b.parent == p && s >= threshold && b.dom_hint.is_none() {
+                b.in_container = true;
+            }
+        }
+    }
+    true
+}
+
+/// Set `dom_hint` and `in_container` on every block: a block is in the
+/// container when an ancestor is chosen; its hint is the nearest valid hint
+/// between it and the container (hints above the container do not reach in).
+fn resolve_hints(
+    blocks: &mut [Block],
+    elements: &[ElementInfo],
+    prose: &[f32],
+    total: f32,
+    chosen: &[bool],
+) {
+    let n = elements.len();
+    let mut inside = vec![false; n];
+    let mut hint: Vec<Option<DomHint>> = vec![None; n];
+    for e in 0..n {
+        let parent = elements[e].parent;
+        inside[e] = chosen[e] || parent.is_some_and(|p| inside[p]);
+        let own = elements[e]
+            .hint
+            .filter(|_| total <= 0.0 || prose[e] <= LAYOUT_WRAPPER_SHARE * total);
+        hint[e] = if chosen[e] {
+            None
+        } else {
+            own.or(parent.and_then(|p| hint[p]))
+        };
+    }
+    for b in blocks.iter_mut() {
+        let e = b.parent.min(n - 1);
+        b.in_container = inside[e];
+        b.dom_hint = hint[e];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chrome::{Favor, StopWords};
+    use crate::html::walk;
+    use scraper::Html;
+
+    fn run(html: &str) -> Vec<Block> {
+        let w = walk::walk(&Html::parse_document(html));
+        let mut blocks = w.blocks;
+        let ctx = Context {
+            stop: StopWords::english(),
+            has_container: true,
+            favor: Favor::Balanced,
+        };
+        choose(&mut blocks, &w.elements, &ctx);
+        blocks
+    }
+
+    const P: &str = "The council discussed the mission in the province, where the two groups have lived side by side for as long as anyone can remember, and it said that it would meet again.";
+
+    #[test]
+    fn picks_the_div_with_the_paragraphs() {
+        let html = format!(
+            "<body><div id=menu><a href=/>Home</a><a href=/n>News</a></div>\
+             <div class=main><h1>Head</h1><div class=txt><p>{P}</p><p>{P}</p><p>{P}</p></div></div>\
+             <div class=sidebar><p>{P}</p></div></body>"
+        );
+        let blocks = run(&html);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        // "Home News" (one block), the h1 (a sibling with no prose: the
+        // classifier adds the headline later), three paragraphs, the sidebar.
+        assert_eq!(inside, [false, false, true, true, true, false]);
+        assert_eq!(blocks[5].dom_hint, Some(DomHint::Sidebar));
+    }
+
+    #[test]
+    fn layout_wrapper_hint_is_ignored() {
+        let html = format!(
+            "<body><div class='page has-sidebar'><div><p>{P}</p><p>{P}</p></div></div></body>"
+        );
+        let blocks = run(&html);
+        assert!(
+            blocks
+                .iter()
+                .all(|b| b.dom_hint.is_none() && b.in_container)
+        );
+    }
+
+    #[test]
+    fn split_article_siblings_join() {
+        let html = format!(
+            "<body><div><div class=part><p>{P}</p><p>{P}</p></div><div class=ad>Buy now</div>\
+             <div class=part><p>{P}</p></div></div></body>"
+        );
+        let blocks = run(&html);
+        // The container widens to the common parent; the ad inside it keeps
+        // its hint, so the classifier still drops it.
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [true, true, true, true]);
+        assert_eq!(blocks[2].dom_hint, Some(DomHint::Advertisement));
+        assert_eq!(blocks[3].dom_hint, None);
+    }
+}

@@ -1,0 +1,276 @@
+//! What an element's tag, ARIA role and class/id words say about it.
+//!
+//! Sites name their chrome: `class="share-buttons"`, `id="comments"`,
+//! `role="navigation"`. The words are matched as tokens (split on anything
+//! that is not a letter or digit, and at camelCase humps) so `sharebar` and
+//! `post-share` both hit `share`, while a plain substring test would also hit
+//! `shareholders`. One vocabulary, here, for every rule that reads markup.
+
+use crate::block::DomHint;
+
+/// The hint an element's tag and role give, before its class and id.
+pub fn tag_hint(tag: &str, role: Option<&str>) -> Option<DomHint> {
+    if let Some(role) = role {
+        match role.trim().to_ascii_lowercase().as_str() {
+            "navigation" | "menu" | "menubar" | "tablist" | "search" => {
+                return Some(DomHint::Navigation);
+            }
+            "banner" => return Some(DomHint::Header),
+            "contentinfo" => return Some(DomHint::Footer),
+            "complementary" => return Some(DomHint::Sidebar),
+            "dialog" | "alertdialog" => return Some(DomHint::Boilerplate),
+            _ => {}
+        }
+    }
+    Some(match tag {
+        "nav" => DomHint::Navigation,
+        "footer" => DomHint::Footer,
+        "header" => DomHint::Header,
+        "aside" => DomHint::Sidebar,
+        "form" => DomHint::Form,
+        "menu" => DomHint::Navigation,
+        _ => return None,
+    })
+}
+
+/// Class/id words that name chrome, with what they name. Matched against
+/// whole tokens, or as a prefix/suffix of a token for the longer words
+/// (`sharebar`, `topnav`), see [`class_hint`].
+const CHROME_WORDS: &[(&str, DomHint)] = &[
+    ("nav", DomHint::Navigation),
+    ("navbar", DomHint::Navigation),
+    ("navigation", DomHint::Navigation),
+    ("menu", DomHint::Navigation),
+    ("breadcrumb", DomHint::Navigation),
+    ("breadcrumbs", DomHint::Navigation),
+    ("pagination", DomHint::Navigation),
+    ("pager", DomHint::Navigation),
+    ("skip", DomHint::Navigation),
+    ("footer", DomHint::Footer),
+    ("copyright", DomHint::Footer),
+    ("colophon", DomHint::Footer),
+    ("masthead", DomHint::Header),
+    ("header", DomHint::Header),
+    ("topbar", DomHint::Header),
+    ("sidebar", DomHint::Sidebar),
+    ("rail", DomHint::Sidebar),
+    ("widget", DomHint::Sidebar),
+    ("aside", DomHint::Sidebar),
+    ("comment", DomHint::Comments),
+    ("comments", DomHint::Comments),
+    ("disqus", DomHint::Comments),
+    ("respond", DomHint::Comments),
+    ("replies", DomHint::Comments),
+    ("discussion", DomHint::Comments),
+    ("share", DomHint::Share),
+    ("sharing", DomHint::Share),
+    ("social", DomHint::Share),
+    ("sociable", DomHint::Share),
+    ("addthis", DomHint::Share),
+    ("sharethis", DomHint::Share),
+    ("related", DomHint::Related),
+    ("recommended", DomHint::Related),
+    ("recommendations", DomHint::Related),
+    ("outbrain", DomHint::Related),
+    ("taboola", DomHint::Related),
+    ("popular", DomHint::Related),
+    ("trending", DomHint::Related),
+    ("mostread", DomHint::Related),
+    ("teaser", DomHint::Related),
+    ("ad", DomHint::Advertisement),
+    ("ads", DomHint::Advertisement),
+    ("advert", DomHint::Advertisement),
+    ("advertisement", DomHint::Advertisement),
+    ("sponsor", DomHint::Advertisement),
+    ("sponsored", DomHint::Advertisement),
+    ("promo", DomHint::Advertisement),
+    ("dfp", DomHint::Advertisement),
+    ("cookie", DomHint::Boilerplate),
+    ("cookies", DomHint::Boilerplate),
+    ("consent", DomHint::Boilerplate),
+    ("gdpr", DomHint::Boilerplate),
+    ("newsletter", DomHint::Boilerplate),
+    ("subscribe", DomHint::Boilerplate),
+    ("signup", DomHint::Boilerplate),
+    ("login", DomHint::Boilerplate),
+    ("modal", DomHint::Boilerplate),
+    ("popup", DomHint::Boilerplate),
+    ("tags", DomHint::Boilerplate),
+    ("tagcloud", DomHint::Boilerplate),
+    ("byline", DomHint::Byline),
+    ("author", DomHint::Byline),
+    ("hidden", DomHint::Hidden),
+    ("hide", DomHint::Hidden),
+    ("invisible", DomHint::Hidden),
+    ("sronly", DomHint::Hidden),
+];
+
+/// Words of at least this length also match as a prefix or suffix of a class
+/// token (`sidebarleft`, `footerlinks`, `socialbar`). Shorter ones (`ad`,
+/// `nav`, `share`) would hit ordinary words (`adventure`, `canvas`,
+/// `shareholders`) that way, so they must be whole tokens.
+const AFFIX_MIN_LEN: usize = 6;
+
+/// Class/id words that mark the article itself. They cancel the weaker chrome
+/// words (a `content-header` is part of the content) and mark positive markup.
+const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "articlebody",
+    "content",
+    "entry",
+    "entrycontent",
+    "main",
+    "post",
+    "postbody",
+    "story",
+    "storybody",
+    "body",
+    "text",
+    "blogpost",
+];
+
+/// Class names and ids with more tokens than this are text slugs.
+const MAX_NAME_TOKENS: usize = 4;
+
+/// What an element's class and id say: a chrome hint, and whether a content
+/// word is present.
+pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bool) {
+    let mut hint = None;
+    let mut content = false;
+    let names = class
+        .into_iter()
+        .flat_map(str::split_ascii_whitespace)
+        .chain(id);
+    for name in names {
+        let tokens = tokens(name);
+        // A long name is a slug of text (`sharing-with-a-single-repository`,
+        // an id made from a heading), not a component name: its words say
+        // nothing about chrome.
+        if tokens.len() > MAX_NAME_TOKENS {
+            continue;
+        }
+        for token in tokens {
+            if CONTENT_WORDS.contains(&token.as_str()) {
+                content = true;
+            }
+            if hint.is_none() {
+                hint = chrome_word(&token);
+            }
+        }
+    }
+    // A content word beside a weak chrome word ("content-header",
+    // "article-tags", "post-author") describes a part of the article.
+    if content
+        && matches!(
+            hint,
+            Some(DomHint::Header | DomHint::Boilerplate | DomHint::Byline | DomHint::Sidebar)
+        )
+    {
+        hint = None;
+    }
+    (hint, content)
+}
+
+fn chrome_word(token: &str) -> Option<DomHint> {
+    for &(word, hint) in CHROME_WORDS {
+        if token == word
+            || word.len() >= AFFIX_MIN_LEN
+                && token.len() > word.len()
+                && (token.starts_with(word) || token.ends_with(word))
+        {
+            return Some(hint);
+        }
+    }
+    None
+}
+
+/// Split a class or id attribute into lowercase tokens: at every
+/// non-alphanumeric character and at lowercase→uppercase humps.
+fn tokens(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_lowercase();
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Inline `style` that hides the element.
+pub fn style_hides(style: &str) -> bool {
+    let s = style.to_ascii_lowercase();
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_roles() {
+        assert_eq!(tag_hint("nav", None), Some(DomHint::Navigation));
+        assert_eq!(tag_hint("div", Some("contentinfo")), Some(DomHint::Footer));
+        assert_eq!(tag_hint("div", None), None);
+    }
+
+    #[test]
+    fn class_words() {
+        assert_eq!(
+            class_hint(Some("share-buttons"), None).0,
+            Some(DomHint::Share)
+        );
+        assert_eq!(class_hint(Some("socialbar"), None).0, Some(DomHint::Share));
+        assert_eq!(
+            class_hint(Some("sidebarLeft"), None).0,
+            Some(DomHint::Sidebar)
+        );
+        assert_eq!(
+            class_hint(None, Some("comments")).0,
+            Some(DomHint::Comments)
+        );
+        assert_eq!(
+            class_hint(Some("top-nav"), None).0,
+            Some(DomHint::Navigation)
+        );
+        assert_eq!(class_hint(Some("shareholders"), None).0, None);
+        assert_eq!(class_hint(Some("adventure canvas"), None).0, None);
+        assert_eq!(
+            class_hint(Some("ad-slot"), None).0,
+            Some(DomHint::Advertisement)
+        );
+        assert_eq!(
+            class_hint(Some("section"), Some("sharing-with-a-single-repository")).0,
+            None
+        );
+    }
+
+    #[test]
+    fn content_words_cancel_weak_chrome() {
+        assert_eq!(class_hint(Some("article-header"), None), (None, true));
+        assert_eq!(class_hint(Some("entry-content"), None), (None, true));
+        // A strong chrome word wins even beside a content word.
+        assert_eq!(class_hint(Some("post-share"), None).0, Some(DomHint::Share));
+    }
+
+    #[test]
+    fn hidden_styles() {
+        assert!(style_hides("display: none"));
+        assert!(style_hides("color:red; VISIBILITY: hidden"));
+        assert!(!style_hides("display:block"));
+    }
+}

@@ -1,0 +1,605 @@
+//! One pass over the DOM: blocks, the element table, and the raw metadata.
+//!
+//! The walk is iterative (open/close events from the tree), so a page nested
+//! 300,000 elements deep costs time, not stack. Everything later stages need
+//! is collected here, so the document is traversed once:
+//!
+//! - **blocks**: text is gathered into the current block until a block-level
+//!   element opens or closes (`<p>`, `<div>`, `<li>`, `<br>`, …), then flushed
+//!   with its kind, its link text and the element that holds it;
+//! - **elements**: every non-inline element, with its parent and the chrome or
+//!   content hint its tag, role and class give (for container scoring);
+//! - **raw metadata**: `<title>`, `<meta>`, `<link rel=canonical>`, JSON-LD,
+//!   `<time datetime>`, microdata, `<html lang>`, headings.
+
+use super::hints;
+use crate::block::{Block, BlockKind, DomHint};
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// An element that can hold blocks.
+#[derive(Debug, Clone)]
+pub struct ElementInfo {
+    /// Index of the parent element, `None` for the root.
+    pub parent: Option<usize>,
+    /// Chrome hint from the element's own tag, role, class or id.
+    pub hint: Option<DomHint>,
+    /// A content marker on the element itself (`<article>`, `<main>`,
+    /// `itemprop=articleBody`, a content-ish class).
+    pub content_markup: bool,
+}
+
+/// Metadata as found in the markup, before interpretation.
+#[derive(Debug, Default, Clone)]
+pub struct RawMeta {
+    pub title: Option<String>,
+    /// `<meta>` tags: (name or property, lowercased; content).
+    pub metas: Vec<(String, String)>,
+    /// Bodies of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    /// `<time datetime>` values, in document order.
+    pub times: Vec<String>,
+    /// Microdata: (itemprop, value) for author/date/headline-like properties.
+    pub itemprops: Vec<(String, String)>,
+    /// Text of `<a rel="author">` and `<… class="author|byline">` elements.
+    pub authors: Vec<String>,
+    /// Headings in document order: (level, text).
+    pub headings: Vec<(u8, String)>,
+}
+
+/// What the walk produces.
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub blocks: Vec<Block>,
+    pub elements: Vec<ElementInfo>,
+    pub meta: RawMeta,
+}
+
+/// Elements whose content is never article text (and, for `script`, is
+/// only read when it is JSON-LD).
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "select"
+            | "textarea"
+            | "button"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "head"
+            | "input"
+            | "option"
+            | "datalist"
+    )
+}
+
+/// Inline elements: their text joins the current block, and they are not
+/// entered into the element table.
+fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "cite"
+            | "code"
+            | "data"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+            | "img"
+            | "big"
+            | "strike"
+            | "del"
+            | "ins"
+            | "nobr"
+            | "acronym"
+            | "blink"
+            | "picture"
+            | "source"
+    )
+}
+
+/// The block kind an element starts, if it is a block-level text element.
+fn block_kind(tag: &str) -> Option<BlockKind> {
+    Some(match tag {
+        "p" | "dd" | "dt" | "address" | "summary" | "legend" => BlockKind::Paragraph,
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "li" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Code,
+        "td" | "th" => BlockKind::Table,
+        "figcaption" | "caption" => BlockKind::Caption,
+        _ => return None,
+    })
+}
+
+/// Mutable state of the walk.
+struct State {
+    out: Walked,
+    buf: String,
+    buf_link_chars: usize,
+    /// Did the buffer end in whitespace (so the next text needs no space)?
+    buf_space: bool,
+    /// Stack of open non-inline elements: (element index, pushed a kind?).
+    open: Vec<usize>,
+    /// Stack of block kinds of open block-level elements.
+    kinds: Vec<BlockKind>,
+    /// Number of open `<a>` elements.
+    in_link: usize,
+    /// Number of open `<pre>` elements.
+    in_pre: usize,
+    /// Open elements with a chrome hint (index into `open` depth).
+    hint_stack: Vec<DomHint>,
+    /// Number of open elements with content markup.
+    in_content: usize,
+    /// Heading text collection: (level, start of heading text in buf).
+    heading: Option<u8>,
+}
+
+/// Per-node facts remembered between its open and close events.
+#[derive(Clone, Copy, Default)]
+struct Frame {
+    element: bool,
+    kind: bool,
+    link: bool,
+    pre: bool,
+    hint: bool,
+    content: bool,
+    heading: bool,
+}
+
+/// Walk a parsed document.
+pub fn walk(doc: &Html) -> Walked {
+    let mut st = State {
+        out: Walked::default(),
+        buf: String::new(),
+        buf_link_chars: 0,
+        buf_space: true,
+        open: Vec::new(),
+        kinds: Vec::new(),
+        in_link: 0,
+        in_pre: 0,
+        hint_stack: Vec::new(),
+        in_content: 0,
+        heading: None,
+    };
+    // Frames of the nodes currently open, parallel to the traversal depth.
+    let mut frames: Vec<Frame> = Vec::new();
+    // While inside a skipped subtree: the id of its root.
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    // Text of a <title> or JSON-LD script being read.
+    let mut capture: Option<(ego_tree::NodeId, String, bool)> = None;
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    if let (Some((_, text, _)), Node::Text(t)) = (capture.as_mut(), node.value()) {
+                        text.push_str(t);
+                    }
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => {
+                        st.push_text(t);
+                        frames.push(Frame::default());
+                    }
+                    Node::Element(el) => {
+                        let tag = el.name();
+                        if is_skipped(tag) {
+                            st.read_head_element(tag, el);
+                            if tag == "head" {
+                                // <head>'s children carry metadata: walk them,
+                                // but their text is not body text.
+                                frames.push(Frame::default());
+                                st.open_head();
+                                continue;
+                            }
+                            let ld = tag == "script"
+                                && el
+                                    .attr("type")
+                                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                            if ld {
+                                capture = Some((node.id(), String::new(), true));
+                            }
+                            skipping = Some(node.id());
+                            frames.push(Frame::default());
+                            continue;
+                        }
+                        if st.in_head() {
+                            st.read_head_element(tag, el);
+                            if tag == "title" {
+                                capture = Some((node.id(), String::new(), false));
+                                skipping = Some(node.id());
+                            }
+                            frames.push(Frame::default());
+                            continue;
+                        }
+                        let frame = st.open_element(tag, el);
+                        frames.push(frame);
+                    }
+                    _ => frames.push(Frame::default()),
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id != node.id() {
+                        continue;
+                    }
+                    skipping = None;
+                    if let Some((cid, text, is_ld)) = capture.take()
+                        && cid == id
+                    {
+                        if is_ld {
+                            st.out.meta.json_ld.push(text);
+                        } else if st.out.meta.title.is_none() {
+                            st.out.meta.title = Some(collapse(&text));
+                        }
+                    }
+                    frames.pop();
+                    continue;
+                }
+                let frame = frames.pop().unwrap_or_default();
+                if let Node::Element(el) = node.value() {
+                    if el.name() == "head" {
+                        st.close_head();
+                        continue;
+                    }
+                    st.close_element(el.name(), frame);
+                }
+            }
+        }
+    }
+    st.flush();
+    st.out
+}
+
+/// Marker pushed on `open` while inside `<head>` (not a real element index).
+const HEAD_MARKER: usize = usize::MAX;
+
+impl State {
+    fn in_head(&self) -> bool {
+        self.open.last() == Some(&HEAD_MARKER)
+    }
+
+    fn open_head(&mut self) {
+        self.open.push(HEAD_MARKER);
+    }
+
+    fn close_head(&mut self) {
+        if self.open.last() == Some(&HEAD_MARKER) {
+            self.open.pop();
+        }
+    }
+
+    /// Metadata carried by elements in `<head>` (and a few anywhere).
+    fn read_head_element(&mut self, tag: &str, el: &scraper::node::Element) {
+        let meta = &mut self.out.meta;
+        match tag {
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    meta.metas
+                        .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
+                }
+            }
+            "link" => {
+                if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href"))
+                    && rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && meta.canonical.is_none()
+                {
+                    meta.canonical = Some(href.trim().to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn current_element(&self) -> Option<usize> {
+        self.open.iter().rev().copied().find(|&i| i != HEAD_MARKER)
+    }
+
+    fn open_element(&mut self, tag: &str, el: &scraper::node::Element) -> Frame {
+        let mut frame = Frame::default();
+        match tag {
+            "html" => {
+                if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                    self.out
+                        .meta
+                        .lang
+                        .get_or_insert_with(|| lang.trim().to_string());
+                }
+            }
+            "meta" | "link" => self.read_head_element(tag, el),
+            "title" => {}
+            "time" => {
+                if let Some(dt) = el.attr("datetime") {
+                    self.out.meta.times.push(dt.trim().to_string());
+                }
+            }
+            "br" | "hr" => {
+                self.flush();
+                return frame;
+            }
+            _ => {}
+        }
+        if let Some(prop) = el.attr("itemprop") {
+            let prop = prop.trim().to_ascii_lowercase();
+            if matches!(
+                prop.as_str(),
+                "datepublished" | "datecreated" | "datemodified"
+            ) && let Some(v) = el.attr("content").or_else(|| el.attr("datetime"))
+            {
+                self.out.meta.itemprops.push((prop, v.trim().to_string()));
+            }
+        }
+        if tag == "a" {
+            self.in_link += 1;
+            frame.link = true;
+            if el
+                .attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            {
+                self.out.meta.authors.push(String::new());
+            }
+            return frame;
+        }
+        if is_inline(tag) {
+            return frame;
+        }
+
+        // A block-level element: the text so far ends here.
+        self.flush();
+        let role = el.attr("role");
+        let mut hint = hints::tag_hint(tag, role);
+        let (class_hint, class_content) = hints::class_hint(el.attr("class"), el.attr("id"));
+        // <header> inside an article holds the headline and byline, not site chrome.
+        if hint == Some(DomHint::Header) && self.in_content > 0 {
+            hint = None;
+        }
+        hint = hint.or(class_hint);
+        if el.attr("hidden").is_some()
+            || el
+                .attr("aria-hidden")
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            || el.attr("style").is_some_and(hints::style_hides)
+        {
+            hint = Some(DomHint::Hidden);
+        }
+        let content_markup = matches!(tag, "article" | "main")
+            || el
+                .attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+            || class_content && hint.is_none();
+        let index = self.out.elements.len();
+        self.out.elements.push(ElementInfo {
+            parent: self.current_element(),
+            hint,
+            content_markup,
+        });
+        self.open.push(index);
+        frame.element = true;
+        if let Some(h) = hint {
+            self.hint_stack.push(h);
+            frame.hint = true;
+        }
+        if content_markup {
+            self.in_content += 1;
+            frame.content = true;
+        }
+        if let Some(kind) = block_kind(tag) {
+            self.kinds.push(kind);
+            frame.kind = true;
+            if let BlockKind::Heading(level) = kind {
+                self.heading = Some(level);
+                frame.heading = true;
+            }
+        }
+        if tag == "pre" {
+            self.in_pre += 1;
+            frame.pre = true;
+        }
+        frame
+    }
+
+    fn close_element(&mut self, tag: &str, frame: Frame) {
+        if frame.link {
+            self.in_link = self.in_link.saturating_sub(1);
+        }
+        if !frame.element {
+            let _ = tag;
+            return;
+        }
+        self.flush();
+        if frame.heading {
+            self.heading = None;
+        }
+        if frame.kind {
+            self.kinds.pop();
+        }
+        if frame.pre {
+            self.in_pre -= 1;
+        }
+        if frame.hint {
+            self.hint_stack.pop();
+        }
+        if frame.content {
+            self.in_content -= 1;
+        }
+        self.open.pop();
+    }
+
+    /// Append a text node to the current block, collapsing whitespace (except
+    /// inside `<pre>`).
+    fn push_text(&mut self, text: &str) {
+        if self.in_head() {
+            return;
+        }
+        let start = self.buf.len();
+        if self.in_pre > 0 {
+            self.buf.push_str(text);
+            self.buf_space = text.ends_with(char::is_whitespace);
+        } else {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !self.buf_space {
+                        self.buf.push(' ');
+                        self.buf_space = true;
+                    }
+                } else {
+                    self.buf.push(c);
+                    self.buf_space = false;
+                }
+            }
+        }
+        if self.in_link > 0 {
+            let added = self.buf[start..].trim();
+            self.buf_link_chars += added.chars().count();
+            if let Some(author) = self.out.meta.authors.last_mut()
+                && author.len() < 200
+                && self.in_link > 0
+                && author.is_empty()
+            {
+                author.push_str(added);
+            }
+        }
+    }
+
+    /// End the current block.
+    fn flush(&mut self) {
+        let text = if self.in_pre > 0 {
+            self.buf.trim_matches('\n').trim_end().to_string()
+        } else {
+            self.buf.trim().to_string()
+        };
+        self.buf.clear();
+        self.buf_space = true;
+        let link_chars = std::mem::take(&mut self.buf_link_chars);
+        if text.is_empty() {
+            return;
+        }
+        let kind = self.kinds.last().copied().unwrap_or(BlockKind::Paragraph);
+        if let (Some(level), BlockKind::Heading(_)) = (self.heading, kind) {
+            self.out.meta.headings.push((level, text.clone()));
+        }
+        let mut block = Block::new(text, kind);
+        block.link_chars = link_chars.min(block.text.chars().count());
+        block.parent = self.current_element().unwrap_or(0);
+        block.dom_hint = self.hint_stack.last().copied();
+        block.in_article_markup = self.in_content > 0;
+        self.out.blocks.push(block);
+    }
+}
+
+/// Collapse whitespace runs to one space and trim.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk_str(html: &str) -> Walked {
+        walk(&Html::parse_document(html))
+    }
+
+    #[test]
+    fn blocks_follow_block_elements() {
+        let w = walk_str(
+            "<html><body><h1>Title</h1><p>One <b>two</b>\n three</p><div>Four<br>Five</div>\
+             <ul><li>Six</li></ul><script>var x = 1;</script></body></html>",
+        );
+        let texts: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "One two three", "Four", "Five", "Six"]);
+        assert_eq!(w.blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(w.blocks[4].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn link_text_is_counted() {
+        let w = walk_str("<p>Read <a href=x>this story</a> now</p>");
+        assert_eq!(w.blocks[0].link_chars, "this story".len());
+    }
+
+    #[test]
+    fn hints_come_from_ancestors() {
+        let w = walk_str(
+            "<body><nav><ul><li>Home</li></ul></nav><div class='share-tools'><p>Tweet</p></div>\
+             <article><header><h1>Head</h1></header><p>Body</p></article></body>",
+        );
+        assert_eq!(w.blocks[0].dom_hint, Some(DomHint::Navigation));
+        assert_eq!(w.blocks[1].dom_hint, Some(DomHint::Share));
+        assert_eq!(w.blocks[2].dom_hint, None);
+        assert!(w.blocks[3].in_article_markup);
+    }
+
+    #[test]
+    fn metadata_is_collected() {
+        let w = walk_str(
+            r#"<html lang="en"><head><title> A  Title </title>
+            <meta property="og:title" content="OG Title"><link rel="canonical" href="http://x/a">
+            <script type="application/ld+json">{"@type":"NewsArticle"}</script></head>
+            <body><time datetime="2020-01-02">Jan 2</time><a rel="author" href="/u">Jane Doe</a></body></html>"#,
+        );
+        assert_eq!(w.meta.title.as_deref(), Some("A Title"));
+        assert_eq!(w.meta.lang.as_deref(), Some("en"));
+        assert_eq!(w.meta.canonical.as_deref(), Some("http://x/a"));
+        assert_eq!(
+            w.meta.metas,
+            [("og:title".to_string(), "OG Title".to_string())]
+        );
+        assert_eq!(w.meta.json_ld.len(), 1);
+        assert_eq!(w.meta.times, ["2020-01-02"]);
+        assert_eq!(w.meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(5_000) + "deep text" + &"</div>".repeat(5_000);
+        let w = walk_str(&html);
+        assert_eq!(w.blocks.len(), 1);
+    }
+}

@@ -1,0 +1,299 @@
+//! unchrome: the article in a saved web page, without the site's chrome.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`decode`] — bytes to text (BOM, declared or given charset, detection),
+//!    and HTML or plain text?
+//! 2. [`html`] / [`text`] — either kind becomes one stream of [`block::Block`]s
+//!    (HTML: parse once, walk once, choose the content container; text: one
+//!    block per line, glued chrome split off).
+//! 3. [`chrome`] — one classifier judges every block, keeps the article and
+//!    says why each other block was removed.
+//! 4. [`metadata`] — title, author, date, … from the markup and from the
+//!    removed lines.
+//! 5. [`output`] — text, JSON, JSON Lines or Markdown.
+//!
+//! [`batch`] runs many inputs (files, directories, JSONL manifests) on all
+//! cores with one output record per input, and [`template`] learns a site's
+//! repeated blocks from the batch itself.
+//!
+//! ```
+//! let page = b"<html><head><title>Storm hits coast | Daily</title></head><body>\
+//!     <nav><a href='/'>Home</a></nav><article><h1>Storm hits coast</h1>\
+//!     <p>A storm hit the coast on Monday, and the people who live there said that it was \
+//!     the worst they had seen in many years of living by the sea.</p></article>\
+//!     <footer>&copy; 2024 Daily News. All rights reserved.</footer></body></html>";
+//! let article = unchrome::clean(&unchrome::Input::new(page), &unchrome::Options::default()).unwrap();
+//! assert!(article.text.starts_with("Storm hits coast\nA storm hit the coast"));
+//! assert_eq!(article.metadata.title.as_deref(), Some("Storm hits coast"));
+//! ```
+
+pub mod batch;
+pub mod block;
+pub mod chrome;
+pub mod decode;
+pub mod html;
+pub mod metadata;
+pub mod output;
+pub mod text;
+
+use block::Block;
+use chrome::{Context, Favor, Reason, StopWords, Verdict};
+pub use decode::InputKind;
+use metadata::Metadata;
+use serde::Serialize;
+
+/// One input document: its bytes and what is known about it from outside.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    pub bytes: &'a [u8],
+    /// The page's URL (resolves relative links, hints the charset by TLD).
+    pub url: Option<&'a str>,
+    /// A charset given with the input (HTTP header, WARC, manifest).
+    pub charset: Option<&'a str>,
+    /// The file extension, a hint for HTML-or-text sniffing.
+    pub extension: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(bytes: &'a [u8]) -> Input<'a> {
+        Input {
+            bytes,
+            ..Default::default()
+        }
+    }
+}
+
+/// How to clean.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force HTML or text instead of sniffing.
+    pub input_kind: Option<InputKind>,
+    /// Force an encoding label (e.g. `windows-1252`).
+    pub encoding: Option<String>,
+    pub favor: Favor,
+    /// Largest input accepted, in bytes (`None`: no limit).
+    pub max_input_bytes: Option<usize>,
+}
+
+/// Why an input could not be cleaned.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum Error {
+    #[error("input is empty")]
+    Empty,
+    #[error("input looks like binary data, not HTML or text")]
+    Binary,
+    #[error(
+        "input is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-bytes)"
+    )]
+    TooLarge { size: usize, limit: usize },
+    #[error("{0}")]
+    Read(String),
+}
+
+/// A removed block and why, for `--explain`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Removed {
+    pub text: String,
+    pub reason: Reason,
+}
+
+/// The cleaned document.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The body, one block per line.
+    pub text: String,
+    /// The kept blocks (for Markdown rendering).
+    pub blocks: Vec<Block>,
+    pub metadata: Metadata,
+    /// The encoding the bytes were decoded from (`UTF-8`, `windows-1252`, …).
+    pub encoding: &'static str,
+    pub input_kind: InputKind,
+    /// Every removed block with its reason, in document order.
+    pub removed: Vec<Removed>,
+}
+
+/// A document decoded and split into blocks, not yet classified: the point
+/// where a batch can look at many pages of one site before judging any.
+pub struct Analyzed {
+    blocks: Vec<Block>,
+    has_container: bool,
+    stop: StopWords,
+    markup: Metadata,
+    language: Option<String>,
+    encoding: &'static str,
+    input_kind: InputKind,
+    favor: Favor,
+}
+
+impl Analyzed {
+    /// The blocks, for template fingerprinting.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Canonical URL or similar site evidence found in the page itself.
+    pub fn canonical_url(&self) -> Option<&str> {
+        self.markup.canonical_url.as_deref()
+    }
+
+    /// Classify the blocks and assemble the article. `template` marks blocks
+    /// known to be site template (one flag per block), if a batch learned any.
+    pub fn finish(self, template: Option<&[bool]>) -> Article {
+        let ctx = Context {
+            stop: self.stop,
+            has_container: self.has_container,
+            favor: self.favor,
+        };
+        let verdicts = chrome::classify(&self.blocks, &ctx, template);
+        let mut metadata = self.markup;
+        let from_lines = metadata::lines::from_blocks(&self.blocks, &verdicts);
+        metadata.fill_from(from_lines);
+        if metadata.language.is_none() {
+            metadata.language = self.language;
+        }
+        assemble(
+            self.blocks,
+            &verdicts,
+            metadata,
+            self.encoding,
+            self.input_kind,
+        )
+    }
+}
+
+fn assemble(
+    blocks: Vec<Block>,
+    verdicts: &[Verdict],
+    metadata: Metadata,
+    encoding: &'static str,
+    input_kind: InputKind,
+) -> Article {
+    let mut kept = Vec::new();
+    let mut removed = Vec::new();
+    for (b, v) in blocks.into_iter().zip(verdicts) {
+        if v.keep {
+            kept.push(b);
+        } else {
+            removed.push(Removed {
+                text: b.text,
+                reason: v.reason.unwrap_or(Reason::LowContent),
+            });
+        }
+    }
+    let text = kept
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Article {
+        text,
+        blocks: kept,
+        metadata,
+        encoding,
+        input_kind,
+        removed,
+    }
+}
+
+/// Decode, parse and split a document into blocks (stages 1–2).
+pub fn analyze(input: &Input, opts: &Options) -> Result<Analyzed, Error> {
+    if let Some(limit) = opts.max_input_bytes
+        && input.bytes.len() > limit
+    {
+        return Err(Error::TooLarge {
+            size: input.bytes.len(),
+            limit,
+        });
+    }
+    // Zero bytes is no page at all (a failed download, a truncated file).
+    // A page whose text is only whitespace is a page with no article: it
+    // gets an empty body, not an error.
+    if input.bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    if opts.encoding.is_none() && decode::looks_binary(input.bytes) {
+        return Err(Error::Binary);
+    }
+    let hints = decode::DecodeHints {
+        override_label: opts.encoding.as_deref(),
+        transport_charset: input.charset,
+        url: input.url,
+        kind: opts.input_kind,
+    };
+    let decoded = decode::decode(input.bytes, &hints);
+    let kind = opts
+        .input_kind
+        .unwrap_or_else(|| decode::sniff_kind(&decoded.text, input.extension));
+
+    let stop_for = |language: &Option<String>, markup: &Metadata| {
+        language
+            .as_deref()
+            .or(markup.language.as_deref())
+            .map(StopWords::for_language)
+            .unwrap_or_else(StopWords::english)
+    };
+    let (blocks, markup, language, stop, has_container) = match kind {
+        InputKind::Html => {
+            let mut page = html::parse(&decoded.text);
+            let markup = metadata::html::from_markup(&page.meta, input.url);
+            let language = detect_language(&page.blocks);
+            let stop = stop_for(&language, &markup);
+            let ctx = Context {
+                stop,
+                has_container: true,
+                favor: opts.favor,
+            };
+            let has_container = page.choose_container(&ctx);
+            (page.blocks, markup, language, stop, has_container)
+        }
+        InputKind::Text => {
+            let blocks = text::blocks(&decoded.text);
+            let markup = Metadata::default();
+            let language = detect_language(&blocks);
+            let stop = stop_for(&language, &markup);
+            (blocks, markup, language, stop, false)
+        }
+    };
+    Ok(Analyzed {
+        blocks,
+        has_container,
+        stop,
+        markup,
+        language,
+        encoding: decoded.encoding,
+        input_kind: kind,
+        favor: opts.favor,
+    })
+}
+
+/// Clean one document: the whole pipeline.
+pub fn clean(input: &Input, opts: &Options) -> Result<Article, Error> {
+    Ok(analyze(input, opts)?.finish(None))
+}
+
+/// How much text whatlang gets: enough for a confident guess, little enough
+/// to stay cheap on long pages.
+const LANGUAGE_SAMPLE_BYTES: usize = 4096;
+
+/// Detect the language from the longest blocks (prose, not menus).
+fn detect_language(blocks: &[Block]) -> Option<String> {
+    let mut by_len: Vec<&Block> = blocks.iter().filter(|b| b.words >= 8).collect();
+    by_len.sort_by_key(|b| std::cmp::Reverse(b.text.len()));
+    let mut sample = String::new();
+    for b in by_len {
+        if sample.len() >= LANGUAGE_SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(&b.text);
+        sample.push('\n');
+    }
+    let info = whatlang::detect(&sample)?;
+    // whatlang's confidence drops on short or mixed samples; below this the
+    // guess is a coin toss and the markup's lang (or English) is safer.
+    if info.confidence() < 0.5 {
+        return None;
+    }
+    let code = chrome::stopwords::iso639_1(info.lang());
+    (!code.is_empty()).then(|| code.to_string())
+}

@@ -1,0 +1,433 @@
+//! Metadata from markup: JSON-LD first (the most deliberate statement a site
+//! makes), then OpenGraph / Twitter / Dublin Core / `article:*` meta tags,
+//! then microdata and `<time>`, then `<title>` and headings.
+
+use super::date;
+use super::{DateConfidence, Metadata, clean};
+use crate::chrome::patterns::normalize;
+use crate::html::RawMeta;
+use serde_json::Value;
+
+/// Interpret the raw markup metadata. `url` resolves a relative canonical link.
+pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
+    let ld = json_ld(&raw.json_ld);
+    let meta = |keys: &[&str]| -> Option<String> {
+        keys.iter().find_map(|k| {
+            raw.metas
+                .iter()
+                .find(|(name, _)| name == k)
+                .and_then(|(_, v)| clean(v))
+        })
+    };
+
+    let mut m = Metadata {
+        title: choose_title(
+            raw,
+            ld.headline.clone(),
+            meta(&["og:title", "twitter:title", "dc.title"]),
+        ),
+        ..Default::default()
+    };
+
+    m.author = ld
+        .author
+        .clone()
+        .or_else(|| {
+            meta(&[
+                "author",
+                "article:author",
+                "dc.creator",
+                "parsely-author",
+                "byl",
+                "sailthru.author",
+            ])
+            .filter(|a| !looks_like_url(a))
+        })
+        .or_else(|| raw.authors.iter().find_map(|a| clean(a)))
+        .map(|a| strip_by(&a));
+
+    let date_candidates = ld
+        .date
+        .iter()
+        .cloned()
+        .chain(meta(&[
+            "article:published_time",
+            "og:published_time",
+            "datepublished",
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "sailthru.date",
+            "parsely-pub-date",
+            "article.published",
+            "published_time",
+        ]))
+        .chain(
+            raw.itemprops
+                .iter()
+                .filter(|(p, _)| p == "datepublished" || p == "datecreated")
+                .map(|(_, v)| v.clone()),
+        )
+        .chain(raw.times.iter().cloned());
+    for candidate in date_candidates {
+        if let Some(d) = date::parse_iso_like(&candidate) {
+            m.date = Some(d.to_iso());
+            m.date_confidence = Some(DateConfidence::High);
+            break;
+        }
+    }
+
+    m.site_name = meta(&["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_string());
+    m.publisher = ld
+        .publisher
+        .clone()
+        .or_else(|| meta(&["publisher", "dc.publisher"]));
+    m.description = meta(&[
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ])
+    .or(ld.description.clone());
+    m.canonical_url = raw
+        .canonical
+        .clone()
+        .or_else(|| meta(&["og:url"]))
+        .and_then(|c| resolve(&c, url));
+    m.language = raw.lang.as_deref().and_then(primary_language).or_else(|| {
+        meta(&["content-language", "og:locale", "dc.language", "language"])
+            .as_deref()
+            .and_then(primary_language)
+    });
+    m
+}
+
+/// Title: a heading that the `<title>`/og:title also contains is the article's
+/// own headline (without the site name); else the stated headline; else the
+/// `<title>` with a site-name part cut off.
+fn choose_title(raw: &RawMeta, ld_headline: Option<String>, og: Option<String>) -> Option<String> {
+    let page_title = raw.title.as_deref().and_then(clean);
+    let references: Vec<String> = [page_title.as_deref(), og.as_deref(), ld_headline.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .filter(|s| !s.is_empty())
+        .collect();
+    // Headings: h1 first, then h2/h3 (some sites mark the headline as h2).
+    // Of those the title also contains, the longest: a site-name logo in an
+    // <h1> is contained too, but is shorter than the headline.
+    for level in [1u8, 2, 3] {
+        let best = raw
+            .headings
+            .iter()
+            .filter(|(l, _)| *l == level)
+            .map(|(_, text)| (normalize(text), text))
+            .filter(|(h, _)| {
+                h.split(' ').count() >= 2 && references.iter().any(|r| r.contains(h.as_str()))
+            })
+            .max_by_key(|(h, _)| h.len());
+        if let Some((_, text)) = best {
+            return clean(text);
+        }
+    }
+    if let Some(t) = ld_headline.or(og) {
+        return Some(t);
+    }
+    page_title.map(|t| strip_site_name(&t))
+}
+
+/// Separators between an article title and a site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ",
+];
+
+/// `Headline | Site` → `Headline`: cut at the separator when the remaining
+/// headline part keeps at least three words (else the "site name" was part of
+/// the title).
+pub fn strip_site_name(title: &str) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = title.find(sep) {
+            let parts: Vec<&str> = title.split(sep).collect();
+            // The longest part is the headline; site names are short.
+            let longest = parts
+                .iter()
+                .max_by_key(|p| p.len())
+                .copied()
+                .unwrap_or(title);
+            let _ = pos;
+            if crate::block::count_words(longest) >= 3 {
+                return longest.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// What JSON-LD says about the article.
+#[derive(Default, Debug)]
+struct LdArticle {
+    headline: Option<String>,
+    author: Option<String>,
+    date: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+}
+
+/// Schema.org types that describe the page's article.
+fn is_article_type(t: &str) -> bool {
+    let t = t.rsplit('/').next().unwrap_or(t);
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "Report"
+                | "ReportageNews"
+                | "LiveBlogPosting"
+                | "WebPage"
+                | "Posting"
+                | "SocialMediaPosting"
+        )
+}
+
+fn json_ld(scripts: &[String]) -> LdArticle {
+    let mut out = LdArticle::default();
+    let mut page = LdArticle::default();
+    for script in scripts {
+        let Some(value) = parse_lenient(script) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        // Bounded walk: JSON-LD graphs are small; a hostile one is cut off.
+        let mut budget = 2_000;
+        while let Some(v) = stack.pop() {
+            budget -= 1;
+            if budget == 0 {
+                break;
+            }
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    let types: Vec<&str> = match map.get("@type") {
+                        Some(Value::String(s)) => vec![s.as_str()],
+                        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                        _ => vec![],
+                    };
+                    if types.iter().any(|t| is_article_type(t)) {
+                        // A WebPage wrapper only fills what no article states.
+                        let is_page = types.iter().all(|t| t.ends_with("WebPage"));
+                        let slot = if is_page { &mut page } else { &mut out };
+                        let headline =
+                            map.get("headline")
+                                .or(if is_page { None } else { map.get("name") });
+                        slot.headline = slot.headline.take().or_else(|| headline.and_then(text_of));
+                        slot.author = slot.author.take().or_else(|| {
+                            map.get("author").or(map.get("creator")).and_then(names_of)
+                        });
+                        slot.date = slot.date.take().or_else(|| {
+                            map.get("datePublished")
+                                .or(map.get("dateCreated"))
+                                .and_then(text_of)
+                        });
+                        slot.publisher = slot
+                            .publisher
+                            .take()
+                            .or_else(|| map.get("publisher").and_then(names_of));
+                        slot.description = slot
+                            .description
+                            .take()
+                            .or_else(|| map.get("description").and_then(text_of));
+                    }
+                    if let Some(g) = map.get("@graph") {
+                        stack.push(g);
+                    }
+                    if let Some(m) = map.get("mainEntity") {
+                        stack.push(m);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    LdArticle {
+        headline: out.headline.or(page.headline),
+        author: out.author.or(page.author),
+        date: out.date.or(page.date),
+        publisher: out.publisher.or(page.publisher),
+        description: out.description.or(page.description),
+    }
+}
+
+/// Parse JSON-LD, tolerating the two commonest breakages: raw control
+/// characters inside strings, and trailing commas.
+fn parse_lenient(s: &str) -> Option<Value> {
+    let s = s
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    if let Ok(v) = serde_json::from_str(s) {
+        return Some(v);
+    }
+    let fixed: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let fixed = fixed
+        .replace(",}", "}")
+        .replace(",]", "]")
+        .replace(", }", "}")
+        .replace(", ]", "]");
+    serde_json::from_str(&fixed).ok()
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => clean(s),
+        Value::Array(a) => a.iter().find_map(text_of),
+        Value::Object(o) => o.get("@value").and_then(text_of),
+        _ => None,
+    }
+}
+
+/// Names from an author/publisher value: a string, a Person/Organization
+/// object, or an array of them, joined with ", ".
+fn names_of(v: &Value) -> Option<String> {
+    let mut names = Vec::new();
+    let mut push = |v: &Value| match v {
+        Value::String(s) if !looks_like_url(s) => {
+            if let Some(s) = clean(s) {
+                names.push(s)
+            }
+        }
+        Value::Object(o) => {
+            if let Some(s) = o.get("name").and_then(text_of) {
+                names.push(s)
+            }
+        }
+        _ => {}
+    };
+    match v {
+        Value::Array(a) => a.iter().take(20).for_each(&mut push),
+        other => push(other),
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(s: &str) -> String {
+    let t = s.trim();
+    for p in ["By ", "by ", "BY "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Resolve a possibly relative URL against the page URL.
+fn resolve(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    if let Ok(u) = url::Url::parse(href) {
+        return Some(u.to_string());
+    }
+    let base = url::Url::parse(base?).ok()?;
+    base.join(href).ok().map(|u| u.to_string())
+}
+
+/// `en-US` → `en`; `pt_BR` → `pt`.
+fn primary_language(tag: &str) -> Option<String> {
+    let p = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (p.len() >= 2 && p.len() <= 3 && p.chars().all(|c| c.is_ascii_alphabetic())).then_some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> RawMeta {
+        RawMeta::default()
+    }
+
+    #[test]
+    fn json_ld_article() {
+        let mut r = raw();
+        r.json_ld.push(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Page"},
+            {"@type":"NewsArticle","headline":"Big News","author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}],
+             "datePublished":"2019-03-05T10:32:00+01:00","publisher":{"@type":"Organization","name":"Daily"}}]}"#.into());
+        let m = from_markup(&r, None);
+        assert_eq!(m.title.as_deref(), Some("Big News"));
+        assert_eq!(m.author.as_deref(), Some("Jane Doe, John Roe"));
+        assert_eq!(m.date.as_deref(), Some("2019-03-05T10:32:00+01:00"));
+        assert_eq!(m.publisher.as_deref(), Some("Daily"));
+    }
+
+    #[test]
+    fn broken_json_ld_is_tolerated() {
+        let mut r = raw();
+        r.json_ld
+            .push("{\"@type\":\"Article\",\"headline\":\"Line\nbreak\",}".into());
+        assert_eq!(from_markup(&r, None).title.as_deref(), Some("Line break"));
+        r.json_ld = vec!["{not json".into()];
+        assert_eq!(from_markup(&r, None).title, None);
+    }
+
+    #[test]
+    fn title_prefers_matching_heading() {
+        let mut r = raw();
+        r.title = Some("Storm hits coast | Daily News".into());
+        r.headings.push((1, "Daily News".into()));
+        r.headings.push((1, "Storm hits coast".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Storm hits coast")
+        );
+        r.headings.clear();
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Storm hits coast")
+        );
+    }
+
+    #[test]
+    fn meta_tags() {
+        let mut r = raw();
+        for (k, v) in [
+            ("author", "By Jane Doe"),
+            ("article:published_time", "2008-01-16"),
+            ("og:site_name", "Daily"),
+            ("description", "About it."),
+            ("og:url", "/a/b"),
+        ] {
+            r.metas.push((k.into(), v.into()));
+        }
+        r.lang = Some("en-GB".into());
+        let m = from_markup(&r, Some("http://example.com/x"));
+        assert_eq!(m.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.date.as_deref(), Some("2008-01-16"));
+        assert_eq!(m.site_name.as_deref(), Some("Daily"));
+        assert_eq!(m.canonical_url.as_deref(), Some("http://example.com/a/b"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn site_name_suffix() {
+        assert_eq!(
+            strip_site_name("Storm hits the coast - BBC News"),
+            "Storm hits the coast"
+        );
+        assert_eq!(strip_site_name("Q&A - Live"), "Q&A - Live");
+    }
+}

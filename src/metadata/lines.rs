@@ -1,0 +1,133 @@
+//! Metadata read off blocks: the lines the classifier removed (bylines,
+//! timestamps, credits, copyright) and the headline it kept.
+//!
+//! This is the only metadata plain text has, and a useful fallback for HTML
+//! pages whose markup says nothing.
+
+use super::date;
+use super::{DateConfidence, Metadata, clean};
+use crate::block::{Block, BlockKind};
+use crate::chrome::{Reason, Verdict, patterns};
+use std::sync::LazyLock;
+
+/// Blocks this close to the first kept block count as the article's header
+/// zone, where a timestamp is the article's own date (further away it may
+/// belong to a teaser).
+const HEADER_ZONE: usize = 6;
+
+/// Read metadata off classified blocks.
+pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
+    let mut meta = Metadata::default();
+    let first_kept = verdicts.iter().position(|v| v.keep);
+    let mut dates: Vec<(usize, date::ParsedDate)> = Vec::new();
+    for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
+        let text = b.text.trim();
+        match v.reason {
+            Some(Reason::Syndication) if meta.source.is_none() => {
+                meta.source = patterns::syndication_source(text, b.words);
+            }
+            Some(Reason::FooterCredit) if meta.publisher.is_none() => {
+                meta.publisher = patterns::footer_credit(text, b.words)
+                    .map(|p| p.trim_end_matches('.').to_string());
+            }
+            Some(Reason::Copyright) if meta.copyright.is_none() => {
+                meta.copyright = copyright_holder(text);
+            }
+            Some(Reason::Byline) if meta.author.is_none() => {
+                meta.author = patterns::byline_author(text, b.words);
+                if let Some(d) = date::parse_free(text) {
+                    dates.push((i, d));
+                }
+            }
+            Some(Reason::Timestamp) => {
+                if let Some(d) = date::parse_free(text) {
+                    dates.push((i, d));
+                }
+            }
+            _ => {}
+        }
+        if v.keep && meta.source.is_none() {
+            meta.source = patterns::wire_source(text);
+        }
+    }
+    // A dateline inside the first kept lines ("16 January 2008 – The Security
+    // Council...") is the article's date too.
+    if let Some(first) = first_kept {
+        for (i, b) in blocks.iter().enumerate().skip(first).take(3) {
+            if verdicts[i].keep
+                && !is_copyright_like(&b.text)
+                && let Some(d) = date::parse_free(prefix(&b.text, 80))
+            {
+                dates.push((i, d));
+                break;
+            }
+        }
+    }
+    // Prefer a date in the header zone; else the first one found, flagged low.
+    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    if let Some((_, d)) = dates.iter().find(|(i, _)| near(*i)) {
+        meta.date = Some(d.to_iso());
+        meta.date_confidence = Some(DateConfidence::Medium);
+    } else if let Some((_, d)) = dates.first() {
+        meta.date = Some(d.to_iso());
+        meta.date_confidence = Some(DateConfidence::Low);
+    }
+    // The title: a kept heading or headline-shaped first block.
+    if let Some(f) = first_kept {
+        let b = &blocks[f];
+        let headline = matches!(b.kind, BlockKind::Heading(_))
+            || (2..=25).contains(&b.words) && !patterns::ends_like_sentence(&b.text);
+        if headline {
+            meta.title = clean(&b.text);
+        }
+    }
+    meta
+}
+
+fn prefix(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn is_copyright_like(text: &str) -> bool {
+    patterns::is_copyright(text, crate::block::count_words(text))
+}
+
+static COPYRIGHT_NOISE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)©|\(c\)|&copy;|\bcopyright\b|\ball rights? reserved\b( to)?|[.:,]+\s*$")
+        .expect("built-in pattern compiles")
+});
+
+/// The holder and year of a copyright notice, as written, without the
+/// boilerplate words: `All rights reserved to Arab Today Media Group 2023 ©`
+/// gives `Arab Today Media Group 2023`.
+pub fn copyright_holder(text: &str) -> Option<String> {
+    let stripped = COPYRIGHT_NOISE.replace_all(text, " ");
+    let s = clean(stripped.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
+    // "All rights reserved." alone names nobody.
+    (s.chars().any(char::is_alphanumeric)).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copyright_holders() {
+        assert_eq!(
+            copyright_holder("All rights reserved to Arab Today Media Group 2023 ©").as_deref(),
+            Some("Arab Today Media Group 2023")
+        );
+        assert_eq!(
+            copyright_holder("© 2008 Reuters.").as_deref(),
+            Some("2008 Reuters")
+        );
+        assert_eq!(copyright_holder("All rights reserved."), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Metadata: title, author, date, site, publisher, source, copyright, language,
+//! canonical URL, description.
+//!
+//! Two sources feed it: the markup ([`html`]: `<title>`, `<meta>`, JSON-LD,
+//! `<time>`, microdata) and the blocks the classifier removed or kept
+//! ([`lines`]: bylines, timestamp lines, `Source:` credits, footer credits,
+//! copyright notices). Markup wins where both speak, because a site states
+//! its metadata there on purpose; plain text has only the lines.
+
+pub mod date;
+pub mod html;
+pub mod lines;
+
+use serde::Serialize;
+
+/// How sure we are of the `date` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateConfidence {
+    /// Stated in metadata (JSON-LD, `article:published_time`, `<time>`).
+    High,
+    /// A dateline or timestamp near the headline.
+    Medium,
+    /// The only full date on the page, far from the headline (it may be a
+    /// teaser's date).
+    Low,
+}
+
+/// Everything known about a document besides its body.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601: `2017-01-02`, or `2017-01-02T22:18:00+00:00` when the time
+    /// and offset are known.
+    pub date: Option<String>,
+    pub date_confidence: Option<DateConfidence>,
+    pub site_name: Option<String>,
+    /// The site's operator ("Maintained and developed by X", JSON-LD publisher).
+    pub publisher: Option<String>,
+    /// Syndication origin ("Source: X", "(Reuters) -").
+    pub source: Option<String>,
+    /// The copyright notice's holder and year, as written.
+    pub copyright: Option<String>,
+    /// ISO 639-1 code.
+    pub language: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+}
+
+impl Metadata {
+    /// Fill every field that is still empty from `other`.
+    pub fn fill_from(&mut self, other: Metadata) {
+        fn fill<T>(a: &mut Option<T>, b: Option<T>) {
+            if a.is_none() {
+                *a = b;
+            }
+        }
+        if self.date.is_none() {
+            self.date_confidence = other.date_confidence;
+        }
+        fill(&mut self.title, other.title);
+        fill(&mut self.author, other.author);
+        fill(&mut self.date, other.date);
+        fill(&mut self.site_name, other.site_name);
+        fill(&mut self.publisher, other.publisher);
+        fill(&mut self.source, other.source);
+        fill(&mut self.copyright, other.copyright);
+        fill(&mut self.language, other.language);
+        fill(&mut self.canonical_url, other.canonical_url);
+        fill(&mut self.description, other.description);
+    }
+}
+
+/// Trim, collapse whitespace, and drop empty strings.
+pub(crate) fn clean(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_keeps_existing_values() {
+        let mut a = Metadata {
+            title: Some("A".into()),
+            ..Default::default()
+        };
+        a.fill_from(Metadata {
+            title: Some("B".into()),
+            author: Some("C".into()),
+            ..Default::default()
+        });
+        assert_eq!(a.title.as_deref(), Some("A"));
+        assert_eq!(a.author.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn clean_collapses() {
+        assert_eq!(clean("  a \n b "), Some("a b".into()));
+        assert_eq!(clean(" \t"), None);
+    }
+}

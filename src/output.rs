@@ -1,0 +1,387 @@
+//! Emit: the output record (one per input, also for failures) and its text,
+//! JSON and Markdown renderings.
+
+use crate::block::BlockKind;
+use crate::metadata::{DateConfidence, Metadata};
+use crate::{Article, Error, InputKind, Removed};
+use serde::Serialize;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The body alone, one block per line.
+    Text,
+    /// One pretty-printed JSON object per input.
+    Json,
+    /// One JSON object per line per input.
+    Jsonl,
+    /// Markdown with a YAML front matter of the metadata.
+    Markdown,
+}
+
+impl Format {
+    /// File extension for `--output-dir`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// One output record: the JSON schema of `--format json|jsonl`. Every key is
+/// always present (null when unknown), in this order.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Record {
+    /// The manifest's `id`, else the input path, else null (stdin).
+    pub id: serde_json::Value,
+    /// The file the input was read from, if any.
+    pub path: Option<String>,
+    pub url: Option<String>,
+    /// The clean body, one block per line ("" on error).
+    pub text: String,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub date_confidence: Option<DateConfidence>,
+    pub site_name: Option<String>,
+    pub publisher: Option<String>,
+    pub source: Option<String>,
+    pub copyright: Option<String>,
+    pub language: Option<String>,
+    pub canonical_url: Option<String>,
+    pub description: Option<String>,
+    pub encoding: Option<String>,
+    pub input_kind: Option<InputKind>,
+    /// Removed blocks with reasons; present only with `--explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Vec<Removed>>,
+    /// Why the input could not be cleaned; null on success.
+    pub error: Option<String>,
+    /// Markdown body (not serialised; used by the Markdown renderer).
+    #[serde(skip)]
+    pub markdown: String,
+}
+
+/// Where a record came from.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub id: Option<serde_json::Value>,
+    pub path: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Record {
+    pub fn from_article(origin: Origin, article: Article, explain: bool) -> Record {
+        let Metadata {
+            title,
+            author,
+            date,
+            date_confidence,
+            site_name,
+            publisher,
+            source,
+            copyright,
+            language,
+            canonical_url,
+            description,
+        } = article.metadata.clone();
+        let markdown = markdown_body(&article);
+        Record {
+            id: record_id(&origin),
+            path: origin.path,
+            url: origin.url,
+            text: article.text,
+            title,
+            author,
+            date,
+            date_confidence,
+            site_name,
+            publisher,
+            source,
+            copyright,
+            language,
+            canonical_url,
+            description,
+            encoding: Some(article.encoding.to_string()),
+            input_kind: Some(article.input_kind),
+            removed: explain.then_some(article.removed),
+            error: None,
+            markdown,
+        }
+    }
+
+    pub fn from_error(origin: Origin, error: &Error, explain: bool) -> Record {
+        Record::failed(origin, error.to_string(), explain)
+    }
+
+    pub fn failed(origin: Origin, message: String, explain: bool) -> Record {
+        Record {
+            id: record_id(&origin),
+            path: origin.path,
+            url: origin.url,
+            text: String::new(),
+            title: None,
+            author: None,
+            date: None,
+            date_confidence: None,
+            site_name: None,
+            publisher: None,
+            source: None,
+            copyright: None,
+            language: None,
+            canonical_url: None,
+            description: None,
+            encoding: None,
+            input_kind: None,
+            removed: explain.then(Vec::new),
+            error: Some(message),
+            markdown: String::new(),
+        }
+    }
+
+    /// Render in `format`. Text and Markdown end with a newline; JSON Lines is
+    /// one line with its newline.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => {
+                let mut s = self.text.clone();
+                if !s.is_empty() {
+                    s.push('\n');
+                }
+                s
+            }
+            Format::Json => {
+                let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|e| json_error(&e));
+                s.push('\n');
+                s
+            }
+            Format::Jsonl => {
+                let mut s = serde_json::to_string(self).unwrap_or_else(|e| json_error(&e));
+                s.push('\n');
+                s
+            }
+            Format::Markdown => self.render_markdown(),
+        }
+    }
+
+    fn render_markdown(&self) -> String {
+        let mut out = String::from("---\n");
+        let fields = [
+            ("title", &self.title),
+            ("author", &self.author),
+            ("date", &self.date),
+            ("site_name", &self.site_name),
+            ("source", &self.source),
+            ("url", &self.url),
+            ("canonical_url", &self.canonical_url),
+            ("language", &self.language),
+            ("error", &self.error),
+        ];
+        for (key, value) in fields {
+            if let Some(v) = value {
+                // A JSON string is a valid YAML scalar: quotes and escapes done.
+                out.push_str(&format!(
+                    "{key}: {}\n",
+                    serde_json::Value::String(v.clone())
+                ));
+            }
+        }
+        out.push_str("---\n\n");
+        if let Some(title) = &self.title {
+            out.push_str("# ");
+            out.push_str(title);
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.markdown);
+        out
+    }
+}
+
+fn record_id(origin: &Origin) -> serde_json::Value {
+    origin
+        .id
+        .clone()
+        .or_else(|| origin.path.clone().map(serde_json::Value::String))
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Serialising a record cannot fail (no maps with non-string keys), but if it
+/// ever did, the output must still be one valid JSON object.
+fn json_error(e: &serde_json::Error) -> String {
+    serde_json::json!({"error": format!("could not serialise record: {e}")}).to_string()
+}
+
+/// The kept blocks as Markdown: headings, list items, quotes and code keep
+/// their structure; a heading equal to the title is not repeated.
+fn markdown_body(article: &Article) -> String {
+    let title_key = article
+        .metadata
+        .title
+        .as_deref()
+        .map(crate::chrome::patterns::normalize);
+    let mut out = String::new();
+    let mut prev_list = false;
+    for (i, b) in article.blocks.iter().enumerate() {
+        let text = b.text.trim();
+        if i == 0
+            && title_key
+                .as_deref()
+                .is_some_and(|t| crate::chrome::patterns::normalize(text) == t)
+        {
+            continue;
+        }
+        let is_list = b.kind == BlockKind::ListItem;
+        if !(out.is_empty() || is_list && prev_list) {
+            out.push('\n');
+        }
+        match b.kind {
+            BlockKind::Heading(level) => {
+                // The title is the only H1.
+                let level = level.clamp(2, 6) as usize;
+                out.push_str(&"#".repeat(level));
+                out.push(' ');
+                out.push_str(text);
+            }
+            BlockKind::ListItem => {
+                out.push_str("- ");
+                out.push_str(strip_bullet(text));
+            }
+            BlockKind::Quote => {
+                for line in text.lines() {
+                    out.push_str("> ");
+                    out.push_str(line);
+                }
+            }
+            BlockKind::Code => {
+                out.push_str("```\n");
+                out.push_str(&b.text);
+                out.push_str("\n```");
+            }
+            BlockKind::Caption => {
+                out.push('*');
+                out.push_str(text);
+                out.push('*');
+            }
+            BlockKind::Paragraph | BlockKind::Table => out.push_str(&escape_markdown_start(text)),
+        }
+        out.push('\n');
+        prev_list = is_list;
+    }
+    out
+}
+
+/// Text renderers mark list items with `* `, `+ `, `o `, `- `.
+fn strip_bullet(text: &str) -> &str {
+    for p in ["* ", "+ ", "o ", "- ", "• ", "◦ ", "▪ "] {
+        if let Some(rest) = text.strip_prefix(p) {
+            return rest.trim_start();
+        }
+    }
+    text
+}
+
+/// A paragraph that starts with `#`, `>` or a list marker would change
+/// meaning in Markdown: escape its first character.
+fn escape_markdown_start(text: &str) -> String {
+    if text.starts_with(['#', '>', '-', '+', '*'])
+        || text.starts_with(|c: char| c.is_ascii_digit())
+            && text.contains(". ")
+            && text
+                .split(". ")
+                .next()
+                .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
+    {
+        format!("\\{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::Block;
+
+    fn article() -> Article {
+        Article {
+            text: "Head\nBody text.".into(),
+            blocks: vec![
+                Block::new("Head".into(), BlockKind::Heading(1)),
+                Block::new("Body text.".into(), BlockKind::Paragraph),
+                Block::new("* one".into(), BlockKind::ListItem),
+                Block::new("two".into(), BlockKind::ListItem),
+            ],
+            metadata: Metadata {
+                title: Some("Head".into()),
+                ..Default::default()
+            },
+            encoding: "UTF-8",
+            input_kind: InputKind::Html,
+            removed: vec![],
+        }
+    }
+
+    #[test]
+    fn json_has_every_key() {
+        let r = Record::from_article(Origin::default(), article(), false);
+        let v: serde_json::Value = serde_json::from_str(&r.render(Format::Jsonl)).unwrap();
+        for key in [
+            "id",
+            "path",
+            "url",
+            "text",
+            "title",
+            "author",
+            "date",
+            "date_confidence",
+            "site_name",
+            "publisher",
+            "source",
+            "copyright",
+            "language",
+            "canonical_url",
+            "description",
+            "encoding",
+            "input_kind",
+            "error",
+        ] {
+            assert!(v.get(key).is_some(), "missing {key}");
+        }
+        assert!(v.get("removed").is_none());
+    }
+
+    #[test]
+    fn error_records_are_complete() {
+        let r = Record::from_error(
+            Origin {
+                id: Some(serde_json::json!(7)),
+                ..Default::default()
+            },
+            &Error::Empty,
+            true,
+        );
+        let v: serde_json::Value = serde_json::from_str(&r.render(Format::Jsonl)).unwrap();
+        assert_eq!(v["id"], 7);
+        assert_eq!(v["error"], "input is empty");
+        assert_eq!(v["text"], "");
+        assert_eq!(v["removed"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn markdown_keeps_structure() {
+        let r = Record::from_article(Origin::default(), article(), false);
+        assert_eq!(
+            r.render(Format::Markdown),
+            "---\ntitle: \"Head\"\n---\n\n# Head\n\nBody text.\n\n- one\n- two\n"
+        );
+    }
+
+    #[test]
+    fn text_is_body_lines() {
+        let r = Record::from_article(Origin::default(), article(), false);
+        assert_eq!(r.render(Format::Text), "Head\nBody text.\n");
+    }
+}

@@ -1,0 +1,237 @@
+//! Plain text to blocks: one block per non-empty line, after splitting lines
+//! where chrome was glued onto text without a separator.
+//!
+//! Text dumps of web pages keep one rendered block per line, but a renderer
+//! that drops the boundary between two inline elements leaves
+//! `…Prevents Attacks At HomeMaintained and developed by…`. Such a line is
+//! neither body nor chrome as a whole, so it is split first ([`split_glued`])
+//! and each part is judged on its own.
+
+use crate::block::{Block, BlockKind};
+use crate::chrome::patterns::{self, GLUED_CHROME_START};
+use std::collections::HashSet;
+
+/// Turn plain text into blocks.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
+        .filter(|l| !l.is_empty())
+        .collect();
+    // Whole lines, normalised, for "the glued suffix is a line seen elsewhere".
+    let known: HashSet<String> = lines
+        .iter()
+        .filter(|l| l.len() <= MAX_KNOWN_LINE_BYTES)
+        .map(|l| patterns::normalize(l))
+        .collect();
+    let mut parts: Vec<&str> = Vec::with_capacity(lines.len());
+    for line in lines {
+        parts.extend(split_glued(line, &known));
+    }
+    let joins = wrapped_joins(&parts);
+    let mut out: Vec<Block> = Vec::with_capacity(parts.len());
+    let mut i = 0;
+    while i < parts.len() {
+        // A hard-wrapped paragraph becomes one block (its lines joined with
+        // newlines, so the output keeps them verbatim).
+        let mut j = i;
+        while j + 1 < parts.len() && joins[j] {
+            j += 1;
+        }
+        let text = parts[i..=j].join("\n");
+        out.push(Block::new(text, kind_of(parts[i])));
+        i = j + 1;
+    }
+    out
+}
+
+/// Line lengths (in characters) typical of hard-wrapped text: mail, press
+/// releases and `<pre>` pages wrap at 60–80 columns. Shorter lines are menu
+/// items and labels; longer ones are unwrapped paragraphs.
+const WRAP_MIN_CHARS: usize = 40;
+const WRAP_MAX_CHARS: usize = 100;
+/// A wrapped region has at least this many lines...
+const WRAP_MIN_RUN: usize = 3;
+
+/// For each line, whether it continues on the next one (hard-wrapped text).
+///
+/// A region is hard-wrapped when it is a run of lines of wrap-width length
+/// in which most line breaks fall before a lowercase word (mid-sentence):
+/// headline lists and menus never break mid-sentence. Inside such a region
+/// a line continues unless it ends a sentence and the next starts a new one.
+fn wrapped_joins(lines: &[&str]) -> Vec<bool> {
+    let mut joins = vec![false; lines.len()];
+    let wrap_width = |l: &str| (WRAP_MIN_CHARS..=WRAP_MAX_CHARS).contains(&l.chars().count());
+    let starts_lower = |l: &str| l.chars().next().is_some_and(|c| c.is_lowercase());
+    let mut i = 0;
+    while i < lines.len() {
+        if !wrap_width(lines[i]) || kind_of(lines[i]) == BlockKind::ListItem {
+            i += 1;
+            continue;
+        }
+        // The run: wrap-width lines, plus the paragraph's last (shorter) line.
+        let mut end = i;
+        while end + 1 < lines.len()
+            && wrap_width(lines[end + 1])
+            && kind_of(lines[end + 1]) != BlockKind::ListItem
+        {
+            end += 1;
+        }
+        let last = if end + 1 < lines.len() && starts_lower(lines[end + 1]) {
+            end + 1
+        } else {
+            end
+        };
+        let breaks = last - i;
+        let mid_sentence = (i..last).filter(|&k| starts_lower(lines[k + 1])).count();
+        if breaks + 1 >= WRAP_MIN_RUN && mid_sentence * 2 >= breaks {
+            for k in i..last {
+                let next_upper = lines[k + 1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase());
+                joins[k] = !(patterns::ends_like_sentence(lines[k]) && next_upper);
+            }
+        }
+        i = last + 1;
+    }
+    joins
+}
+
+/// Lines longer than this are never a repeated footer, so they are not
+/// candidates for "a suffix equal to a line elsewhere" (keeps the set small).
+const MAX_KNOWN_LINE_BYTES: usize = 300;
+
+/// At most this many glue points are examined per line: real glued lines have
+/// one or two, and the check costs a normalisation per candidate.
+const MAX_GLUE_CANDIDATES: usize = 64;
+
+/// Split a line at every point where chrome starts without a separator: a
+/// lowercase letter, digit or closing punctuation directly followed by an
+/// uppercase letter, where the rest of the line either starts with a known
+/// chrome phrase (`Maintained and developed by`, `Sign In`, `Copyright`) or is
+/// itself a whole line found elsewhere in the document (a repeated footer).
+pub fn split_glued<'a>(line: &'a str, known: &HashSet<String>) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    'outer: loop {
+        let mut prev: Option<char> = None;
+        let mut candidates = 0;
+        for (i, c) in rest.char_indices() {
+            let glued = c.is_uppercase()
+                && prev.is_some_and(|p| {
+                    p.is_lowercase() || p.is_ascii_digit() || ".!?)\"”".contains(p)
+                });
+            prev = Some(c);
+            if !glued || i == 0 {
+                continue;
+            }
+            candidates += 1;
+            if candidates > MAX_GLUE_CANDIDATES {
+                break;
+            }
+            let (head, tail) = rest.split_at(i);
+            let tail_known = || {
+                tail.len() <= MAX_KNOWN_LINE_BYTES
+                    && tail.split_whitespace().count() >= 2
+                    && known.contains(&patterns::normalize(tail))
+            };
+            if GLUED_CHROME_START.is_match(tail) || tail_known() {
+                parts.push(head.trim_end());
+                rest = tail;
+                continue 'outer;
+            }
+        }
+        parts.push(rest);
+        return parts;
+    }
+}
+
+/// Bullets that text renderers put before list items (`*`, `+`, `o` for
+/// nested levels, `-`, `•`).
+fn kind_of(line: &str) -> BlockKind {
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some('*' | '+' | '-' | '•' | '◦' | '▪' | 'o'), Some(' ')) => BlockKind::ListItem,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(lines: &[&str]) -> HashSet<String> {
+        lines.iter().map(|l| patterns::normalize(l)).collect()
+    }
+
+    #[test]
+    fn splits_footer_glued_to_headline() {
+        let line = "In Iraq, Hollande Says Daesh Battle Prevents Attacks At HomeMaintained and developed by Arabs Today Group SAL.";
+        assert_eq!(
+            split_glued(line, &HashSet::new()),
+            [
+                "In Iraq, Hollande Says Daesh Battle Prevents Attacks At Home",
+                "Maintained and developed by Arabs Today Group SAL."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_prompts_glued_together() {
+        assert_eq!(
+            split_glued("SubscribeSign In", &HashSet::new()),
+            ["Subscribe", "Sign In"]
+        );
+    }
+
+    #[test]
+    fn splits_at_a_line_seen_elsewhere() {
+        let k = known(&["Weather Forecast Today"]);
+        assert_eq!(
+            split_glued("Storm hits the coastWeather Forecast Today", &k),
+            ["Storm hits the coast", "Weather Forecast Today"]
+        );
+    }
+
+    #[test]
+    fn leaves_camel_case_words_alone() {
+        for line in [
+            "The iPhone maker said McDonald's and eBay rose.",
+            "Visit YouTube or PowerPoint now.",
+        ] {
+            assert_eq!(split_glued(line, &HashSet::new()), [line]);
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_become_one_block() {
+        let text = "Menu\n\
+            LAS VEGAS--Today at the Consumer Electronics Show, Logitech\n\
+            unveiled the Harmony One advanced universal remote\n\
+            control, marking a significant leap in the evolution of the\n\
+            best-selling line of remotes.\n\
+            Kosovo Parliamentarian Says the Province Is Ready Now\n\
+            Russia Warns against Any Unilateral Declaration of It\n\
+            New Security Council President Predicts Rich Agenda";
+        let b = blocks(text);
+        assert_eq!(b.len(), 5, "{b:?}");
+        assert_eq!(b[1].text.lines().count(), 4);
+        assert!(b[1].text.ends_with("line of remotes."));
+    }
+
+    #[test]
+    fn list_markers_make_list_items() {
+        let b = blocks("* Home\n\nPlain line\n+ Nested\r\no Deeper");
+        let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::ListItem,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem
+            ]
+        );
+    }
+}

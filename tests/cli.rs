@@ -1,0 +1,322 @@
+//! End-to-end tests of the `unchrome` command: the contracts in the README.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+fn unchrome() -> Command {
+    Command::cargo_bin("unchrome").expect("binary builds")
+}
+
+fn samples() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").leak()
+}
+
+fn jsonl(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8(stdout.to_vec())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn seed_text_prints_exactly_the_body() {
+    let expected = fs::read_to_string(samples().join("seed-news-footer.expected.txt")).unwrap();
+    unchrome()
+        .arg(samples().join("seed-news-footer.txt"))
+        .assert()
+        .success()
+        .stdout(expected);
+}
+
+#[test]
+fn seed_json_explain_has_metadata_and_reasons() {
+    let out = unchrome()
+        .args(["--format", "json", "--explain"])
+        .arg(samples().join("seed-news-footer.txt"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["date"], "2017-01-02T22:18:00+00:00");
+    assert_eq!(v["source"], "Timesofoman");
+    assert_eq!(v["publisher"], "Arabs Today Group SAL");
+    assert_eq!(v["copyright"], "Arab Today Media Group 2023");
+    assert_eq!(v["input_kind"], "text");
+    assert_eq!(v["encoding"], "UTF-8");
+    let reasons: Vec<(&str, &str)> = v["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["reason"].as_str().unwrap(), r["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("syndication", "Source: Timesofoman"),
+            ("timestamp", "GMT 22:18 2017 Monday ,02 January"),
+            (
+                "related_headline",
+                "In Iraq, Hollande Says Daesh Battle Prevents Attacks At Home"
+            ),
+            (
+                "footer_credit",
+                "Maintained and developed by Arabs Today Group SAL."
+            ),
+            (
+                "copyright",
+                "All rights reserved to Arab Today Media Group 2023 ©"
+            ),
+            (
+                "footer_credit",
+                "Maintained and developed by Arabs Today Group SAL."
+            ),
+            (
+                "copyright",
+                "All rights reserved to Arab Today Media Group 2023 ©"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn stdin_to_stdout() {
+    let page = fs::read(samples().join("jsonld-article.html")).unwrap();
+    unchrome()
+        .write_stdin(page)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Storm Floods Coastal Towns as Rivers Burst Their Banks\n",
+        ))
+        .stdout(predicate::str::contains("Share on Facebook").not());
+}
+
+#[test]
+fn explain_in_text_format_goes_to_stderr() {
+    unchrome()
+        .arg("--explain")
+        .arg(samples().join("seed-news-footer.txt"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "[syndication] Source: Timesofoman",
+        ));
+}
+
+#[test]
+fn markdown_keeps_headings() {
+    unchrome()
+        .args(["--format", "markdown"])
+        .arg(samples().join("jsonld-article.html"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "# Storm Floods Coastal Towns as Rivers Burst Their Banks\n",
+        ))
+        .stdout(predicate::str::contains("\n## Warnings ignored\n"))
+        .stdout(predicate::str::contains(
+            "author: \"Maria Lopez, Tom Baker\"",
+        ));
+}
+
+#[test]
+fn manifest_yields_one_record_per_line_in_order_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::copy(samples().join("jsonld-article.html"), &page).unwrap();
+    fs::write(dir.path().join("empty.html"), b"").unwrap();
+    fs::write(
+        dir.path().join("binary.html"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    )
+    .unwrap();
+    let manifest = dir.path().join("m.jsonl");
+    fs::write(
+        &manifest,
+        [
+            r#"{"id": "a", "path": "page.html", "url": "https://dailyharbour.example.com/x"}"#,
+            r#"{"id": "b", "path": "missing.html"}"#,
+            r#"not json at all"#,
+            "",
+            r#"{"id": 4, "text": "Home\nThe council met on Monday and agreed that the bridges would be repaired next year, after many years of complaints from the people who live there.\n© 2024 Example"}"#,
+            r#"{"id": "e", "path": "empty.html"}"#,
+            r#"{"id": "f", "path": "binary.html"}"#,
+            r#"{"id": "g", "html": "<p>x</p>", "text": "y"}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = unchrome()
+        .arg(&manifest)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let recs = jsonl(&out);
+    assert_eq!(recs.len(), 7);
+    let ids: Vec<Value> = recs.iter().map(|r| r["id"].clone()).collect();
+    assert_eq!(
+        ids,
+        [
+            Value::from("a"),
+            Value::from("b"),
+            Value::Null,
+            Value::from(4),
+            Value::from("e"),
+            Value::from("f"),
+            Value::from("g")
+        ]
+    );
+    assert!(recs[0]["error"].is_null());
+    assert_eq!(recs[0]["url"], "https://dailyharbour.example.com/x");
+    assert!(recs[1]["error"].as_str().unwrap().contains("no such file"));
+    assert!(recs[2]["error"].as_str().unwrap().contains("line 3"));
+    assert!(recs[3]["error"].is_null());
+    assert!(
+        recs[3]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The council met")
+    );
+    assert_eq!(recs[4]["error"], "input is empty");
+    assert!(recs[5]["error"].as_str().unwrap().contains("binary"));
+    assert!(recs[6]["error"].as_str().unwrap().contains("exactly one"));
+    for r in &recs {
+        for key in [
+            "id", "text", "title", "author", "date", "error", "encoding", "language",
+        ] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+    }
+}
+
+#[test]
+fn directory_is_walked_sorted_and_mirrored_into_output_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(input.join("sub")).unwrap();
+    fs::copy(
+        samples().join("seed-news-footer.txt"),
+        input.join("sub/b.txt"),
+    )
+    .unwrap();
+    fs::copy(samples().join("jsonld-article.html"), input.join("a.html")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&input, input.join("sub/loop")).unwrap();
+    let out = unchrome()
+        .arg(&input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let recs = jsonl(&out);
+    let paths: Vec<&str> = recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("a.html") && paths[1].ends_with("b.txt"));
+
+    let outdir = dir.path().join("out");
+    unchrome()
+        .arg(&input)
+        .arg("--output-dir")
+        .arg(&outdir)
+        .args(["--format", "json", "-q"])
+        .assert()
+        .success()
+        .stdout("");
+    let a: Value =
+        serde_json::from_str(&fs::read_to_string(outdir.join("a.json")).unwrap()).unwrap();
+    assert_eq!(
+        a["title"],
+        "Storm Floods Coastal Towns as Rivers Burst Their Banks"
+    );
+    assert!(outdir.join("sub/b.json").exists());
+}
+
+#[test]
+fn single_missing_file_is_a_clear_error_with_status_1() {
+    unchrome()
+        .arg("/no/such/page.html")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("no such file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    unchrome().arg("--format").arg("yaml").assert().code(2);
+    unchrome()
+        .args(["--encoding", "no-such-charset", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn legacy_charset_page_decodes() {
+    let out = unchrome()
+        .args(["--format", "json"])
+        .arg(samples().join("legacy-charset-windows-1251.html"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "windows-1251");
+    assert_eq!(v["title"], "Городской совет утвердил план ремонта мостов");
+    assert_eq!(v["language"], "ru");
+    assert!(v["text"].as_str().unwrap().contains("Северный мост"));
+    assert!(!v["text"].as_str().unwrap().contains("Поделиться"));
+}
+
+#[test]
+fn undeclared_shift_jis_page_is_detected() {
+    let out = unchrome()
+        .args(["--format", "json"])
+        .arg(samples().join("undeclared-shift_jis.html"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "Shift_JIS");
+    assert!(v["text"].as_str().unwrap().contains("新しい図書館には"));
+    assert!(!v["text"].as_str().unwrap().contains("Copyright"));
+}
+
+#[test]
+fn encoding_override_wins() {
+    // The page says windows-1251; forcing windows-1252 gives Latin mojibake,
+    // which proves the override was used.
+    let out = unchrome()
+        .args(["--format", "json", "--encoding", "windows-1252"])
+        .arg(samples().join("legacy-charset-windows-1251.html"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["encoding"], "windows-1252");
+}
+
+#[test]
+fn input_kind_override() {
+    // HTML forced to be read as text keeps the tags as text.
+    unchrome()
+        .args(["--input-kind", "text"])
+        .write_stdin("<p>The council met on Monday and agreed that the bridges would be repaired next year, after many complaints.</p>")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<p>"));
+}
