@@ -13,7 +13,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 use unchrome::batch::{self, BatchOptions, InputFormat, Job};
-use unchrome::chrome::Favor;
+use unchrome::chrome::{Favor, Reason};
 use unchrome::output::{Format, Record};
 use unchrome::{InputKind, Options};
 
@@ -169,6 +169,7 @@ fn run(args: Args) -> Result<i32> {
                 FavorArg::Recall => Favor::Recall,
             },
             max_input_bytes: Some(args.max_input_bytes),
+            trace: args.explain && format == Format::Text,
         },
         explain: args.explain,
     };
@@ -261,21 +262,27 @@ fn describe(job: &Job) -> String {
         .unwrap_or_else(|| "stdin".into())
 }
 
+/// `--explain` in text format: every block with its decision, reason and
+/// content score, in document order.
 fn explain_to_stderr(job: &Job, record: &Record) {
-    let Some(removed) = &record.removed else {
-        return;
-    };
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "# removed from {}:", describe(job));
-    for r in removed {
+    let _ = writeln!(err, "# blocks of {}:", describe(job));
+    let reason_name = |r: Reason| {
+        serde_json::to_value(r)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    for t in record.trace.iter().flatten() {
+        let verdict = match t.reason {
+            Some(r) if !t.keep => format!("[{}]", reason_name(r)),
+            _ => "KEEP".to_string(),
+        };
         let _ = writeln!(
             err,
-            "[{}] {}",
-            serde_json::to_value(r.reason)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
-            r.text
+            "{verdict:<20} {:>7.1}  {}",
+            t.score,
+            t.text.replace('\n', " / ")
         );
     }
 }

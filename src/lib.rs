@@ -74,6 +74,8 @@ pub struct Options {
     pub favor: Favor,
     /// Largest input accepted, in bytes (`None`: no limit).
     pub max_input_bytes: Option<usize>,
+    /// Record every block's decision in [`Article::trace`].
+    pub trace: bool,
 }
 
 /// Why an input could not be cleaned.
@@ -111,6 +113,19 @@ pub struct Article {
     pub input_kind: InputKind,
     /// Every removed block with its reason, in document order.
     pub removed: Vec<Removed>,
+    /// With [`Options::trace`]: every block, kept or not, with its reason and
+    /// content score — the evidence for tuning a rule on a page.
+    pub trace: Option<Vec<Trace>>,
+}
+
+/// One block's decision, for error analysis (`--explain` in text format).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Trace {
+    pub text: String,
+    pub kind: block::BlockKind,
+    pub keep: bool,
+    pub reason: Option<Reason>,
+    pub score: f32,
 }
 
 /// A document decoded and split into blocks, not yet classified: the point
@@ -124,6 +139,7 @@ pub struct Analyzed {
     encoding: &'static str,
     input_kind: InputKind,
     favor: Favor,
+    trace: bool,
 }
 
 impl Analyzed {
@@ -145,20 +161,36 @@ impl Analyzed {
             has_container: self.has_container,
             favor: self.favor,
         };
-        let verdicts = chrome::classify(&self.blocks, &ctx, template);
+        let classified = chrome::classify(&self.blocks, &ctx, template);
         let mut metadata = self.markup;
-        let from_lines = metadata::lines::from_blocks(&self.blocks, &verdicts);
+        let from_lines = metadata::lines::from_blocks(&self.blocks, &classified.verdicts);
         metadata.fill_from(from_lines);
         if metadata.language.is_none() {
             metadata.language = self.language;
         }
-        assemble(
+        let trace = self.trace.then(|| {
+            self.blocks
+                .iter()
+                .zip(&classified.verdicts)
+                .zip(&classified.scores)
+                .map(|((b, v), &score)| Trace {
+                    text: b.text.clone(),
+                    kind: b.kind,
+                    keep: v.keep,
+                    reason: v.reason,
+                    score,
+                })
+                .collect()
+        });
+        let mut article = assemble(
             self.blocks,
-            &verdicts,
+            &classified.verdicts,
             metadata,
             self.encoding,
             self.input_kind,
-        )
+        );
+        article.trace = trace;
+        article
     }
 }
 
@@ -193,6 +225,7 @@ fn assemble(
         encoding,
         input_kind,
         removed,
+        trace: None,
     }
 }
 
@@ -264,6 +297,7 @@ pub fn analyze(input: &Input, opts: &Options) -> Result<Analyzed, Error> {
         encoding: decoded.encoding,
         input_kind: kind,
         favor: opts.favor,
+        trace: opts.trace,
     })
 }
 

@@ -63,6 +63,9 @@ pub struct Record {
     /// Markdown body (not serialised; used by the Markdown renderer).
     #[serde(skip)]
     pub markdown: String,
+    /// Every block's decision (not serialised; `--explain` prints it).
+    #[serde(skip)]
+    pub trace: Option<Vec<crate::Trace>>,
 }
 
 /// Where a record came from.
@@ -89,6 +92,7 @@ impl Record {
             description,
         } = article.metadata.clone();
         let markdown = markdown_body(&article);
+        let trace = article.trace;
         Record {
             id: record_id(&origin),
             path: origin.path,
@@ -110,6 +114,7 @@ impl Record {
             removed: explain.then_some(article.removed),
             error: None,
             markdown,
+            trace,
         }
     }
 
@@ -139,6 +144,7 @@ impl Record {
             removed: explain.then(Vec::new),
             error: Some(message),
             markdown: String::new(),
+            trace: None,
         }
     }
 
@@ -321,6 +327,7 @@ mod tests {
             encoding: "UTF-8",
             input_kind: InputKind::Html,
             removed: vec![],
+            trace: None,
         }
     }
 

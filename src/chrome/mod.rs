@@ -131,7 +131,14 @@ impl Verdict {
 
 /// Judge every block. `template` optionally marks blocks known (from other
 /// pages of the same site) to be site template.
-pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> Vec<Verdict> {
+/// The classifier's output: a verdict and a content score per block.
+pub struct Classification {
+    pub verdicts: Vec<Verdict>,
+    /// The weight each block had in region selection (negative for chrome).
+    pub scores: Vec<f32>,
+}
+
+pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> Classification {
     let rules: Vec<Option<Reason>> = blocks
         .iter()
         .enumerate()
@@ -173,7 +180,7 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> V
     }
     include_headline(blocks, &rules, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
-    verdicts
+    Classification { verdicts, scores }
 }
 
 /// A container with fewer words than this is taken as a wrong pick: even a
@@ -395,9 +402,10 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
 /// boundary is a teaser and the real text lies beyond.
 const MIN_ARTICLE_SCORE: f32 = 40.0;
 
-/// How close two timestamp lines must be to read as a list's signatures:
-/// comments run a few lines each.
-const COMMENT_SIGNATURE_GAP: usize = 10;
+/// Window (in blocks) in which two more signatures must follow a signature
+/// for it to start a comment list: comments run a few lines each, blog
+/// posts many more.
+const COMMENT_SIGNATURE_WINDOW: usize = 12;
 
 /// Lines that end an article when they follow it: a comment section or a
 /// related-articles list. The heaviest span can run through them when the
@@ -411,14 +419,27 @@ fn cut_at_boundary(
 ) -> (usize, usize) {
     let mut before = 0.0f32;
     for i in start..=end {
+        let signature =
+            |r: &Option<Reason>| matches!(r, Some(Reason::Timestamp | Reason::Comments));
         let boundary = match rules[i] {
-            Some(Reason::Comments) => true,
-            // Timestamps that repeat every few lines are the signatures of a
-            // comment list or a dated teaser list.
-            Some(Reason::Timestamp) => rules[i + 1..=end]
-                .iter()
-                .take(COMMENT_SIGNATURE_GAP)
-                .any(|r| matches!(r, Some(Reason::Timestamp | Reason::Comments))),
+            // "Comments", "3 Comments", "Leave a Reply": a comment section starts.
+            Some(Reason::Comments)
+                if patterns::is_comments_header(&blocks[i].text, blocks[i].words) =>
+            {
+                true
+            }
+            // Signatures and timestamps that repeat every few lines are a
+            // comment list (or a dated teaser list). One signature per long
+            // stretch is a blog post's footer: the next post is content too.
+            Some(Reason::Comments | Reason::Timestamp) => {
+                rules[i + 1..=end]
+                    .iter()
+                    .take(COMMENT_SIGNATURE_WINDOW)
+                    .filter(|r| signature(r))
+                    .count()
+                    >= 2
+                    && short_entries_follow(rules, scores, i, end)
+            }
             // A related header counts only when headlines follow it.
             Some(Reason::RelatedHeader) => {
                 blocks[i + 1..=end]
@@ -438,6 +459,36 @@ fn cut_at_boundary(
         before += scores[i].max(0.0);
     }
     (start, end)
+}
+
+/// Comments are short: the text between two signatures of a comment list
+/// weighs less than this (about 60 words of prose). Blog posts on an index
+/// page, each with its "posted by" line, weigh more.
+const COMMENT_MAX_SCORE: f32 = 60.0;
+
+/// Do the entries between the signatures after `from` look like comments
+/// (short) rather than posts (long)? Judged by the median entry.
+fn short_entries_follow(rules: &[Option<Reason>], scores: &[f32], from: usize, end: usize) -> bool {
+    let mut entries = Vec::new();
+    let mut current = 0.0f32;
+    for i in from + 1..=end {
+        if matches!(rules[i], Some(Reason::Timestamp | Reason::Comments)) {
+            if current > 0.0 {
+                entries.push(current);
+            }
+            current = 0.0;
+        } else {
+            current += scores[i].max(0.0);
+        }
+    }
+    if current > 0.0 {
+        entries.push(current);
+    }
+    if entries.len() < 2 {
+        return false;
+    }
+    entries.sort_by(f32::total_cmp);
+    entries[entries.len() / 2] <= COMMENT_MAX_SCORE
 }
 
 /// The maximum-sum contiguous run (Kadane's algorithm, linear time).
@@ -584,7 +635,7 @@ mod tests {
              Kosovo Parliamentarian Says the Province Is Ready\n\
              © 2008 United Nations",
         );
-        let v = classify(&blocks, &ctx(), None);
+        let v = classify(&blocks, &ctx(), None).verdicts;
         let kept: Vec<bool> = v.iter().map(|v| v.keep).collect();
         assert_eq!(kept, [false, false, false, true, true, false, false, false]);
         assert_eq!(v[5].reason, Some(Reason::RelatedHeader));
@@ -601,7 +652,7 @@ mod tests {
              The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
              He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.",
         );
-        let v = classify(&blocks, &ctx(), None);
+        let v = classify(&blocks, &ctx(), None).verdicts;
         assert!(v[1].keep, "{v:?}");
         assert_eq!(v[2].reason, Some(Reason::Timestamp));
     }
@@ -615,7 +666,7 @@ mod tests {
              Kosovo will decide.\n\
              He also said that the mission would go on for as long as it was needed by the people of the province.",
         );
-        let v = classify(&blocks, &ctx(), None);
+        let v = classify(&blocks, &ctx(), None).verdicts;
         assert!(v[1].keep);
         assert_eq!(v[3].reason, Some(Reason::Repeated));
     }
@@ -626,7 +677,7 @@ mod tests {
             "The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
              Our journalism is funded by readers like you, and we are grateful for every one of them and their support.",
         );
-        let v = classify(&blocks, &ctx(), Some(&[false, true]));
+        let v = classify(&blocks, &ctx(), Some(&[false, true])).verdicts;
         assert!(v[0].keep);
         assert_eq!(v[1].reason, Some(Reason::Template));
     }

@@ -22,11 +22,16 @@ const PROMPT_MAX_WORDS: usize = 12;
 /// the company's address; anything longer is prose that quotes a notice.
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)©|\(c\)\s*(19|20)\d\d|&copy;|\bcopyright\b|\ball rights? reserved\b|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة",
-    )
-});
+/// The words of a copyright notice, in the languages we have seen them in.
+const COPYRIGHT_WORDS: &str = r"©|\(c\)|&copy;|\bcopyright\b|\ball rights? reserved\b(?: to\b)?|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة";
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){COPYRIGHT_WORDS}")));
+
+/// The notice with its copyright words taken out: what is left names the
+/// holder and the year (`All rights reserved to X 2023 ©` → ` X 2023 `).
+pub fn strip_copyright_words(text: &str) -> String {
+    COPYRIGHT.replace_all(text, " ").into_owned()
+}
 static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(©|\(c\)|copyright\b|all rights reserved)"));
 

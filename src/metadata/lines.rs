@@ -8,7 +8,6 @@ use super::date;
 use super::{DateConfidence, Metadata, clean};
 use crate::block::{Block, BlockKind};
 use crate::chrome::{Reason, Verdict, patterns};
-use std::sync::LazyLock;
 
 /// Blocks this close to the first kept block count as the article's header
 /// zone, where a timestamp is the article's own date (further away it may
@@ -99,16 +98,11 @@ fn is_copyright_like(text: &str) -> bool {
     patterns::is_copyright(text, crate::block::count_words(text))
 }
 
-static COPYRIGHT_NOISE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"(?i)©|\(c\)|&copy;|\bcopyright\b|\ball rights? reserved\b( to)?|[.:,]+\s*$")
-        .expect("built-in pattern compiles")
-});
-
 /// The holder and year of a copyright notice, as written, without the
 /// boilerplate words: `All rights reserved to Arab Today Media Group 2023 ©`
 /// gives `Arab Today Media Group 2023`.
 pub fn copyright_holder(text: &str) -> Option<String> {
-    let stripped = COPYRIGHT_NOISE.replace_all(text, " ");
+    let stripped = patterns::strip_copyright_words(text);
     let s = clean(stripped.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
     // "All rights reserved." alone names nobody.
     (s.chars().any(char::is_alphanumeric)).then_some(s)
@@ -129,5 +123,9 @@ mod tests {
             Some("2008 Reuters")
         );
         assert_eq!(copyright_holder("All rights reserved."), None);
+        assert_eq!(
+            copyright_holder("© 2023 Вечерние новости. Все права защищены.").as_deref(),
+            Some("2023 Вечерние новости")
+        );
     }
 }

@@ -1,0 +1,86 @@
+//! Every sample in `samples/` with its expected output (insta snapshots in
+//! `tests/snapshots/`), and property tests of the whole pipeline.
+
+use proptest::prelude::*;
+use std::path::Path;
+use unchrome::batch::{self, BatchOptions, Job, Source};
+use unchrome::output::{Format, Origin};
+
+fn record_for(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    let job = Job {
+        origin: Origin {
+            id: Some(name.into()),
+            path: None,
+            url: None,
+        },
+        source: Source::File(path),
+        charset: None,
+        kind: None,
+        out_name: name.into(),
+    };
+    let opts = BatchOptions {
+        explain: true,
+        ..Default::default()
+    };
+    batch::run(&job, &opts).render(Format::Json)
+}
+
+#[test]
+fn seed_news_footer() {
+    insta::assert_snapshot!(record_for("seed-news-footer.txt"));
+}
+
+#[test]
+fn jsonld_article() {
+    insta::assert_snapshot!(record_for("jsonld-article.html"));
+}
+
+#[test]
+fn legacy_charset_windows_1251() {
+    insta::assert_snapshot!(record_for("legacy-charset-windows-1251.html"));
+}
+
+#[test]
+fn undeclared_shift_jis() {
+    insta::assert_snapshot!(record_for("undeclared-shift_jis.html"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Arbitrary bytes through the whole pipeline: no panic, one record,
+    /// valid JSON, valid UTF-8.
+    #[test]
+    fn arbitrary_bytes_always_yield_one_valid_record(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
+        let job = Job {
+            origin: Origin::default(),
+            source: Source::Inline(bytes),
+            charset: None,
+            kind: None,
+            out_name: "x".into(),
+        };
+        let rendered = batch::run(&job, &BatchOptions { explain: true, ..Default::default() }).render(Format::Jsonl);
+        prop_assert_eq!(rendered.lines().count(), 1);
+        let v: serde_json::Value = serde_json::from_str(&rendered).unwrap();
+        prop_assert!(v.get("text").is_some() && v.get("error").is_some());
+    }
+
+    /// Markup-shaped noise: tags, entities and text mixed at random.
+    #[test]
+    fn html_like_noise_never_panics(parts in proptest::collection::vec(prop_oneof![
+        Just("<p>".to_string()), Just("</p>".to_string()), Just("<div class='share'>".to_string()),
+        Just("</div>".to_string()), Just("<li>".to_string()), Just("<br>".to_string()),
+        Just("<script>x</script>".to_string()), Just("&amp;&#x1F600;&#0;".to_string()),
+        Just("<h1>".to_string()), Just("<a href=x>".to_string()), Just("©".to_string()),
+        "[a-zA-Z ,.]{0,40}",
+    ], 0..200)) {
+        let html = parts.concat();
+        for kind in [unchrome::InputKind::Html, unchrome::InputKind::Text] {
+            let opts = unchrome::Options { input_kind: Some(kind), ..Default::default() };
+            let _ = unchrome::clean(&unchrome::Input::new(html.as_bytes()), &opts);
+        }
+    }
+}
