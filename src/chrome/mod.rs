@@ -223,6 +223,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_related_header(text, words) {
         return Some(Reason::RelatedHeader);
     }
+    if patterns::is_more_link(text, words) {
+        return Some(Reason::Navigation);
+    }
     if b.kind != BlockKind::Code && patterns::is_flattened_menu(text, words) {
         return Some(Reason::Menu);
     }
@@ -440,14 +443,19 @@ fn cut_at_boundary(
                     >= 2
                     && short_entries_follow(rules, scores, i, end)
             }
-            // A related header counts only when headlines follow it.
+            // A related header counts when a list follows it: headlines,
+            // or more chrome (another header, a "more »" link) soon after.
             Some(Reason::RelatedHeader) => {
-                blocks[i + 1..=end]
-                    .iter()
+                let next = &blocks[i + 1..=end];
+                next.iter()
                     .take(2)
                     .filter(|b| looks_like_headline(b))
                     .count()
                     == 2
+                    || rules[i + 1..=end]
+                        .iter()
+                        .take(RELATED_LIST_WINDOW)
+                        .any(|r| matches!(r, Some(Reason::RelatedHeader | Reason::Navigation)))
             }
             _ => false,
         };
@@ -460,6 +468,10 @@ fn cut_at_boundary(
     }
     (start, end)
 }
+
+/// A related header followed within this many blocks by another header or
+/// a "more »" link opens a run of teaser lists.
+const RELATED_LIST_WINDOW: usize = 4;
 
 /// Comments are short: the text between two signatures of a comment list
 /// weighs less than this (about 60 words of prose). Blog posts on an index

@@ -146,13 +146,19 @@ pub fn is_cookie_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|more (from|on|in|stories|news|articles|headlines)\b.*|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
     )
 });
 
 /// "Related-articles header": the heading above a list of teasers.
 pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && RELATED_HEADER.is_match(text)
+}
+
+/// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
+/// `Full coverage ›`) points to another page: navigation, not text.
+pub fn is_more_link(text: &str, words: usize) -> bool {
+    words <= 6 && text.trim_end().ends_with(['»', '›', '→'])
 }
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -375,6 +381,10 @@ mod tests {
         assert!(is_related_header("Related stories", 2));
         assert!(is_related_header("Most Read", 2));
         assert!(is_related_header("You may also like", 4));
+        assert!(is_related_header("External Links", 2));
+        assert!(is_related_header("Canada Headlines", 2));
+        assert!(is_more_link("World »", 1));
+        assert!(!is_more_link("He said: »We will go«", 5));
         assert!(!is_related_header(
             "Related parties signed the deal on Friday.",
             7
