@@ -127,6 +127,9 @@ const CONTENT_WORDS: &[&str] = &[
     "body",
     "text",
     "blogpost",
+    // Microformat classes of a news item or blog entry.
+    "hentry",
+    "hnews",
 ];
 
 /// Class names and ids with more tokens than this are text slugs.
@@ -158,12 +161,22 @@ pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bo
             }
         }
     }
-    // A content word beside a weak chrome word ("content-header",
-    // "article-tags", "post-author") describes a part of the article.
+    // A content word beside a weaker chrome word ("content-header",
+    // "article-tags", "entry-content handle-adX2") describes the article or
+    // a part of it. Only the words that name a whole chrome component
+    // (comments, share bar, related list, navigation, footer) and a hidden
+    // element win over it.
     if content
-        && matches!(
+        && !matches!(
             hint,
-            Some(DomHint::Header | DomHint::Boilerplate | DomHint::Byline | DomHint::Sidebar)
+            Some(
+                DomHint::Comments
+                    | DomHint::Share
+                    | DomHint::Related
+                    | DomHint::Navigation
+                    | DomHint::Footer
+                    | DomHint::Hidden
+            )
         )
     {
         hint = None;
@@ -265,6 +278,7 @@ mod tests {
         assert_eq!(class_hint(Some("entry-content"), None), (None, true));
         // A strong chrome word wins even beside a content word.
         assert_eq!(class_hint(Some("post-share"), None).0, Some(DomHint::Share));
+        assert_eq!(class_hint(Some("hnews hentry adShift"), None), (None, true));
     }
 
     #[test]
