@@ -320,13 +320,6 @@ fn effective_chars(text: &str) -> usize {
 /// Stage 3 with a DOM: keep the blocks of the chosen container that no rule
 /// and no chrome hint speak against.
 fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context) -> Vec<Verdict> {
-    // How much link text a short block in the container may have. Precision
-    // mode drops short link-heavy blocks sooner.
-    let max_link = match ctx.favor {
-        Favor::Precision => 0.3,
-        Favor::Balanced => 0.5,
-        Favor::Recall => 0.75,
-    };
     blocks
         .iter()
         .zip(rules)
@@ -340,14 +333,28 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
             if let Some(r) = hint_reason(b.dom_hint) {
                 return Verdict::remove(r);
             }
-            // Link-heavy blocks inside the container are "more on this"
-            // lists and inline teasers, unless they are long prose.
-            if b.link_density() > max_link && b.words < 40 {
+            if is_link_list(b, ctx.favor) {
                 return Verdict::remove(Reason::LinkList);
             }
             Verdict::KEEP
         })
         .collect()
+}
+
+/// Blocks at least this long are prose even when full of links (a
+/// paragraph of a wiki article links half its words).
+const LINK_LIST_MAX_WORDS: usize = 40;
+
+/// "Link list": a short block that is mostly link text — a "more on this"
+/// list or an inline teaser inside the article's container. How much link
+/// text is allowed depends on the trade-off chosen.
+pub fn is_link_list(b: &Block, favor: Favor) -> bool {
+    let max_link = match favor {
+        Favor::Precision => 0.4,
+        Favor::Balanced => 0.75,
+        Favor::Recall => 0.9,
+    };
+    b.link_density() > max_link && b.words < LINK_LIST_MAX_WORDS
 }
 
 fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
