@@ -104,9 +104,10 @@ fn explain_in_text_format_goes_to_stderr() {
         .arg(samples().join("seed-news-footer.txt"))
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "[syndication] Source: Timesofoman",
-        ));
+        .stderr(
+            predicate::str::is_match(r"\[syndication\]\s+-?[0-9.]+\s+Source: Timesofoman").unwrap(),
+        )
+        .stderr(predicate::str::is_match(r"(?m)^KEEP\s+[0-9.]+\s+An IS militant").unwrap());
 }
 
 #[test]
