@@ -6,10 +6,12 @@
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 use unchrome::batch::{self, BatchOptions, InputFormat, Job};
@@ -68,6 +70,15 @@ struct Args {
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     quiet: bool,
+
+    /// Do not learn site templates from the batch (one pass instead of two).
+    #[arg(long)]
+    no_templates: bool,
+
+    /// With --output-dir: skip inputs whose output file already exists, so an
+    /// interrupted run continues where it stopped.
+    #[arg(long)]
+    resume: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -129,6 +140,9 @@ fn run(args: Args) -> Result<i32> {
     if args.jobs == Some(0) {
         bail!("--jobs must be at least 1");
     }
+    if args.resume && args.output_dir.is_none() {
+        bail!("--resume needs --output-dir (it skips inputs whose output file exists)");
+    }
     if let Some(n) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -140,12 +154,13 @@ fn run(args: Args) -> Result<i32> {
         InputFormatArg::Page => InputFormat::Page,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
     };
-    // One input means one page: a single file or stdin, not a folder or a manifest.
+    // One input means one page: a single file or stdin, not a folder, a
+    // manifest or an archive.
     let single = args.inputs.len() <= 1
         && args.inputs.first().is_none_or(|i| {
             let manifest = matches!(input_format, InputFormat::Jsonl)
                 || matches!(input_format, InputFormat::Auto) && i.ends_with(".jsonl");
-            !manifest && (i == "-" || !Path::new(i).is_dir())
+            !manifest && !batch::warc::is_warc_path(Path::new(i)) && (i == "-" || !Path::new(i).is_dir())
         });
     let format = match args.format {
         Some(FormatArg::Text) => Format::Text,
@@ -172,39 +187,52 @@ fn run(args: Args) -> Result<i32> {
             trace: args.explain && format == Format::Text,
         },
         explain: args.explain,
+        // Two passes need inputs that can be read twice; one page has no
+        // template to learn.
+        templates: !args.no_templates && !single && batch::rereadable(&args.inputs),
     };
 
     if let Some(dir) = &args.output_dir {
         fs::create_dir_all(dir)
             .with_context(|| format!("could not create output folder {}", dir.display()))?;
     }
-    let show_progress = !args.quiet && !single && io::stderr().is_terminal();
-    let bar = if show_progress {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {pos} pages  {per_sec}  {elapsed_precise}  {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        Some(bar)
-    } else {
-        None
-    };
+    // Ctrl-C: finish the pages in flight, flush, report, exit 130.
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = Arc::clone(&stop);
+        // A second handler cannot be set (tests run the CLI in-process only
+        // once); failing to set one only loses the graceful stop.
+        let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
+    }
+    let make_jobs = || batch::jobs(&args.inputs, input_format, Some(args.max_input_bytes));
+    let bar = (!args.quiet && !single && io::stderr().is_terminal()).then(|| progress_bar(&args.inputs, input_format));
 
     let started = Instant::now();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut writer = DirWriter::new(args.output_dir.clone());
-    let mut failures = 0usize;
-    let (total, failed) = batch::run_all(
-        batch::jobs(&args.inputs, input_format),
+    let mut writer = args.output_dir.clone().map(DirWriter::new);
+    let mut errors = 0usize;
+    let resume = args.resume;
+    // Targets are assigned in `skip` (input order, before any work) and
+    // consumed in `emit`, which sees the same jobs in the same order.
+    let targets = std::cell::RefCell::new(std::collections::VecDeque::new());
+    let result = batch::run_all(
+        make_jobs,
         &opts,
+        &stop,
+        |job| {
+            let (skipped, target) = skip_or_target(&mut writer, job, format, resume);
+            if !skipped {
+                targets.borrow_mut().push_back(target);
+            }
+            skipped
+        },
         |job, record| {
+            let target = targets.borrow_mut().pop_front().flatten();
             if record.error.is_some() {
-                failures += 1;
+                errors += 1;
                 if let Some(bar) = &bar {
-                    bar.set_message(format!("{failures} errors"));
+                    bar.set_message(format!("{errors} errors"));
                 }
             }
             if format == Format::Text && args.explain {
@@ -215,13 +243,13 @@ fn run(args: Args) -> Result<i32> {
             {
                 eprintln!("unchrome: {}: {e}", describe(job));
             }
-            match &mut writer {
-                Some(w) => w.write(job, &record, format)?,
+            match target {
+                Some(path) => write_atomically(&path, &record.render(format))?,
                 None => {
                     out.write_all(record.render(format).as_bytes())?;
                     if !single || format != Format::Text {
-                        // Flush per record in batches so a consumer sees progress
-                        // and a kill leaves whole records only.
+                        // Flush per record in batches so a consumer sees
+                        // progress and a kill leaves whole records only.
                         out.flush()?;
                     }
                 }
@@ -231,27 +259,98 @@ fn run(args: Args) -> Result<i32> {
             }
             Ok(())
         },
-    )
-    .or_else(|e| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            // The reader went away (`| head`): not our failure.
-            Ok((0, 0))
-        } else {
-            Err(e)
-        }
-    })
-    .context("could not write output")?;
+    );
+    let summary = match result {
+        Ok(s) => s,
+        // The reader went away (`| head`): not our failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
+        Err(e) => return Err(e).context("could not write output"),
+    };
     let _ = out.flush();
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    if !args.quiet && !single {
+    if !args.quiet && (!single || summary.interrupted) {
+        let skipped = if summary.skipped > 0 {
+            format!(", {} already done", summary.skipped)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "unchrome: {total} inputs, {failed} errors, {:.1}s",
-            started.elapsed().as_secs_f64()
+            "unchrome: {} inputs, {} errors{skipped}, {:.1}s{}",
+            summary.records,
+            summary.failed,
+            started.elapsed().as_secs_f64(),
+            if summary.interrupted { " (interrupted)" } else { "" }
         );
     }
-    Ok(if failed > 0 { 1 } else { 0 })
+    Ok(if summary.interrupted {
+        130
+    } else if summary.failed > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+/// For `--output-dir`: the job's target file, and whether `--resume` skips it.
+fn skip_or_target(
+    writer: &mut Option<DirWriter>,
+    job: &Job,
+    format: Format,
+    resume: bool,
+) -> (bool, Option<PathBuf>) {
+    match writer {
+        Some(w) => {
+            let target = w.assign(job, format);
+            (resume && target.exists(), Some(target))
+        }
+        None => (false, None),
+    }
+}
+
+/// A progress bar with a total when the inputs can be counted cheaply
+/// (files, folders, manifests), a spinner otherwise (stdin, archives).
+fn progress_bar(inputs: &[String], format: InputFormat) -> ProgressBar {
+    let total = count_inputs(inputs, format);
+    let bar = match total {
+        Some(n) => ProgressBar::new(n as u64).with_style(
+            ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} pages  {per_sec}  ETA {eta}  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {pos} pages  {per_sec}  {elapsed_precise}  {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+/// How many jobs the inputs hold, when that is cheap to know.
+fn count_inputs(inputs: &[String], format: InputFormat) -> Option<usize> {
+    let mut n = 0;
+    for i in inputs {
+        let p = Path::new(i);
+        let manifest = matches!(format, InputFormat::Jsonl)
+            || matches!(format, InputFormat::Auto) && i.ends_with(".jsonl");
+        if i == "-" || batch::warc::is_warc_path(p) {
+            return None;
+        } else if p.is_dir() {
+            n += batch::walk_dir(p).len();
+        } else if manifest {
+            let f = fs::File::open(p).ok()?;
+            n += io::BufReader::new(f)
+                .split(b'\n')
+                .filter(|l| l.as_ref().is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace)))
+                .count();
+        } else {
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 fn describe(job: &Job) -> String {
@@ -287,24 +386,26 @@ fn explain_to_stderr(job: &Job, record: &Record) {
     }
 }
 
-/// Writes one file per record below the output folder, atomically.
+/// Names one output file per record below the output folder.
 struct DirWriter {
     root: PathBuf,
     used: HashSet<PathBuf>,
 }
 
 impl DirWriter {
-    fn new(root: Option<PathBuf>) -> Option<DirWriter> {
-        root.map(|root| DirWriter {
+    fn new(root: PathBuf) -> DirWriter {
+        DirWriter {
             root,
             used: HashSet::new(),
-        })
+        }
     }
 
-    fn write(&mut self, job: &Job, record: &Record, format: Format) -> io::Result<()> {
+    /// The target file of a job. Assigned in input order, so the same inputs
+    /// get the same names on every run (what `--resume` relies on); two
+    /// inputs mapping to one name (a.html and a.htm) get distinct files.
+    fn assign(&mut self, job: &Job, format: Format) -> PathBuf {
         let rel = safe_relative(&job.out_name).with_extension(format.extension());
         let mut target = self.root.join(&rel);
-        // Two inputs mapping to one name (a.html and a.htm) get distinct files.
         let mut n = 2;
         while !self.used.insert(target.clone()) {
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("input");
@@ -313,15 +414,21 @@ impl DirWriter {
                 .join(rel.with_file_name(format!("{stem}-{n}.{}", format.extension())));
             n += 1;
         }
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        // Write to a temporary file beside the target, then rename: a reader
-        // (or a resumed run) never sees a half-written file.
-        let tmp = target.with_extension(format!("{}.tmp", format.extension()));
-        fs::write(&tmp, record.render(format))?;
-        fs::rename(&tmp, &target)
+        target
     }
+}
+
+/// Write to a temporary file beside the target, then rename: a reader (or a
+/// resumed run) never sees a half-written file.
+fn write_atomically(target: &Path, contents: &str) -> io::Result<()> {
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp = target.with_file_name(tmp_name);
+    fs::write(&tmp, contents)?;
+    fs::rename(&tmp, target)
 }
 
 /// Longest file-name component we write: most filesystems allow 255 bytes.

@@ -35,6 +35,7 @@ pub mod decode;
 pub mod html;
 pub mod metadata;
 pub mod output;
+pub mod template;
 pub mod text;
 
 use block::Block;

@@ -144,9 +144,12 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> C
         .enumerate()
         .map(|(i, b)| {
             rule_for(b).or_else(|| {
+                // A block that recurs across the site is template, unless it
+                // reads as real prose (a quote, a standard legal paragraph
+                // inside articles): then its own evidence decides.
                 template
                     .and_then(|t| t.get(i).copied())
-                    .filter(|&is_template| is_template)
+                    .filter(|&is_template| is_template && prose_score(b, ctx) < TEMPLATE_PROSE_PROTECT)
                     .map(|_| Reason::Template)
             })
         })
@@ -182,6 +185,10 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> C
     drop_repeats(blocks, &mut verdicts);
     Classification { verdicts, scores }
 }
+
+/// A template-marked block scoring at least this as prose (about twenty
+/// words of ordinary sentences) is judged on its own evidence instead.
+const TEMPLATE_PROSE_PROTECT: f32 = 20.0;
 
 /// A container with fewer words than this is taken as a wrong pick: even a
 /// short news brief has a couple of sentences.
@@ -691,13 +698,16 @@ mod tests {
     }
 
     #[test]
-    fn template_marks_win_over_scores() {
+    fn template_marks_remove_short_blocks_but_not_prose() {
         let blocks = lines(
             "The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
-             Our journalism is funded by readers like you, and we are grateful for every one of them and their support.",
+             Get our daily briefing\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.\n\
+             The views expressed in this article are those of the author and do not necessarily reflect the views of the editors or of the publisher.",
         );
-        let v = classify(&blocks, &ctx(), Some(&[false, true])).verdicts;
-        assert!(v[0].keep);
+        let v = classify(&blocks, &ctx(), Some(&[false, true, false, true])).verdicts;
+        assert!(v[0].keep && v[2].keep);
         assert_eq!(v[1].reason, Some(Reason::Template));
+        assert!(v[3].keep, "a recurring sentence of prose survives: {v:?}");
     }
 }

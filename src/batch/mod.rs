@@ -1,14 +1,20 @@
 //! Batches: turn command-line inputs into jobs, run them on all cores, and
 //! keep the contract: every input yields exactly one record, in input order.
 //!
-//! Inputs are files, directories (walked recursively, sorted by path, symlink
-//! loops and special files reported), JSONL manifests (one job per line:
-//! `path`, `html` or `text`, with optional `id`, `url`, `charset`) and stdin.
+//! Inputs are files (gzipped ones read transparently), directories (walked
+//! recursively, sorted by path, symlink loops and special files reported),
+//! JSONL manifests (one job per line: `path`, `html` or `text`, with
+//! optional `id`, `url`, `charset`), WARC archives ([`warc`]) and stdin.
 //! Jobs are produced lazily and processed in bounded chunks, so memory stays
-//! flat however many inputs there are.
+//! flat however many inputs there are. With site templates on, the inputs
+//! are read twice: once for fingerprints ([`crate::template`]), once to clean.
+
+pub mod warc;
 
 use crate::output::{Origin, Record};
+use crate::template::{self, SiteTemplates};
 use crate::{Error, Input, InputKind, Options};
+use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -56,7 +62,13 @@ pub enum InputFormat {
 pub struct BatchOptions {
     pub clean: Options,
     pub explain: bool,
+    /// Learn site templates from the batch (two passes over the inputs).
+    pub templates: bool,
 }
+
+/// Largest decompressed size of a gzipped input when no `max_input_bytes`
+/// is set: a gzip bomb must not exhaust memory.
+const DEFAULT_MAX_INFLATED: usize = 256 * 1024 * 1024;
 
 /// One line of a JSONL manifest.
 #[derive(Debug, Deserialize)]
@@ -78,15 +90,35 @@ struct ManifestLine {
 
 /// Expand command-line inputs into a lazy stream of jobs. Errors found while
 /// expanding (a missing file, a bad manifest line) become `Invalid` jobs.
-pub fn jobs(inputs: &[String], format: InputFormat) -> impl Iterator<Item = Job> + '_ {
+/// `max_bytes` bounds what a WARC record may inflate to.
+pub fn jobs(
+    inputs: &[String],
+    format: InputFormat,
+    max_bytes: Option<usize>,
+) -> impl Iterator<Item = Job> + '_ {
     let inputs: Vec<&str> = if inputs.is_empty() {
         vec!["-"]
     } else {
         inputs.iter().map(String::as_str).collect()
     };
+    let max_bytes = max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
     inputs
         .into_iter()
         .flat_map(move |input| expand(input, format))
+        .flat_map(move |job| -> Box<dyn Iterator<Item = Job>> {
+            // Archives named on the command line or found in folders become
+            // their records.
+            match &job.source {
+                Source::File(p) if warc::is_warc_path(p) => warc::jobs(p, max_bytes),
+                _ => Box::new(std::iter::once(job)),
+            }
+        })
+}
+
+/// True when every input can be read twice (not stdin): needed for the
+/// two passes of template learning.
+pub fn rereadable(inputs: &[String]) -> bool {
+    !inputs.is_empty() && inputs.iter().all(|i| i != "-")
 }
 
 fn expand(input: &str, format: InputFormat) -> Box<dyn Iterator<Item = Job>> {
@@ -155,7 +187,7 @@ fn file_job(path: PathBuf, out_name: PathBuf) -> Job {
     }
 }
 
-fn invalid_file(path: &Path, message: &str) -> Job {
+pub(crate) fn invalid_file(path: &Path, message: &str) -> Job {
     let mut job = file_job(
         path.to_path_buf(),
         path.file_name()
@@ -167,7 +199,7 @@ fn invalid_file(path: &Path, message: &str) -> Job {
 }
 
 /// An I/O error in words a user can act on.
-fn describe_io(e: &io::Error, path: &Path) -> String {
+pub(crate) fn describe_io(e: &io::Error, path: &Path) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => format!("{}: no such file or directory", path.display()),
         io::ErrorKind::PermissionDenied => {
@@ -354,10 +386,34 @@ fn manifest_job(line: &str, line_no: usize, base: Option<&Path>, name: PathBuf) 
     }
 }
 
-/// Read a job's bytes.
-pub fn read(job: &Job) -> Result<Vec<u8>, Error> {
+/// Inflate a compressed stream, failing past `max_bytes` of output (a gzip
+/// bomb is an error record, not an exhausted machine).
+pub(crate) fn inflate_bounded(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let read = reader
+        .take(max_bytes as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("could not decompress: {e} (truncated or corrupt gzip?)"))?;
+    if read > max_bytes {
+        return Err(format!(
+            "decompresses to more than {max_bytes} bytes (raise --max-input-bytes if this is real)"
+        ));
+    }
+    Ok(out)
+}
+
+/// Read a job's bytes; a gzipped file is decompressed (bounded by `max_bytes`).
+pub fn read(job: &Job, max_bytes: Option<usize>) -> Result<Vec<u8>, Error> {
     match &job.source {
-        Source::File(p) => fs::read(p).map_err(|e| Error::Read(describe_io(&e, p))),
+        Source::File(p) => {
+            let bytes = fs::read(p).map_err(|e| Error::Read(describe_io(&e, p)))?;
+            if bytes.starts_with(&[0x1f, 0x8b]) {
+                let limit = max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
+                return inflate_bounded(flate2::read::MultiGzDecoder::new(&bytes[..]), limit)
+                    .map_err(|m| Error::Read(format!("{}: {m}", p.display())));
+            }
+            Ok(bytes)
+        }
         Source::Stdin => {
             let mut buf = Vec::new();
             io::stdin()
@@ -371,29 +427,48 @@ pub fn read(job: &Job) -> Result<Vec<u8>, Error> {
     }
 }
 
-/// Run one job to its record. Never panics on bad input: a panic inside the
-/// pipeline (a bug) is caught and reported as that input's error.
-pub fn run(job: &Job, opts: &BatchOptions) -> Record {
-    let bytes = match read(job) {
-        Ok(b) => b,
-        Err(e) => return Record::from_error(job.origin.clone(), &e, opts.explain),
+/// The extension that hints the kind: `page.html.gz` → `html`.
+fn extension_hint(job: &Job) -> Option<String> {
+    let Source::File(p) = &job.source else {
+        return None;
     };
-    let ext = match &job.source {
-        Source::File(p) => p.extension().and_then(|e| e.to_str()),
-        _ => None,
-    };
+    let name = p.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_string)
+}
+
+/// Decode and split a job's input (stages 1–2), ready to classify.
+fn analyze_job(job: &Job, opts: &BatchOptions) -> Result<crate::Analyzed, Error> {
+    let bytes = read(job, opts.clean.max_input_bytes)?;
+    let ext = extension_hint(job);
     let input = Input {
         bytes: &bytes,
         url: job.origin.url.as_deref(),
         charset: job.charset.as_deref(),
-        extension: ext,
+        extension: ext.as_deref(),
     };
     let mut clean = opts.clean.clone();
     if clean.input_kind.is_none() {
         clean.input_kind = job.kind;
     }
+    crate::analyze(&input, &clean)
+}
+
+/// Run one job to its record, without site templates.
+pub fn run(job: &Job, opts: &BatchOptions) -> Record {
+    run_with(job, opts, None)
+}
+
+/// Run one job to its record. Never panics on bad input: a panic inside the
+/// pipeline (a bug) is caught and reported as that input's error.
+pub fn run_with(job: &Job, opts: &BatchOptions, templates: Option<&SiteTemplates>) -> Record {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::clean(&input, &clean)
+        let analyzed = analyze_job(job, opts)?;
+        let marks = templates.and_then(|t| t.marks(&site_of(job, &analyzed)?, analyzed.blocks()));
+        Ok::<_, Error>(analyzed.finish(marks.as_deref()))
     }));
     match result {
         Ok(Ok(article)) => Record::from_article(job.origin.clone(), article, opts.explain),
@@ -407,30 +482,97 @@ pub fn run(job: &Job, opts: &BatchOptions) -> Record {
     }
 }
 
+fn site_of(job: &Job, analyzed: &crate::Analyzed) -> Option<String> {
+    let path = match &job.source {
+        Source::File(p) => Some(p.display().to_string()),
+        _ => job.origin.path.clone(),
+    };
+    template::site_key(
+        job.origin.url.as_deref(),
+        analyzed.canonical_url(),
+        path.as_deref(),
+    )
+}
+
+/// First pass of template learning: the site and block fingerprints of one
+/// job (`None` when it cannot be read or has no site).
+fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let analyzed = analyze_job(job, opts).ok()?;
+        Some((site_of(job, &analyzed)?, template::fingerprints(analyzed.blocks())))
+    }))
+    .ok()
+    .flatten()
+}
+
 /// How many jobs are in flight at once: enough to keep every core busy
 /// between ordered writes, few enough that memory stays flat.
 pub const CHUNK: usize = 256;
 
-/// Run all jobs on the current rayon pool, calling `emit` with each record in
-/// input order. Returns (records, failures).
-pub fn run_all(
-    jobs: impl Iterator<Item = Job>,
+/// What a batch run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Records emitted.
+    pub records: usize,
+    /// Records with an error.
+    pub failed: usize,
+    /// Jobs skipped before any work because `skip` said so (`--resume`).
+    pub skipped: usize,
+    /// The run stopped early because `stop` was set.
+    pub interrupted: bool,
+}
+
+/// Run every job on the current rayon pool, in chunks, calling `emit` with
+/// each record in input order. `make_jobs` is called once, or twice when
+/// templates are on (the first pass learns them). `skip` drops jobs before
+/// any work (resuming); `stop` is checked between chunks: when set, the
+/// jobs in flight finish and the run returns.
+pub fn run_all<I: Iterator<Item = Job>>(
+    make_jobs: impl Fn() -> I,
     opts: &BatchOptions,
+    stop: &AtomicBool,
+    mut skip: impl FnMut(&Job) -> bool,
     mut emit: impl FnMut(&Job, Record) -> io::Result<()>,
-) -> io::Result<(usize, usize)> {
-    let mut total = 0;
-    let mut failed = 0;
-    let mut jobs = jobs.peekable();
+) -> io::Result<Summary> {
+    let templates = opts.templates.then(|| {
+        let mut t = SiteTemplates::default();
+        let mut jobs = make_jobs().peekable();
+        while jobs.peek().is_some() && !stop.load(Ordering::Relaxed) {
+            let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            let prints: Vec<Option<(String, Vec<u64>)>> =
+                chunk.par_iter().map(|j| fingerprint_job(j, opts)).collect();
+            for (site, fps) in prints.into_iter().flatten() {
+                t.add_page(site, &fps);
+            }
+        }
+        t
+    });
+    let mut summary = Summary::default();
+    let mut jobs = make_jobs().peekable();
     while jobs.peek().is_some() {
-        let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-        let records: Vec<Record> = chunk.par_iter().map(|j| run(j, opts)).collect();
+        if stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            break;
+        }
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for job in jobs.by_ref().take(CHUNK) {
+            if skip(&job) {
+                summary.skipped += 1;
+            } else {
+                chunk.push(job);
+            }
+        }
+        let records: Vec<Record> = chunk
+            .par_iter()
+            .map(|j| run_with(j, opts, templates.as_ref()))
+            .collect();
         for (job, record) in chunk.iter().zip(records) {
-            total += 1;
-            failed += record.error.is_some() as usize;
+            summary.records += 1;
+            summary.failed += record.error.is_some() as usize;
             emit(job, record)?;
         }
     }
-    Ok((total, failed))
+    Ok(summary)
 }
 
 #[cfg(test)]
