@@ -10,9 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::path::{Component, Path, PathBuf};
 use std::time::Instant;
 use unchrome::batch::{self, BatchOptions, InputFormat, Job};
 use unchrome::chrome::{Favor, Reason};
@@ -160,7 +160,9 @@ fn run(args: Args) -> Result<i32> {
         && args.inputs.first().is_none_or(|i| {
             let manifest = matches!(input_format, InputFormat::Jsonl)
                 || matches!(input_format, InputFormat::Auto) && i.ends_with(".jsonl");
-            !manifest && !batch::warc::is_warc_path(Path::new(i)) && (i == "-" || !Path::new(i).is_dir())
+            !manifest
+                && !batch::warc::is_warc_path(Path::new(i))
+                && (i == "-" || !Path::new(i).is_dir())
         });
     let format = match args.format {
         Some(FormatArg::Text) => Format::Text,
@@ -205,7 +207,8 @@ fn run(args: Args) -> Result<i32> {
         let _ = ctrlc::set_handler(move || stop.store(true, Ordering::Relaxed));
     }
     let make_jobs = || batch::jobs(&args.inputs, input_format, Some(args.max_input_bytes));
-    let bar = (!args.quiet && !single && io::stderr().is_terminal()).then(|| progress_bar(&args.inputs, input_format));
+    let bar = (!args.quiet && !single && io::stderr().is_terminal())
+        .then(|| progress_bar(&args.inputs, input_format));
 
     let started = Instant::now();
     let stdout = io::stdout();
@@ -281,7 +284,11 @@ fn run(args: Args) -> Result<i32> {
             summary.records,
             summary.failed,
             started.elapsed().as_secs_f64(),
-            if summary.interrupted { " (interrupted)" } else { "" }
+            if summary.interrupted {
+                " (interrupted)"
+            } else {
+                ""
+            }
         );
     }
     Ok(if summary.interrupted {
@@ -315,14 +322,14 @@ fn progress_bar(inputs: &[String], format: InputFormat) -> ProgressBar {
     let total = count_inputs(inputs, format);
     let bar = match total {
         Some(n) => ProgressBar::new(n as u64).with_style(
-            ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} pages  {per_sec}  ETA {eta}  {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template("{bar:30} {pos}/{len} pages  {per_sec}  ETA {eta}  {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{spinner} {pos} pages  {per_sec}  {elapsed_precise}  {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template(
+                "{spinner} {pos} pages  {per_sec}  {elapsed_precise}  {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         ),
     };
     bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
@@ -344,7 +351,10 @@ fn count_inputs(inputs: &[String], format: InputFormat) -> Option<usize> {
             let f = fs::File::open(p).ok()?;
             n += io::BufReader::new(f)
                 .split(b'\n')
-                .filter(|l| l.as_ref().is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace)))
+                .filter(|l| {
+                    l.as_ref()
+                        .is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace))
+                })
                 .count();
         } else {
             n += 1;

@@ -69,15 +69,18 @@ pub fn fingerprint(text: &str) -> u64 {
 /// URL it states, else its folder. `None` when nothing says (stdin).
 pub fn site_key(url: Option<&str>, canonical: Option<&str>, path: Option<&str>) -> Option<String> {
     let host = |u: &str| {
-        url::Url::parse(u)
-            .ok()
-            .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_ascii_lowercase()))
+        url::Url::parse(u).ok().and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+        })
     };
     url.and_then(host)
         .or_else(|| canonical.and_then(host))
         .or_else(|| {
             path.map(|p| {
-                let parent = std::path::Path::new(p).parent().map(|d| d.display().to_string());
+                let parent = std::path::Path::new(p)
+                    .parent()
+                    .map(|d| d.display().to_string());
                 format!("dir:{}", parent.unwrap_or_default())
             })
         })
@@ -108,13 +111,18 @@ impl SiteTemplates {
         if table.pages < MIN_PAGES {
             return None;
         }
-        let needed = (MIN_SHARE * table.pages as f32).ceil().max(MIN_PAGES as f32) as u32;
+        let needed = (MIN_SHARE * table.pages as f32)
+            .ceil()
+            .max(MIN_PAGES as f32) as u32;
         let marks: Vec<bool> = blocks
             .iter()
             .map(|b| {
                 b.words > 0
                     && b.words <= MAX_TEMPLATE_WORDS
-                    && table.counts.get(&fingerprint(&b.text)).is_some_and(|&c| c >= needed)
+                    && table
+                        .counts
+                        .get(&fingerprint(&b.text))
+                        .is_some_and(|&c| c >= needed)
             })
             .collect();
         marks.iter().any(|&m| m).then_some(marks)
@@ -132,14 +140,25 @@ mod tests {
     use crate::block::BlockKind;
 
     fn blocks(lines: &[&str]) -> Vec<Block> {
-        lines.iter().map(|l| Block::new(l.to_string(), BlockKind::Paragraph)).collect()
+        lines
+            .iter()
+            .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
+            .collect()
     }
 
     #[test]
     fn recurring_blocks_are_marked_once_the_site_has_pages() {
         let mut t = SiteTemplates::default();
-        let a = blocks(&["Home News Sport", "First story text here.", "© 2024 Example"]);
-        let b = blocks(&["Home  news sport!", "Another story entirely.", "© 2024 Example"]);
+        let a = blocks(&[
+            "Home News Sport",
+            "First story text here.",
+            "© 2024 Example",
+        ]);
+        let b = blocks(&[
+            "Home  news sport!",
+            "Another story entirely.",
+            "© 2024 Example",
+        ]);
         t.add_page("example.com".into(), &fingerprints(&a));
         assert_eq!(t.marks("example.com", &a), None, "one page has no template");
         t.add_page("example.com".into(), &fingerprints(&b));
@@ -165,9 +184,18 @@ mod tests {
 
     #[test]
     fn site_keys() {
-        assert_eq!(site_key(Some("https://www.Example.com/a"), None, None).as_deref(), Some("example.com"));
-        assert_eq!(site_key(None, Some("http://news.site.org/x"), Some("d/a.html")).as_deref(), Some("news.site.org"));
-        assert_eq!(site_key(None, None, Some("d/a.html")).as_deref(), Some("dir:d"));
+        assert_eq!(
+            site_key(Some("https://www.Example.com/a"), None, None).as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            site_key(None, Some("http://news.site.org/x"), Some("d/a.html")).as_deref(),
+            Some("news.site.org")
+        );
+        assert_eq!(
+            site_key(None, None, Some("d/a.html")).as_deref(),
+            Some("dir:d")
+        );
         assert_eq!(site_key(None, None, None), None);
     }
 }

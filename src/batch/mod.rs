@@ -14,13 +14,13 @@ pub mod warc;
 use crate::output::{Origin, Record};
 use crate::template::{self, SiteTemplates};
 use crate::{Error, Input, InputKind, Options};
-use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Where a job's bytes come from.
 #[derive(Debug, Clone)]
@@ -499,7 +499,10 @@ fn site_of(job: &Job, analyzed: &crate::Analyzed) -> Option<String> {
 fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let analyzed = analyze_job(job, opts).ok()?;
-        Some((site_of(job, &analyzed)?, template::fingerprints(analyzed.blocks())))
+        Some((
+            site_of(job, &analyzed)?,
+            template::fingerprints(analyzed.blocks()),
+        ))
     }))
     .ok()
     .flatten()

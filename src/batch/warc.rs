@@ -15,7 +15,11 @@ use warc::{WarcHeader, WarcReader};
 
 /// Does this path name a WARC archive?
 pub fn is_warc_path(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
@@ -25,17 +29,29 @@ pub fn is_warc_path(path: &Path) -> bool {
 pub fn jobs(path: &Path, max_bytes: usize) -> Box<dyn Iterator<Item = Job>> {
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(super::invalid_file(path, &super::describe_io(&e, path)))),
+        Err(e) => {
+            return Box::new(std::iter::once(super::invalid_file(
+                path,
+                &super::describe_io(&e, path),
+            )));
+        }
     };
     let gz = path.to_string_lossy().to_ascii_lowercase().ends_with(".gz");
     let reader: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(file))))
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(file),
+        )))
     } else {
         Box::new(BufReader::new(file))
     };
     let stem = path
         .file_name()
-        .map(|n| n.to_string_lossy().trim_end_matches(".gz").trim_end_matches(".warc").to_string())
+        .map(|n| {
+            n.to_string_lossy()
+                .trim_end_matches(".gz")
+                .trim_end_matches(".warc")
+                .to_string()
+        })
         .unwrap_or_else(|| "warc".into());
     let archive = path.display().to_string();
     let mut records = WarcReader::new(reader).iter_raw_records();
@@ -70,12 +86,19 @@ pub fn jobs(path: &Path, max_bytes: usize) -> Box<dyn Iterator<Item = Job>> {
                     .get(&h)
                     .map(|v| String::from_utf8_lossy(v).trim().to_string())
             };
-            let kind = get(WarcHeader::WarcType).unwrap_or_default().to_ascii_lowercase();
-            let content_type = get(WarcHeader::ContentType).unwrap_or_default().to_ascii_lowercase();
+            let kind = get(WarcHeader::WarcType)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            let content_type = get(WarcHeader::ContentType)
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             let payload = match kind.as_str() {
-                "response" if content_type.contains("application/http") => http_payload(&body, max_bytes),
+                "response" if content_type.contains("application/http") => {
+                    http_payload(&body, max_bytes)
+                }
                 "resource" if content_type.contains("html") => {
-                    let cs = crate::decode::charset_from_content_type(&content_type).map(|e| e.name().to_string());
+                    let cs = crate::decode::charset_from_content_type(&content_type)
+                        .map(|e| e.name().to_string());
                     Ok((body, cs))
                 }
                 // Requests, metadata, warcinfo, revisits: not pages.
@@ -122,11 +145,14 @@ pub fn http_payload(message: &[u8], max_bytes: usize) -> Result<(Vec<u8>, Option
     let mut chunked = false;
     let mut coding = String::new();
     for line in head.lines().skip(1) {
-        let Some((name, value)) = line.split_once(':') else { continue };
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
         let value = value.trim().to_ascii_lowercase();
         match name.trim().to_ascii_lowercase().as_str() {
             "content-type" => {
-                charset = crate::decode::charset_from_content_type(&value).map(|e| e.name().to_string());
+                charset =
+                    crate::decode::charset_from_content_type(&value).map(|e| e.name().to_string());
             }
             "transfer-encoding" => chunked = value.contains("chunked"),
             "content-encoding" => coding = value,
@@ -138,11 +164,14 @@ pub fn http_payload(message: &[u8], max_bytes: usize) -> Result<(Vec<u8>, Option
     }
     match coding.as_str() {
         "" | "identity" => {}
-        "gzip" | "x-gzip" => body = inflate_bounded(flate2::read::MultiGzDecoder::new(&body[..]), max_bytes)?,
+        "gzip" | "x-gzip" => {
+            body = inflate_bounded(flate2::read::MultiGzDecoder::new(&body[..]), max_bytes)?
+        }
         "deflate" => {
             // "deflate" is zlib-wrapped by the standard, raw by some servers.
-            body = inflate_bounded(flate2::read::ZlibDecoder::new(&body[..]), max_bytes)
-                .or_else(|_| inflate_bounded(flate2::read::DeflateDecoder::new(&body[..]), max_bytes))?;
+            body = inflate_bounded(flate2::read::ZlibDecoder::new(&body[..]), max_bytes).or_else(
+                |_| inflate_bounded(flate2::read::DeflateDecoder::new(&body[..]), max_bytes),
+            )?;
         }
         other => return Err(format!("unsupported HTTP content encoding {other:?}")),
     }
@@ -154,7 +183,9 @@ pub fn http_payload(message: &[u8], max_bytes: usize) -> Result<(Vec<u8>, Option
 fn dechunk(mut data: &[u8], max_bytes: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(data.len());
     loop {
-        let Some(line_end) = find(data, b"\r\n") else { break };
+        let Some(line_end) = find(data, b"\r\n") else {
+            break;
+        };
         let size_text = String::from_utf8_lossy(&data[..line_end]);
         let size_text = size_text.split(';').next().unwrap_or("").trim().to_string();
         let Ok(size) = usize::from_str_radix(&size_text, 16) else {

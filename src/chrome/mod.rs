@@ -147,9 +147,19 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> C
                 // A block that recurs across the site is template, unless it
                 // reads as real prose (a quote, a standard legal paragraph
                 // inside articles): then its own evidence decides.
+                // Inside an HTML page's chosen container the markup already
+                // says what is article; cross-page evidence there removed
+                // recurring bits of real text (a series' name, a standard
+                // headline) more often than chrome the container rules miss,
+                // so it speaks only outside containers and for plain text.
+                let in_trusted_container = ctx.has_container && b.in_container;
                 template
                     .and_then(|t| t.get(i).copied())
-                    .filter(|&is_template| is_template && prose_score(b, ctx) < TEMPLATE_PROSE_PROTECT)
+                    .filter(|&is_template| {
+                        is_template
+                            && !in_trusted_container
+                            && prose_score(b, ctx) < TEMPLATE_PROSE_PROTECT
+                    })
                     .map(|_| Reason::Template)
             })
         })
@@ -562,7 +572,13 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
         let b = &blocks[i];
         let skippable = matches!(
             rules[i],
-            Some(Reason::Timestamp | Reason::Byline | Reason::Comments | Reason::SharePrompt)
+            Some(
+                Reason::Timestamp
+                    | Reason::Byline
+                    | Reason::Comments
+                    | Reason::SharePrompt
+                    | Reason::Template
+            )
         );
         if rules[i].is_some() && !skippable {
             break;
