@@ -26,10 +26,10 @@ pub struct HtmlPage {
 /// text ends.
 pub fn parse(html: &str) -> HtmlPage {
     let mut walked = walk::walk(&scraper::Html::parse_document(html));
-    if title_swallowed_page(&walked.meta) {
-        if let Some(repaired) = close_title(html) {
-            walked = walk::walk(&scraper::Html::parse_document(&repaired));
-        }
+    if title_swallowed_page(&walked.meta)
+        && let Some(repaired) = close_title(html)
+    {
+        walked = walk::walk(&scraper::Html::parse_document(&repaired));
     }
     HtmlPage {
         blocks: walked.blocks,
