@@ -182,10 +182,7 @@ pub fn http_payload(message: &[u8], max_bytes: usize) -> Result<(Vec<u8>, Option
 /// arrived (crawlers cut long responses).
 fn dechunk(mut data: &[u8], max_bytes: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(data.len());
-    loop {
-        let Some(line_end) = find(data, b"\r\n") else {
-            break;
-        };
+    while let Some(line_end) = find(data, b"\r\n") {
         let size_text = String::from_utf8_lossy(&data[..line_end]);
         let size_text = size_text.split(';').next().unwrap_or("").trim().to_string();
         let Ok(size) = usize::from_str_radix(&size_text, 16) else {
