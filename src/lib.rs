@@ -149,6 +149,11 @@ impl Analyzed {
         &self.blocks
     }
 
+    /// HTML or plain text.
+    pub fn input_kind(&self) -> InputKind {
+        self.input_kind
+    }
+
     /// Canonical URL or similar site evidence found in the page itself.
     pub fn canonical_url(&self) -> Option<&str> {
         self.markup.canonical_url.as_deref()
@@ -232,6 +237,13 @@ fn assemble(
 
 /// Decode, parse and split a document into blocks (stages 1–2).
 pub fn analyze(input: &Input, opts: &Options) -> Result<Analyzed, Error> {
+    let (decoded, kind) = decode_input(input, opts)?;
+    analyze_decoded(decoded, kind, input, opts)
+}
+
+/// Stage 1 alone: check, decode and sniff the input. Cheap next to parsing;
+/// a batch uses it to decide what to parse.
+pub fn decode_input(input: &Input, opts: &Options) -> Result<(decode::Decoded, InputKind), Error> {
     if let Some(limit) = opts.max_input_bytes
         && input.bytes.len() > limit
     {
@@ -259,7 +271,16 @@ pub fn analyze(input: &Input, opts: &Options) -> Result<Analyzed, Error> {
     let kind = opts
         .input_kind
         .unwrap_or_else(|| decode::sniff_kind(&decoded.text, input.extension));
+    Ok((decoded, kind))
+}
 
+/// Stage 2 on decoded text: blocks, markup metadata, language, container.
+pub fn analyze_decoded(
+    decoded: decode::Decoded,
+    kind: InputKind,
+    input: &Input,
+    opts: &Options,
+) -> Result<Analyzed, Error> {
     let stop_for = |language: &Option<String>, markup: &Metadata| {
         language
             .as_deref()

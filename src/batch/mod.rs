@@ -440,21 +440,31 @@ fn extension_hint(job: &Job) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Decode and split a job's input (stages 1–2), ready to classify.
-fn analyze_job(job: &Job, opts: &BatchOptions) -> Result<crate::Analyzed, Error> {
+/// Read and decode a job's input and sniff its kind (stage 1).
+fn decode_job(job: &Job, opts: &BatchOptions) -> Result<(crate::decode::Decoded, InputKind, Options), Error> {
     let bytes = read(job, opts.clean.max_input_bytes)?;
-    let ext = extension_hint(job);
-    let input = Input {
-        bytes: &bytes,
-        url: job.origin.url.as_deref(),
-        charset: job.charset.as_deref(),
-        extension: ext.as_deref(),
-    };
     let mut clean = opts.clean.clone();
     if clean.input_kind.is_none() {
         clean.input_kind = job.kind;
     }
-    crate::analyze(&input, &clean)
+    let ext = extension_hint(job);
+    let (decoded, kind) = crate::decode_input(&job_input(job, &bytes, ext.as_deref()), &clean)?;
+    Ok((decoded, kind, clean))
+}
+
+fn job_input<'a>(job: &'a Job, bytes: &'a [u8], ext: Option<&'a str>) -> Input<'a> {
+    Input {
+        bytes,
+        url: job.origin.url.as_deref(),
+        charset: job.charset.as_deref(),
+        extension: ext,
+    }
+}
+
+/// Decode and split a job's input (stages 1–2), ready to classify.
+fn analyze_job(job: &Job, opts: &BatchOptions) -> Result<crate::Analyzed, Error> {
+    let (decoded, kind, clean) = decode_job(job, opts)?;
+    crate::analyze_decoded(decoded, kind, &job_input(job, &[], None), &clean)
 }
 
 /// Run one job to its record, without site templates.
@@ -467,7 +477,9 @@ pub fn run(job: &Job, opts: &BatchOptions) -> Record {
 pub fn run_with(job: &Job, opts: &BatchOptions, templates: Option<&SiteTemplates>) -> Record {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let analyzed = analyze_job(job, opts)?;
-        let marks = templates.and_then(|t| t.marks(&site_of(job, &analyzed)?, analyzed.blocks()));
+        let marks = templates
+            .filter(|_| analyzed.input_kind() == InputKind::Text)
+            .and_then(|t| t.marks(&site_of(job, &analyzed)?, analyzed.blocks()));
         Ok::<_, Error>(analyzed.finish(marks.as_deref()))
     }));
     match result {
@@ -498,7 +510,14 @@ fn site_of(job: &Job, analyzed: &crate::Analyzed) -> Option<String> {
 /// job (`None` when it cannot be read or has no site).
 fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let analyzed = analyze_job(job, opts).ok()?;
+        // Templates are learned from plain text only: an HTML page's markup
+        // already marks its chrome, and not parsing HTML here keeps the
+        // first pass cheap.
+        let (decoded, kind, clean) = decode_job(job, opts).ok()?;
+        if kind != InputKind::Text {
+            return None;
+        }
+        let analyzed = crate::analyze_decoded(decoded, kind, &job_input(job, &[], None), &clean).ok()?;
         Some((
             site_of(job, &analyzed)?,
             template::fingerprints(analyzed.blocks()),
