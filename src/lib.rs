@@ -133,6 +133,7 @@ pub struct Trace {
 /// where a batch can look at many pages of one site before judging any.
 pub struct Analyzed {
     blocks: Vec<Block>,
+    evidence: chrome::Evidence,
     has_container: bool,
     stop: StopWords,
     markup: Metadata,
@@ -167,7 +168,7 @@ impl Analyzed {
             has_container: self.has_container,
             favor: self.favor,
         };
-        let classified = chrome::classify(&self.blocks, &ctx, template);
+        let classified = chrome::classify(&self.blocks, &ctx, &self.evidence, template);
         let mut metadata = self.markup;
         let from_lines = metadata::lines::from_blocks(&self.blocks, &classified.verdicts);
         metadata.fill_from(from_lines);
@@ -288,7 +289,9 @@ pub fn analyze_decoded(
             .map(StopWords::for_language)
             .unwrap_or_else(StopWords::english)
     };
-    let (blocks, markup, language, stop, has_container) = match kind {
+    // Rules and prose scores are computed once here and reused by the
+    // container choice and the classifier.
+    let (blocks, evidence, markup, language, stop, has_container) = match kind {
         InputKind::Html => {
             let mut page = html::parse(&decoded.text);
             let markup = metadata::html::from_markup(&page.meta, input.url);
@@ -299,19 +302,27 @@ pub fn analyze_decoded(
                 has_container: true,
                 favor: opts.favor,
             };
-            let has_container = page.choose_container(&ctx);
-            (page.blocks, markup, language, stop, has_container)
+            let evidence = chrome::Evidence::gather(&page.blocks, &ctx);
+            let has_container = page.choose_container(&evidence);
+            (page.blocks, evidence, markup, language, stop, has_container)
         }
         InputKind::Text => {
             let blocks = text::blocks(&decoded.text);
             let markup = Metadata::default();
             let language = detect_language(&blocks);
             let stop = stop_for(&language, &markup);
-            (blocks, markup, language, stop, false)
+            let ctx = Context {
+                stop,
+                has_container: false,
+                favor: opts.favor,
+            };
+            let evidence = chrome::Evidence::gather(&blocks, &ctx);
+            (blocks, evidence, markup, language, stop, false)
         }
     };
     Ok(Analyzed {
         blocks,
+        evidence,
         has_container,
         stop,
         markup,

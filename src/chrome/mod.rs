@@ -138,12 +138,34 @@ pub struct Classification {
     pub scores: Vec<f32>,
 }
 
-pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> Classification {
+/// What the classifier computes once per block and every stage reuses:
+/// the pattern rule that fires (if any) and the prose score. The HTML stage
+/// needs both before classification, to choose the container.
+pub struct Evidence {
+    pub rules: Vec<Option<Reason>>,
+    pub prose: Vec<f32>,
+}
+
+impl Evidence {
+    pub fn gather(blocks: &[Block], ctx: &Context) -> Evidence {
+        Evidence {
+            rules: blocks.iter().map(rule_for).collect(),
+            prose: blocks.iter().map(|b| prose_score(b, ctx)).collect(),
+        }
+    }
+}
+
+pub fn classify(
+    blocks: &[Block],
+    ctx: &Context,
+    evidence: &Evidence,
+    template: Option<&[bool]>,
+) -> Classification {
     let rules: Vec<Option<Reason>> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            rule_for(b).or_else(|| {
+            evidence.rules[i].or_else(|| {
                 // A block that recurs across the site is template, unless it
                 // reads as real prose (a quote, a standard legal paragraph
                 // inside articles): then its own evidence decides.
@@ -158,7 +180,7 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> C
                     .filter(|&is_template| {
                         is_template
                             && !in_trusted_container
-                            && prose_score(b, ctx) < TEMPLATE_PROSE_PROTECT
+                            && evidence.prose[i] < TEMPLATE_PROSE_PROTECT
                     })
                     .map(|_| Reason::Template)
             })
@@ -167,11 +189,12 @@ pub fn classify(blocks: &[Block], ctx: &Context, template: Option<&[bool]>) -> C
     let scores: Vec<f32> = blocks
         .iter()
         .zip(&rules)
-        .map(|(b, rule)| match rule {
+        .zip(&evidence.prose)
+        .map(|((b, rule), &prose)| match rule {
             // Chrome found by a rule weighs against any region that includes it,
             // more so the longer it is.
             Some(_) => -(8.0 + b.words as f32),
-            None => content_score(b, ctx),
+            None => with_dom_evidence(b, prose),
         })
         .collect();
 
@@ -269,7 +292,12 @@ const LOW_STOPWORDS: f32 = 0.15;
 /// (roughly its word count), negative for chrome-like blocks. Used as the
 /// weight of the block in region selection.
 pub fn content_score(b: &Block, ctx: &Context) -> f32 {
-    let mut score = prose_score(b, ctx);
+    with_dom_evidence(b, prose_score(b, ctx))
+}
+
+/// The prose score adjusted by what the markup says about the block.
+fn with_dom_evidence(b: &Block, prose: f32) -> f32 {
+    let mut score = prose;
     match b.dom_hint {
         Some(DomHint::Byline) | None => {}
         // DOM chrome hints are strong evidence: markup says what the block is.
@@ -677,7 +705,7 @@ mod tests {
              Kosovo Parliamentarian Says the Province Is Ready\n\
              © 2008 United Nations",
         );
-        let v = classify(&blocks, &ctx(), None).verdicts;
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         let kept: Vec<bool> = v.iter().map(|v| v.keep).collect();
         assert_eq!(kept, [false, false, false, true, true, false, false, false]);
         assert_eq!(v[5].reason, Some(Reason::RelatedHeader));
@@ -694,7 +722,7 @@ mod tests {
              The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
              He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.",
         );
-        let v = classify(&blocks, &ctx(), None).verdicts;
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         assert!(v[1].keep, "{v:?}");
         assert_eq!(v[2].reason, Some(Reason::Timestamp));
     }
@@ -708,7 +736,7 @@ mod tests {
              Kosovo will decide.\n\
              He also said that the mission would go on for as long as it was needed by the people of the province.",
         );
-        let v = classify(&blocks, &ctx(), None).verdicts;
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         assert!(v[1].keep);
         assert_eq!(v[3].reason, Some(Reason::Repeated));
     }
@@ -721,7 +749,7 @@ mod tests {
              He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.\n\
              The views expressed in this article are those of the author and do not necessarily reflect the views of the editors or of the publisher.",
         );
-        let v = classify(&blocks, &ctx(), Some(&[false, true, false, true])).verdicts;
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), Some(&[false, true, false, true])).verdicts;
         assert!(v[0].keep && v[2].keep);
         assert_eq!(v[1].reason, Some(Reason::Template));
         assert!(v[3].keep, "a recurring sentence of prose survives: {v:?}");

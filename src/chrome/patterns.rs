@@ -54,7 +54,8 @@ static FOOTER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn footer_credit(text: &str, words: usize) -> Option<String> {
     // A credit line names a party: a few words. Longer lines are prose
     // ("... developed by researchers at MIT, who found ...").
-    if words > 14 {
+    // is_match runs the fast DFA; captures only on the rare hit.
+    if words > 14 || !FOOTER_CREDIT.is_match(text) {
         return None;
     }
     FOOTER_CREDIT
@@ -82,7 +83,7 @@ static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn syndication_source(text: &str, words: usize) -> Option<String> {
     // A credit names an outlet in a few words and has no sentence punctuation;
     // "Source: officials said the plan was dropped." is a sentence, not a credit.
-    if words > 6 {
+    if words > 6 || !text.contains([':', '：']) || !SYNDICATION.is_match(text) {
         return None;
     }
     let caps = SYNDICATION.captures(text)?;
@@ -103,6 +104,12 @@ static WIRE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Wire dateline": a lede opening with `WASHINGTON (Reuters) -`. The line is
 /// body (it is the first paragraph), but it names the syndication source.
 pub fn wire_source(text: &str) -> Option<String> {
+    // The credit is in parentheses near the start: skip everything else
+    // without running the pattern.
+    let head = text.get(..text.len().min(120)).unwrap_or(text);
+    if !head.contains('(') || !WIRE_CREDIT.is_match(text) {
+        return None;
+    }
     WIRE_CREDIT
         .captures(text)
         .and_then(|c| c.get(1))
@@ -242,7 +249,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Returns the author names as written.
 pub fn byline_author(text: &str, words: usize) -> Option<String> {
     // Bylines are short; "By the time the vote came, ..." is a sentence.
-    if words > 16 {
+    if words > 16 || !BYLINE.is_match(text) {
         return None;
     }
     let caps = BYLINE.captures(text)?;

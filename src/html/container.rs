@@ -13,7 +13,7 @@
 
 use super::walk::ElementInfo;
 use crate::block::{Block, DomHint};
-use crate::chrome::{self, Context};
+use crate::chrome;
 
 /// Levels above a block that receive its vote, and their weights
 /// (Readability: parent 1, grandparent 1/2, then 1/(3·level)).
@@ -47,21 +47,21 @@ const CONTENT_MARKUP_BONUS: f32 = 1.25;
 
 /// Mark `in_container` and the effective `dom_hint` on every block. Returns
 /// false when no element has any prose (the caller falls back to lines).
-pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], ctx: &Context) -> bool {
+pub fn choose(
+    blocks: &mut [Block],
+    elements: &[ElementInfo],
+    evidence: &chrome::Evidence,
+) -> bool {
     let n = elements.len();
     if n == 0 || blocks.is_empty() {
         return false;
     }
     // Prose score of each block, ignoring DOM hints (those are judged below).
-    let base: Vec<f32> = blocks
+    let base: Vec<f32> = evidence
+        .rules
         .iter()
-        .map(|b| {
-            if chrome::rule_for(b).is_some() {
-                0.0
-            } else {
-                chrome::prose_score(b, ctx).max(0.0)
-            }
-        })
+        .zip(&evidence.prose)
+        .map(|(rule, &prose)| if rule.is_some() { 0.0 } else { prose.max(0.0) })
         .collect();
 
     // Subtree sums: prose, characters and link characters.
@@ -142,12 +142,12 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], ctx: &Context) -> 
     // article split over nested wrappers, and stops where the extra material
     // is mostly chrome.
     let mut net = vec![0.0f32; n];
-    for b in blocks.iter() {
+    for (i, b) in blocks.iter().enumerate() {
         let e = b.parent.min(n - 1);
-        let mut v = if chrome::rule_for(b).is_some() {
+        let mut v = if evidence.rules[i].is_some() {
             -(b.words as f32) - 2.0
         } else {
-            chrome::prose_score(b, ctx)
+            evidence.prose[i]
         };
         if inherited[e].is_some() {
             v = v.min(0.0) - b.words as f32 * HINTED_PENALTY;
@@ -243,7 +243,7 @@ fn resolve_hints(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chrome::{Favor, StopWords};
+    use crate::chrome::{Context, Favor, StopWords};
     use crate::html::walk;
     use scraper::Html;
 
@@ -255,7 +255,8 @@ mod tests {
             has_container: true,
             favor: Favor::Balanced,
         };
-        choose(&mut blocks, &w.elements, &ctx);
+        let evidence = chrome::Evidence::gather(&blocks, &ctx);
+        choose(&mut blocks, &w.elements, &evidence);
         blocks
     }
 

@@ -10,7 +10,6 @@ pub mod hints;
 pub mod walk;
 
 use crate::block::Block;
-use crate::chrome::Context;
 pub use walk::RawMeta;
 
 /// The blocks of a page, its element table and raw metadata.
@@ -59,8 +58,8 @@ fn close_title(html: &str) -> Option<String> {
 impl HtmlPage {
     /// Choose the content container (marks `in_container` and settles the
     /// DOM hints of every block). False when the page has no prose at all.
-    pub fn choose_container(&mut self, ctx: &Context) -> bool {
-        container::choose(&mut self.blocks, &self.elements, ctx)
+    pub fn choose_container(&mut self, evidence: &crate::chrome::Evidence) -> bool {
+        container::choose(&mut self.blocks, &self.elements, evidence)
     }
 }
 

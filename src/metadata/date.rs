@@ -122,7 +122,9 @@ pub fn parse_free(s: &str) -> Option<ParsedDate> {
 /// time, or a little glue word (`updated`, `on`, `um`, `à`, …), and the
 /// tokens form a date (year, month and day; or month, day and time).
 pub fn is_timestamp_line(s: &str) -> bool {
-    if s.chars().count() > MAX_CHARS {
+    // Every timestamp has a number (a day, a year or a time); checking for a
+    // digit first spares the tokenizer on menus and headlines.
+    if s.len() > MAX_CHARS * 4 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let r = scan(s);
