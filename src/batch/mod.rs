@@ -441,7 +441,10 @@ fn extension_hint(job: &Job) -> Option<String> {
 }
 
 /// Read and decode a job's input and sniff its kind (stage 1).
-fn decode_job(job: &Job, opts: &BatchOptions) -> Result<(crate::decode::Decoded, InputKind, Options), Error> {
+fn decode_job(
+    job: &Job,
+    opts: &BatchOptions,
+) -> Result<(crate::decode::Decoded, InputKind, Options), Error> {
     let bytes = read(job, opts.clean.max_input_bytes)?;
     let mut clean = opts.clean.clone();
     if clean.input_kind.is_none() {
@@ -517,7 +520,8 @@ fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)>
         if kind != InputKind::Text {
             return None;
         }
-        let analyzed = crate::analyze_decoded(decoded, kind, &job_input(job, &[], None), &clean).ok()?;
+        let analyzed =
+            crate::analyze_decoded(decoded, kind, &job_input(job, &[], None), &clean).ok()?;
         Some((
             site_of(job, &analyzed)?,
             template::fingerprints(analyzed.blocks()),

@@ -749,7 +749,13 @@ mod tests {
              He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free.\n\
              The views expressed in this article are those of the author and do not necessarily reflect the views of the editors or of the publisher.",
         );
-        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), Some(&[false, true, false, true])).verdicts;
+        let v = classify(
+            &blocks,
+            &ctx(),
+            &Evidence::gather(&blocks, &ctx()),
+            Some(&[false, true, false, true]),
+        )
+        .verdicts;
         assert!(v[0].keep && v[2].keep);
         assert_eq!(v[1].reason, Some(Reason::Template));
         assert!(v[3].keep, "a recurring sentence of prose survives: {v:?}");

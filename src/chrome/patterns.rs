@@ -8,8 +8,24 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Compile a built-in pattern. Word boundaries are made ASCII-only: a
+/// Unicode `\b` stops the regex crate's fast DFA on any non-ASCII text and
+/// falls back to a much slower engine, and every boundary in these patterns
+/// sits next to an ASCII word.
+///
+/// `\W` becomes "not an ASCII letter or digit" for the same reason: the
+/// patterns use it only to skip bullets and punctuation before a key word.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern compiles")
+    let pattern = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\W", r"[^A-Za-z0-9_]");
+    regex::RegexBuilder::new(&pattern)
+        // A larger lazy-DFA cache: case-insensitive multilingual patterns
+        // have many states, and a cache that keeps being cleared costs more
+        // than the memory.
+        .dfa_size_limit(8 << 20)
+        .build()
+        .expect("built-in pattern compiles")
 }
 
 /// Longest line (in words) that a "prompt"-style rule (share, subscribe,
@@ -118,14 +134,24 @@ pub fn wire_source(text: &str) -> Option<String> {
 
 static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi)\b[\W\w]{0,60}$",
+        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi)\b",
     )
 });
 
 /// "Share/follow prompt": `Share this article`, `Follow us on Twitter`, `12 comments`.
 pub fn is_share_prompt(text: &str, words: usize) -> bool {
-    words <= PROMPT_MAX_WORDS && SHARE_PROMPT.is_match(text) && !ends_like_sentence(text)
+    words <= PROMPT_MAX_WORDS
+        && !ends_like_sentence(text)
+        // What follows the prompt word is short: "Share on Facebook", not a
+        // headline that happens to start with "Print".
+        && SHARE_PROMPT
+            .find(text)
+            .is_some_and(|m| text[m.end()..].chars().count() <= SHARE_TAIL_CHARS)
 }
+
+/// Characters a share prompt may have after its key word (the network
+/// names, a count).
+const SHARE_TAIL_CHARS: usize = 60;
 
 static ACCOUNT_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -148,7 +174,7 @@ static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_cookie_notice(text: &str, words: usize) -> bool {
     // Cookie banners are one or two sentences; a long paragraph about cookies
     // (an article on tracking, say) is not a banner.
-    words <= 60 && COOKIE.is_match(text)
+    words <= 60 && contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
 }
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,8 +215,48 @@ static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`by jdoe on Aug 8, 2012 7:01 PM`, `Jane wrote:`, `Reply | Report abuse`,
 /// `3 hours ago`).
 pub fn is_comment_signature(text: &str, words: usize) -> bool {
-    // Signatures are short; a paragraph quoting "he wrote:" is not one.
-    words <= 20 && COMMENT_SIGNATURE.is_match(text)
+    // Signatures are short; a paragraph quoting "he wrote:" is not one. The
+    // pattern is costly (free-text gaps), so a keyword check comes first.
+    words <= 20 && could_be_signature(text) && COMMENT_SIGNATURE.is_match(text)
+}
+
+/// Every comment signature starts with "by"/"posted by"…, ends in a colon
+/// ("X wrote:"), or has one of these words.
+const COMMENT_SIGNATURE_KEYWORDS: &[&str] = &[
+    "reply",
+    "report",
+    "flag",
+    "permalink",
+    "recommend",
+    "quote",
+    "expanded",
+    "ago",
+];
+
+fn could_be_signature(text: &str) -> bool {
+    let first = first_word_lower(text);
+    matches!(
+        first.as_str(),
+        "by" | "posted" | "written" | "submitted" | "commented"
+    ) || text.trim_end().ends_with(':')
+        || contains_any_ascii_ci(text, COMMENT_SIGNATURE_KEYWORDS)
+}
+
+/// The first run of letters, lowercased (bullets and punctuation skipped).
+fn first_word_lower(text: &str) -> String {
+    text.trim_start_matches(|c: char| !c.is_alphabetic())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Does `text` contain any of the (lowercase ASCII) `needles`, ignoring
+/// ASCII case? A cheap filter before a costly pattern.
+fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    needles.iter().any(|n| lower.contains(n))
 }
 
 /// Separator characters menus are flattened with (`Home | News | Sport`,
@@ -249,7 +315,13 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Returns the author names as written.
 pub fn byline_author(text: &str, words: usize) -> Option<String> {
     // Bylines are short; "By the time the vote came, ..." is a sentence.
-    if words > 16 || !BYLINE.is_match(text) {
+    if words > 16
+        || !matches!(
+            first_word_lower(text).as_str(),
+            "by" | "von" | "par" | "por" | "di" | "door" | "av" | "przez" | "автор"
+        )
+        || !BYLINE.is_match(text)
+    {
         return None;
     }
     let caps = BYLINE.captures(text)?;

@@ -47,11 +47,7 @@ const CONTENT_MARKUP_BONUS: f32 = 1.25;
 
 /// Mark `in_container` and the effective `dom_hint` on every block. Returns
 /// false when no element has any prose (the caller falls back to lines).
-pub fn choose(
-    blocks: &mut [Block],
-    elements: &[ElementInfo],
-    evidence: &chrome::Evidence,
-) -> bool {
+pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome::Evidence) -> bool {
     let n = elements.len();
     if n == 0 || blocks.is_empty() {
         return false;

@@ -7,6 +7,7 @@
 
 pub mod container;
 pub mod hints;
+pub mod prefilter;
 pub mod walk;
 
 use crate::block::Block;
@@ -24,6 +25,7 @@ pub struct HtmlPage {
 /// title text, so it is parsed once more with the title closed where its
 /// text ends.
 pub fn parse(html: &str) -> HtmlPage {
+    let html = &prefilter::strip(html);
     let mut walked = walk::walk(&scraper::Html::parse_document(html));
     if title_swallowed_page(&walked.meta)
         && let Some(repaired) = close_title(html)
