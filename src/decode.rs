@@ -380,6 +380,11 @@ pub fn sniff_kind(text: &str, path_ext: Option<&str>) -> InputKind {
     {
         return InputKind::Html;
     }
+    // A document that opens with a common HTML element is a fragment of
+    // HTML (a saved body, a CMS export), whatever follows.
+    if starts_with_html_tag(&head) {
+        return InputKind::Html;
+    }
     let distinct = HTML_TAGS.iter().filter(|t| head.contains(*t)).count();
     if distinct >= MIN_DISTINCT_TAGS || head.contains("<html") {
         return InputKind::Html;
@@ -392,6 +397,69 @@ pub fn sniff_kind(text: &str, path_ext: Option<&str>) -> InputKind {
         }
         _ => InputKind::Text,
     }
+}
+
+/// Elements a saved HTML fragment commonly opens with.
+const OPENING_TAGS: &[&str] = &[
+    "div",
+    "p",
+    "span",
+    "table",
+    "section",
+    "article",
+    "main",
+    "header",
+    "nav",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "meta",
+    "link",
+    "script",
+    "style",
+    "title",
+    "form",
+    "center",
+    "font",
+    "br",
+    "a",
+    "b",
+    "i",
+    "img",
+    "blockquote",
+    "pre",
+    "figure",
+    "frameset",
+];
+
+/// Does the (lowercased) text open with `<tag` followed by `>`, `/` or a space?
+fn starts_with_html_tag(head: &str) -> bool {
+    let Some(rest) = head.strip_prefix('<') else {
+        return false;
+    };
+    OPENING_TAGS.iter().any(|t| {
+        let Some(after) = rest.strip_prefix(t) else {
+            return false;
+        };
+        match after.chars().next() {
+            Some('>' | '/') => true,
+            // `<i think`, `<a few>`: one-letter names need attributes
+            // (`<p class=x>`) to count when a space follows.
+            Some(c) if c.is_whitespace() => {
+                t.len() > 1
+                    || after
+                        .split('>')
+                        .next()
+                        .is_some_and(|attrs| attrs.contains('='))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Magic numbers of common binary formats served where pages are expected.
@@ -703,6 +771,12 @@ mod tests {
             sniff_kind("<p>One paragraph</p>", Some("html")),
             InputKind::Html
         );
+        assert_eq!(
+            sniff_kind("<div><div>deep</div></div>", None),
+            InputKind::Html
+        );
+        assert_eq!(sniff_kind("<3 you all", None), InputKind::Text);
+        assert_eq!(sniff_kind("<i think so", None), InputKind::Text);
     }
 
     proptest! {

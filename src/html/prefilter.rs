@@ -1,4 +1,5 @@
-//! Drop what can never be article text before the tree is built.
+//! Drop what can never be article text before the tree is built, and cap
+//! the nesting depth.
 //!
 //! Scripts, styles and inline SVG are often half of a modern page's bytes.
 //! The tokenizer would read every byte of them only for the walk to skip
@@ -13,6 +14,49 @@
 //! (rare) ends the cut early, which only keeps a little more markup.
 
 use std::borrow::Cow;
+
+/// Deepest element nesting kept. The tree builder checks its stack of open
+/// elements on every tag, so a page nested 300,000 deep costs quadratic time;
+/// real pages stay far below a few hundred levels. Tags past this depth are
+/// dropped (their text stays), which flattens only hostile or broken pages.
+pub const MAX_DEPTH: usize = 2_000;
+
+/// Elements that never have content, and elements whose end tag is usually
+/// implied (`<p>`, `<li>`, table cells): neither counts toward the depth.
+fn counts_for_depth(name: &[u8]) -> bool {
+    const NO_DEPTH: &[&[u8]] = &[
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"tr",
+        b"td",
+        b"th",
+        b"tbody",
+        b"thead",
+        b"tfoot",
+        b"colgroup",
+        b"html",
+        b"head",
+        b"body",
+    ];
+    !NO_DEPTH.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
 
 /// Elements whose content is removed, with the bytes of their end tag.
 const CUT: &[(&[u8], &[u8])] = &[
@@ -30,9 +74,39 @@ pub fn strip(html: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already copied to `out`
     let mut i = 0;
+    let mut depth = 0usize;
+    // Start tags dropped past MAX_DEPTH whose end tags are still to come.
+    let mut excess = 0usize;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         let rest = &b[lt + 1..];
+        if let Some((closing, name)) = tag_name(rest) {
+            if counts_for_depth(name) {
+                let drop = if closing {
+                    if excess > 0 {
+                        excess -= 1;
+                        true
+                    } else {
+                        depth = depth.saturating_sub(1);
+                        false
+                    }
+                } else if depth >= MAX_DEPTH {
+                    excess += 1;
+                    true
+                } else {
+                    depth += 1;
+                    false
+                };
+                if drop {
+                    let end = memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
+                    let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                    o.push_str(&html[copied..lt]);
+                    copied = end;
+                    i = end;
+                    continue;
+                }
+            }
+        }
         if rest.starts_with(b"!--") {
             let end = find(b, b"-->", lt + 4).map_or(b.len(), |e| e + 3);
             let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -74,6 +148,22 @@ pub fn strip(html: &str) -> Cow<'_, str> {
             Cow::Owned(o)
         }
     }
+}
+
+/// The name of the tag starting right after a `<`: (is an end tag, name).
+fn tag_name(rest: &[u8]) -> Option<(bool, &[u8])> {
+    let (closing, rest) = match rest.first()? {
+        b'/' => (true, &rest[1..]),
+        _ => (false, rest),
+    };
+    if !rest.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    Some((closing, &rest[..len]))
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
@@ -124,6 +214,18 @@ mod tests {
         let html = r#"<script type="application/ld+json">{"a":1}</script><p>x</p>"#;
         assert_eq!(strip(html), html);
         assert!(matches!(strip("<p>plain</p>"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nesting_is_capped() {
+        let deep = "<div>".repeat(MAX_DEPTH + 10) + "text" + &"</div>".repeat(MAX_DEPTH + 10);
+        let out = strip(&deep);
+        assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        assert!(out.contains("text"));
+        // Implied end tags do not count: 5,000 unclosed paragraphs stay.
+        let paras = "<p>x".repeat(5_000);
+        assert_eq!(strip(&paras), paras);
     }
 
     #[test]
