@@ -80,31 +80,31 @@ pub fn strip(html: &str) -> Cow<'_, str> {
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         let rest = &b[lt + 1..];
-        if let Some((closing, name)) = tag_name(rest) {
-            if counts_for_depth(name) {
-                let drop = if closing {
-                    if excess > 0 {
-                        excess -= 1;
-                        true
-                    } else {
-                        depth = depth.saturating_sub(1);
-                        false
-                    }
-                } else if depth >= MAX_DEPTH {
-                    excess += 1;
+        if let Some((closing, name)) = tag_name(rest)
+            && counts_for_depth(name)
+        {
+            let drop = if closing {
+                if excess > 0 {
+                    excess -= 1;
                     true
                 } else {
-                    depth += 1;
+                    depth = depth.saturating_sub(1);
                     false
-                };
-                if drop {
-                    let end = memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
-                    let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                    o.push_str(&html[copied..lt]);
-                    copied = end;
-                    i = end;
-                    continue;
                 }
+            } else if depth >= MAX_DEPTH {
+                excess += 1;
+                true
+            } else {
+                depth += 1;
+                false
+            };
+            if drop {
+                let end = memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                o.push_str(&html[copied..lt]);
+                copied = end;
+                i = end;
+                continue;
             }
         }
         if rest.starts_with(b"!--") {
