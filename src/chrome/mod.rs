@@ -38,6 +38,8 @@ pub enum Reason {
     SharePrompt,
     AccountPrompt,
     CookieNotice,
+    /// "Best viewed in…", "Please enable JavaScript".
+    BrowserNotice,
     Menu,
     Navigation,
     RelatedHeader,
@@ -70,6 +72,7 @@ impl Reason {
             Reason::SharePrompt => "share/follow prompt",
             Reason::AccountPrompt => "login/subscribe/navigation prompt",
             Reason::CookieNotice => "cookie notice",
+            Reason::BrowserNotice => "browser or JavaScript notice",
             Reason::Menu => "menu flattened to one line",
             Reason::Navigation => "navigation",
             Reason::RelatedHeader => "related-articles header",
@@ -250,6 +253,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     }
     if patterns::is_cookie_notice(text, words) {
         return Some(Reason::CookieNotice);
+    }
+    if patterns::is_browser_notice(text, words) {
+        return Some(Reason::BrowserNotice);
     }
     if patterns::is_comments_header(text, words) || patterns::is_comment_signature(text, words) {
         return Some(Reason::Comments);
@@ -582,9 +588,14 @@ fn looks_like_headline(b: &Block) -> bool {
         && (matches!(b.kind, BlockKind::Heading(_)) || patterns::title_case_ratio(&b.text) >= 0.6)
 }
 
-/// How far above the first body block the headline may sit: a dateline, a
-/// byline and a share bar commonly come between them.
-const HEADLINE_LOOKBACK: usize = 5;
+/// How many blocks other than datelines, bylines and share buttons may sit
+/// between the headline and the first body block (an author photo caption,
+/// a standfirst, a kicker).
+const HEADLINE_LOOKBACK: usize = 3;
+
+/// However much chrome sits between them, the headline is looked for no
+/// further up than this many blocks.
+const HEADLINE_MAX_SCAN: usize = 15;
 
 /// Stage 4: the article's headline sits just above its first paragraph and is
 /// part of the article. Keep the nearest headline-shaped block above the body
@@ -596,7 +607,10 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
     if matches!(blocks[first].kind, BlockKind::Heading(_)) {
         return;
     }
-    for i in (first.saturating_sub(HEADLINE_LOOKBACK)..first).rev() {
+    // Skipped chrome (a share bar of five buttons) does not count toward the
+    // distance; other blocks do.
+    let mut distance = 0;
+    for i in (first.saturating_sub(HEADLINE_MAX_SCAN)..first).rev() {
         let b = &blocks[i];
         let skippable = matches!(
             rules[i],
@@ -610,6 +624,12 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
         );
         if rules[i].is_some() && !skippable {
             break;
+        }
+        if !skippable {
+            distance += 1;
+            if distance > HEADLINE_LOOKBACK {
+                break;
+            }
         }
         if rules[i].is_none()
             && b.link_density() < 0.5

@@ -177,6 +177,22 @@ pub fn is_cookie_notice(text: &str, words: usize) -> bool {
     words <= 60 && contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
 }
 
+static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(best viewed (in|with)|upgrad(e|ing) your( web)? browser|(enable|turn on|activate) javascript|javascript (is|must be) (disabled|enabled|turned off|required)|your browser (does not|doesn't) support|(outdated|unsupported|old) (web )?browser|enabling style sheets|browser with style sheets|please (update|switch) your browser)\b",
+    )
+});
+
+/// "Browser notice": `This page is best viewed in an up-to-date browser…`,
+/// `Please enable JavaScript`. Sites print these to old or script-less
+/// clients, which is exactly what a saved page looks like.
+pub fn is_browser_notice(text: &str, words: usize) -> bool {
+    // Notices run to two or three sentences; an article about browsers is longer.
+    words <= 70
+        && contains_any_ascii_ci(text, &["browser", "javascript", "style sheets"])
+        && BROWSER_NOTICE.is_match(text)
+}
+
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
@@ -445,6 +461,16 @@ mod tests {
         assert!(!is_share_prompt(body, w(body)));
         let body = "Subscribers will get the paper on Sundays from now on.";
         assert!(!is_account_prompt(body, w(body)));
+    }
+
+    #[test]
+    fn browser_notices() {
+        let t = "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. Please consider upgrading your browser software.";
+        assert!(is_browser_notice(t, w(t)));
+        let t = "Please enable JavaScript to view the comments.";
+        assert!(is_browser_notice(t, w(t)));
+        let body = "The new browser from the company ships next week with a faster engine and better privacy controls for its users.";
+        assert!(!is_browser_notice(body, w(body)));
     }
 
     #[test]

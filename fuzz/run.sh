@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run every fuzz target for a while (default 600 s each), then minimise the
+# corpus. Not part of CI. Needs cargo-fuzz (`cargo install cargo-fuzz`) and a
+# nightly toolchain; where only stable is installed, RUSTC_BOOTSTRAP=1 lets it
+# use the nightly features cargo-fuzz needs (set here only).
+#
+#   fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"; shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(decode html text manifest warc)
+toolchain=""
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  toolchain="+nightly"
+else
+  export RUSTC_BOOTSTRAP=1
+fi
+for t in "${targets[@]}"; do
+  mkdir -p "fuzz/corpus/$t"
+  cargo $toolchain fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10
+  cargo $toolchain fuzz cmin "$t" "fuzz/corpus/$t"
+done
