@@ -257,6 +257,11 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_browser_notice(text, words) {
         return Some(Reason::BrowserNotice);
     }
+    // A byline ("By Jane Doe, March 18 at 3:57 PM") is checked before the
+    // comment signature pattern, which would also match it.
+    if patterns::byline_author(text, words).is_some() {
+        return Some(Reason::Byline);
+    }
     if patterns::is_comments_header(text, words) || patterns::is_comment_signature(text, words) {
         return Some(Reason::Comments);
     }
@@ -274,9 +279,6 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     }
     if b.kind != BlockKind::Code && patterns::is_flattened_menu(text, words) {
         return Some(Reason::Menu);
-    }
-    if patterns::byline_author(text, words).is_some() {
-        return Some(Reason::Byline);
     }
     None
 }
@@ -480,8 +482,12 @@ fn cut_at_boundary(
 ) -> (usize, usize) {
     let mut before = 0.0f32;
     for i in start..=end {
-        let signature =
-            |r: &Option<Reason>| matches!(r, Some(Reason::Timestamp | Reason::Comments));
+        let signature = |r: &Option<Reason>| {
+            matches!(
+                r,
+                Some(Reason::Timestamp | Reason::Comments | Reason::Byline)
+            )
+        };
         let boundary = match rules[i] {
             // "Comments", "3 Comments", "Leave a Reply": a comment section starts.
             Some(Reason::Comments)
@@ -492,7 +498,7 @@ fn cut_at_boundary(
             // Signatures and timestamps that repeat every few lines are a
             // comment list (or a dated teaser list). One signature per long
             // stretch is a blog post's footer: the next post is content too.
-            Some(Reason::Comments | Reason::Timestamp) => {
+            Some(Reason::Comments | Reason::Timestamp | Reason::Byline) => {
                 rules[i + 1..=end]
                     .iter()
                     .take(COMMENT_SIGNATURE_WINDOW)
@@ -542,7 +548,10 @@ fn short_entries_follow(rules: &[Option<Reason>], scores: &[f32], from: usize, e
     let mut entries = Vec::new();
     let mut current = 0.0f32;
     for i in from + 1..=end {
-        if matches!(rules[i], Some(Reason::Timestamp | Reason::Comments)) {
+        if matches!(
+            rules[i],
+            Some(Reason::Timestamp | Reason::Comments | Reason::Byline)
+        ) {
             if current > 0.0 {
                 entries.push(current);
             }

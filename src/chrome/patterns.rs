@@ -347,7 +347,14 @@ pub fn byline_author(text: &str, words: usize) -> Option<String> {
         .trim()
         .trim_end_matches([',', '&'])
         .trim();
+    // A date that follows the name ("By Jane Doe March 18") is not part of it.
+    let name: Vec<&str> = name
+        .split_whitespace()
+        .take_while(|w| !crate::metadata::date::is_date_word(w))
+        .collect();
+    let name = name.join(" ");
     let name = name
+        .trim_end_matches([',', '&'])
         .trim_end_matches(" and")
         .trim_end_matches(" And")
         .trim()
@@ -543,6 +550,14 @@ mod tests {
         assert_eq!(
             byline_author("By the time the vote came, it was late.", 9),
             None
+        );
+        assert_eq!(
+            byline_author(
+                "By Erin Cunningham March 18 at 3:57 PM Follow @erinmcunningham",
+                11
+            )
+            .as_deref(),
+            Some("Erin Cunningham")
         );
     }
 

@@ -168,6 +168,9 @@ struct State {
     hint_stack: Vec<DomHint>,
     /// Number of open elements with content markup.
     in_content: usize,
+    /// Number of open author elements (`rel=author`, `itemprop=author`);
+    /// while above zero, text also goes to the last `meta.authors` entry.
+    in_author: usize,
     /// Heading text collection: (level, start of heading text in buf).
     heading: Option<u8>,
 }
@@ -176,6 +179,7 @@ struct State {
 #[derive(Clone, Copy, Default)]
 struct Frame {
     element: bool,
+    author: bool,
     kind: bool,
     link: bool,
     pre: bool,
@@ -198,6 +202,7 @@ pub fn walk(doc: &Html) -> Walked {
         hint_stack: Vec::new(),
         in_content: 0,
         heading: None,
+        in_author: 0,
     };
     // Frames of the nodes currently open, parallel to the traversal depth.
     let mut frames: Vec<Frame> = Vec::new();
@@ -375,15 +380,22 @@ impl State {
                 self.out.meta.itemprops.push((prop, v.trim().to_string()));
             }
         }
+        let names_author = el
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || el.attr("itemprop").is_some_and(|p| {
+                p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")
+            });
+        if names_author {
+            if self.in_author == 0 {
+                self.out.meta.authors.push(String::new());
+            }
+            self.in_author += 1;
+            frame.author = true;
+        }
         if tag == "a" {
             self.in_link += 1;
             frame.link = true;
-            if el
-                .attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            {
-                self.out.meta.authors.push(String::new());
-            }
             return frame;
         }
         if is_inline(tag) {
@@ -448,6 +460,9 @@ impl State {
         if frame.link {
             self.in_link = self.in_link.saturating_sub(1);
         }
+        if frame.author {
+            self.in_author = self.in_author.saturating_sub(1);
+        }
         if !frame.element {
             let _ = tag;
             return;
@@ -494,16 +509,20 @@ impl State {
                 }
             }
         }
+        let added = self.buf[start..].trim();
         if self.in_link > 0 {
-            let added = self.buf[start..].trim();
             self.buf_link_chars += added.chars().count();
-            if let Some(author) = self.out.meta.authors.last_mut()
-                && author.len() < 200
-                && self.in_link > 0
-                && author.is_empty()
-            {
-                author.push_str(added);
+        }
+        // Bounded: an author element wrapping a whole page is not a name.
+        if self.in_author > 0
+            && let Some(author) = self.out.meta.authors.last_mut()
+            && author.len() < 200
+            && !added.is_empty()
+        {
+            if !author.is_empty() {
+                author.push(' ');
             }
+            author.push_str(added);
         }
     }
 

@@ -434,6 +434,15 @@ const MONTHS: &[(u32, &[&str])] = &[
     ),
 ];
 
+/// Is this word (any case) a month or weekday name? Lets callers cut a date
+/// off a byline ("Jane Doe March 18" → "Jane Doe").
+pub fn is_date_word(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    !w.is_empty() && (month_of(&w).is_some() || weekday_of(&w).is_some())
+}
+
 fn month_of(word: &str) -> Option<u32> {
     MONTHS
         .iter()

@@ -43,7 +43,11 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
             ])
             .filter(|a| !looks_like_url(a))
         })
-        .or_else(|| raw.authors.iter().find_map(|a| clean(a)))
+        .or_else(|| {
+            raw.authors
+                .iter()
+                .find_map(|a| clean(a).filter(|a| looks_like_name(a)))
+        })
         .map(|a| strip_by(&a));
 
     let date_candidates = ld
@@ -265,11 +269,14 @@ fn json_ld(scripts: &[String]) -> LdArticle {
 /// Parse JSON-LD, tolerating the two commonest breakages: raw control
 /// characters inside strings, and trailing commas.
 fn parse_lenient(s: &str) -> Option<Value> {
-    let s = s
-        .trim()
-        .trim_start_matches("<!--")
-        .trim_end_matches("-->")
-        .trim();
+    // Comment and CDATA wrappers (`<!-- … -->`, `<![CDATA[ … ]]>`, either
+    // behind `//`) are not JSON.
+    let s = s.trim().trim_start_matches("//").trim_start();
+    let s = s.trim_start_matches("<!--").trim_start();
+    let s = s.strip_prefix("<![CDATA[").unwrap_or(s);
+    let s = s.trim_end().trim_end_matches("-->").trim_end();
+    let s = s.strip_suffix("]]>").unwrap_or(s).trim_end();
+    let s = s.trim_end_matches("//").trim();
     if let Ok(v) = serde_json::from_str(s) {
         return Some(v);
     }
@@ -316,6 +323,14 @@ fn names_of(v: &Value) -> Option<String> {
         other => push(other),
     }
     (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Author links and microdata also wrap widget names ("Taboola") and user
+/// handles ("CC7567"): a name has two to eight words and no digits.
+fn looks_like_name(s: &str) -> bool {
+    let s = strip_by(s);
+    let words = s.split_whitespace().count();
+    (2..=8).contains(&words) && !s.chars().any(|c| c.is_ascii_digit())
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -382,6 +397,20 @@ mod tests {
         assert_eq!(from_markup(&r, None).title.as_deref(), Some("Line break"));
         r.json_ld = vec!["{not json".into()];
         assert_eq!(from_markup(&r, None).title, None);
+    }
+
+    #[test]
+    fn cdata_wrapped_json_ld() {
+        let mut r = raw();
+        r.json_ld.push("\n //<![CDATA[\n {\"@type\":\"BlogPosting\",\"author\":{\"name\":\"Dave Steer\"}}\n //]]>\n".into());
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Dave Steer"));
+    }
+
+    #[test]
+    fn widget_names_are_not_authors() {
+        let mut r = raw();
+        r.authors = vec!["Taboola".into(), "CC7567".into(), "By Jane Doe".into()];
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Jane Doe"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::date;
 use super::{DateConfidence, Metadata, clean};
-use crate::block::{Block, BlockKind};
+use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
 
 /// Blocks this close to the first kept block count as the article's header
@@ -21,6 +21,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut dates: Vec<(usize, date::ParsedDate)> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
+        // Markup that names a byline (class "byline" or "author"): its
+        // first short line names the author, "By" or not.
+        if b.dom_hint == Some(DomHint::Byline)
+            && meta.author.is_none()
+            && (2..=BYLINE_MAX_WORDS).contains(&b.words)
+        {
+            meta.author = byline_name(text);
+        }
         match v.reason {
             Some(Reason::Syndication) if meta.source.is_none() => {
                 meta.source = patterns::syndication_source(text, b.words);
@@ -81,6 +89,46 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         }
     }
     meta
+}
+
+/// Longest byline-element text read as a name.
+const BYLINE_MAX_WORDS: usize = 12;
+
+/// The name in a byline element's text: "By" dropped, stopped at a date, a
+/// separator or a handle.
+fn byline_name(text: &str) -> Option<String> {
+    // Leading label words: "By", "Written by", "Автор:", "Par".
+    const LABELS: &[&str] = &[
+        "by",
+        "written",
+        "posted",
+        "author",
+        "authors",
+        "par",
+        "por",
+        "von",
+        "di",
+        "door",
+        "av",
+        "przez",
+        "автор",
+        "text",
+        "texte",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .skip_while(|w| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+        .take_while(|w| {
+            !date::is_date_word(w)
+                && !w.starts_with('@')
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !matches!(*w, "|" | "-" | "–" | "—" | "·")
+        })
+        .collect();
+    let name = words.join(" ");
+    let name = name.trim_end_matches([',', ';', ':']).trim();
+    (name.split_whitespace().count() >= 2 && name.chars().next().is_some_and(char::is_uppercase))
+        .then(|| name.to_string())
 }
 
 fn prefix(text: &str, max_bytes: usize) -> &str {
