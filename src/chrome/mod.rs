@@ -283,6 +283,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     None
 }
 
+/// Weight of a list item's positive score (see [`prose_score`]).
+const LIST_ITEM_WEIGHT: f32 = 0.3;
+
 /// Text shorter than this many characters is "short" (jusText's `length_low`):
 /// too little to judge by stop words alone.
 const SHORT_CHARS: usize = 70;
@@ -358,6 +361,13 @@ pub fn prose_score(b: &Block, ctx: &Context) -> f32 {
     // softer slope keeps paragraphs with a few inline links).
     if link > 0.0 {
         score -= words * link * 2.5;
+    }
+    // List items are where sites put menus, "related" links and teasers; in
+    // news pages almost none are article text. They count for less, so a
+    // run of them cannot carry the article region on its own, while a list
+    // inside an article (between paragraphs) is still kept with it.
+    if b.kind == BlockKind::ListItem && score > 0.0 {
+        score *= LIST_ITEM_WEIGHT;
     }
     score
 }
