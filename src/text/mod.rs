@@ -5,7 +5,9 @@
 //! that drops the boundary between two inline elements leaves
 //! `…Prevents Attacks At HomeMaintained and developed by…`. Such a line is
 //! neither body nor chrome as a whole, so it is split first ([`split_glued`])
-//! and each part is judged on its own.
+//! and each part is judged on its own. Likewise a table layout rendered
+//! side by side (`Obituaries        Data from the…`) is split at its column
+//! gaps.
 
 use crate::block::{Block, BlockKind};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
@@ -26,7 +28,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .collect();
     let mut parts: Vec<&str> = Vec::with_capacity(lines.len());
     for line in lines {
-        parts.extend(split_glued(line, &known));
+        for column in split_columns(line) {
+            parts.extend(split_glued(column, &known));
+        }
     }
     let joins = wrapped_joins(&parts);
     let mut out: Vec<Block> = Vec::with_capacity(parts.len());
@@ -96,6 +100,36 @@ fn wrapped_joins(lines: &[&str]) -> Vec<bool> {
         i = last + 1;
     }
     joins
+}
+
+/// A run of this many spaces inside a line is a gap between two columns of
+/// a table layout rendered side by side (`Obituaries      Data from the…`),
+/// not spacing within a sentence.
+const COLUMN_GAP: usize = 4;
+
+/// Split a line at column gaps into its cells.
+pub fn split_columns(line: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut run = 0;
+    let mut run_start = 0;
+    for (i, c) in line.char_indices() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' {
+            if run == 0 {
+                run_start = i;
+            }
+            run += if c == '\t' { COLUMN_GAP } else { 1 };
+        } else {
+            if run >= COLUMN_GAP && run_start > start {
+                cells.push(line[start..run_start].trim());
+                start = i;
+            }
+            run = 0;
+        }
+    }
+    cells.push(line[start..].trim());
+    cells.retain(|c| !c.is_empty());
+    cells
 }
 
 /// Lines longer than this are never a repeated footer, so they are not
@@ -202,6 +236,17 @@ mod tests {
         ] {
             assert_eq!(split_glued(line, &HashSet::new()), [line]);
         }
+    }
+
+    #[test]
+    fn columns_rendered_side_by_side_are_split() {
+        assert_eq!(
+            split_columns("Obituaries                          Data from the authority show it."),
+            ["Obituaries", "Data from the authority show it."]
+        );
+        assert_eq!(split_columns("One  two three"), ["One  two three"]);
+        assert_eq!(split_columns("Tab\tseparated"), ["Tab", "separated"]);
+        assert_eq!(split_columns("trailing    "), ["trailing"]);
     }
 
     #[test]
