@@ -129,8 +129,20 @@ pub fn split_columns(line: &str) -> Vec<&str> {
     }
     cells.push(line[start..].trim());
     cells.retain(|c| !c.is_empty());
-    cells
+    // Only a short label column beside a long text column is split (the
+    // navigation column of a layout table next to the article). Other
+    // shapes (two texts, a menu spread over columns) stay one line: split,
+    // their cells would interleave with the article's lines.
+    let label_then_text = cells.len() == 2
+        && crate::block::count_words(cells[0]) <= LABEL_MAX_WORDS
+        && crate::block::count_words(cells[1]) >= TEXT_MIN_WORDS;
+    if label_then_text { cells } else { vec![line] }
 }
+
+/// A column cell this short is a label or a menu item...
+const LABEL_MAX_WORDS: usize = 4;
+/// ...and one this long is text.
+const TEXT_MIN_WORDS: usize = 8;
 
 /// Lines longer than this are never a repeated footer, so they are not
 /// candidates for "a suffix equal to a line elsewhere" (keeps the set small).
@@ -241,12 +253,25 @@ mod tests {
     #[test]
     fn columns_rendered_side_by_side_are_split() {
         assert_eq!(
-            split_columns("Obituaries                          Data from the authority show it."),
-            ["Obituaries", "Data from the authority show it."]
+            split_columns(
+                "Obituaries                          Data from the authority show it rose again."
+            ),
+            ["Obituaries", "Data from the authority show it rose again."]
         );
         assert_eq!(split_columns("One  two three"), ["One  two three"]);
-        assert_eq!(split_columns("Tab\tseparated"), ["Tab", "separated"]);
-        assert_eq!(split_columns("trailing    "), ["trailing"]);
+        assert_eq!(
+            split_columns("Home\tThe council met on Monday to agree the plan for the bridges."),
+            [
+                "Home",
+                "The council met on Monday to agree the plan for the bridges."
+            ]
+        );
+        // A menu spread over columns, or two texts, stay one line.
+        assert_eq!(
+            split_columns("Home    TV    Radio"),
+            ["Home    TV    Radio"]
+        );
+        assert_eq!(split_columns("trailing    "), ["trailing    "]);
     }
 
     #[test]
