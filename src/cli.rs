@@ -215,6 +215,7 @@ fn run(args: Args) -> Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut writer = args.output_dir.clone().map(DirWriter::new);
     let mut errors = 0usize;
+    let mut refused = 0usize;
     let resume = args.resume;
     // Targets are assigned in `skip` (input order, before any work) and
     // consumed in `emit`, which sees the same jobs in the same order.
@@ -247,7 +248,18 @@ fn run(args: Args) -> Result<i32> {
                 eprintln!("unchrome: {}: {e}", describe(job));
             }
             match target {
-                Some(path) => write_atomically(&path, &record.render(format))?,
+                Some(path) => match write_atomically(
+                    args.output_dir.as_deref().unwrap_or(Path::new(".")),
+                    &path,
+                    &record.render(format),
+                ) {
+                    // An escape attempt costs this record, not the batch.
+                    Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+                        eprintln!("unchrome: {}: {e}", describe(job));
+                        refused += 1;
+                    }
+                    other => other?,
+                },
                 None => {
                     out.write_all(record.render(format).as_bytes())?;
                     if !single || format != Format::Text {
@@ -293,7 +305,7 @@ fn run(args: Args) -> Result<i32> {
     }
     Ok(if summary.interrupted {
         130
-    } else if summary.failed > 0 {
+    } else if summary.failed > 0 || refused > 0 {
         1
     } else {
         0
@@ -416,8 +428,19 @@ impl DirWriter {
     fn assign(&mut self, job: &Job, format: Format) -> PathBuf {
         let rel = safe_relative(&job.out_name).with_extension(format.extension());
         let mut target = self.root.join(&rel);
+        // Never write over the input itself (`-o` pointing at the input
+        // folder with `-f text` and a `.txt` input).
+        let input = match &job.source {
+            batch::Source::File(p) => fs::canonicalize(p).ok(),
+            _ => None,
+        };
+        let is_input = |t: &Path| {
+            input
+                .as_ref()
+                .is_some_and(|i| fs::canonicalize(t).is_ok_and(|c| &c == i))
+        };
         let mut n = 2;
-        while !self.used.insert(target.clone()) {
+        while is_input(&target) || !self.used.insert(target.clone()) {
             let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("input");
             target = self
                 .root
@@ -430,9 +453,20 @@ impl DirWriter {
 
 /// Write to a temporary file beside the target, then rename: a reader (or a
 /// resumed run) never sees a half-written file.
-fn write_atomically(target: &Path, contents: &str) -> io::Result<()> {
+fn write_atomically(root: &Path, target: &Path, contents: &str) -> io::Result<()> {
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent)?;
+        // A symlink inside the output folder must not lead the write out of it.
+        let (root, parent) = (fs::canonicalize(root)?, fs::canonicalize(parent)?);
+        if !parent.starts_with(&root) {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "refusing to write {}: it resolves outside the output folder",
+                    target.display()
+                ),
+            ));
+        }
     }
     let mut tmp_name = target.file_name().unwrap_or_default().to_os_string();
     tmp_name.push(".tmp");
@@ -461,6 +495,15 @@ fn safe_relative(p: &Path) -> PathBuf {
                     }
                 })
                 .collect();
+            // Names Windows reserves for devices, and hidden-file dots.
+            let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+            let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+                || (stem.len() == 4
+                    && (stem.starts_with("COM") || stem.starts_with("LPT"))
+                    && stem.as_bytes()[3].is_ascii_digit());
+            if reserved || name.starts_with('.') {
+                name.insert(0, '_');
+            }
             if name.len() > MAX_NAME_BYTES {
                 let mut end = MAX_NAME_BYTES;
                 while !name.is_char_boundary(end) {
@@ -493,5 +536,15 @@ mod tests {
         );
         assert_eq!(safe_relative(Path::new("..")), PathBuf::from("input"));
         assert_eq!(safe_relative(Path::new("a\u{0}b")), PathBuf::from("a_b"));
+        assert_eq!(
+            safe_relative(Path::new("CON.html")),
+            PathBuf::from("_CON.html")
+        );
+        assert_eq!(
+            safe_relative(Path::new("x/.hidden")),
+            PathBuf::from("x/_.hidden")
+        );
+        let long = "é".repeat(300);
+        assert!(safe_relative(Path::new(&long)).as_os_str().len() <= MAX_NAME_BYTES);
     }
 }

@@ -321,3 +321,47 @@ fn input_kind_override() {
         .success()
         .stdout(predicate::str::contains("<p>"));
 }
+
+#[test]
+fn output_dir_never_escapes_or_overwrites_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(input.join("sub")).unwrap();
+    fs::copy(
+        samples().join("seed-news-footer.txt"),
+        input.join("sub/a.txt"),
+    )
+    .unwrap();
+    fs::copy(samples().join("seed-news-footer.txt"), input.join("b.txt")).unwrap();
+    // The output folder holds a symlink named like the input's subfolder,
+    // pointing outside: the record for sub/a.txt must not be written there.
+    let out = dir.path().join("out");
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(&out).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&outside, out.join("sub")).unwrap();
+        unchrome()
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["-f", "text", "-q", "--no-templates"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("outside the output folder"));
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+        assert!(out.join("b.txt").exists());
+    }
+    // Writing text into the input folder itself never replaces an input.
+    let before = fs::read(input.join("b.txt")).unwrap();
+    unchrome()
+        .arg(input.join("b.txt"))
+        .arg("-o")
+        .arg(&input)
+        .args(["-f", "text", "-q"])
+        .assert()
+        .success();
+    assert_eq!(fs::read(input.join("b.txt")).unwrap(), before);
+    assert!(input.join("b-2.txt").exists());
+}

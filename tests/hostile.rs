@@ -1,6 +1,6 @@
 //! A hostile-input corpus, generated here (no checked-in megabytes): every
 //! input yields exactly one record and nothing panics. Time and memory are
-//! measured in `benches/hostile.sh`, not asserted here.
+//! measured by `benches/hostile.sh`, not asserted here.
 
 use unchrome::batch::{self, BatchOptions, Job, Source};
 use unchrome::output::{Format, Origin};
