@@ -607,6 +607,18 @@ fn looks_like_headline(b: &Block) -> bool {
         && (matches!(b.kind, BlockKind::Heading(_)) || patterns::title_case_ratio(&b.text) >= 0.6)
 }
 
+/// A sentence-case headline ("Opposition leader confronts election chief"):
+/// a single line of 4–20 words, no sentence ending, not a list item, with a
+/// capital first letter. Only trusted right above the body, where nothing
+/// else of that shape sits.
+fn looks_like_sentence_case_headline(b: &Block) -> bool {
+    (4..=20).contains(&b.words)
+        && b.kind != BlockKind::ListItem
+        && !b.text.contains('\n')
+        && !patterns::ends_like_sentence(&b.text)
+        && b.text.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// How many blocks other than datelines, bylines and share buttons may sit
 /// between the headline and the first body block (an author photo caption,
 /// a standfirst, a kicker).
@@ -653,7 +665,8 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
         if rules[i].is_none()
             && b.link_density() < 0.5
             && (matches!(b.kind, BlockKind::Heading(1 | 2))
-                || looks_like_headline(b) && b.words >= 4)
+                || looks_like_headline(b) && b.words >= 4
+                || distance == 1 && looks_like_sentence_case_headline(b))
         {
             verdicts[i] = Verdict::KEEP;
             return;

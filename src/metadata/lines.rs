@@ -83,7 +83,9 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     if let Some(f) = first_kept {
         let b = &blocks[f];
         let headline = matches!(b.kind, BlockKind::Heading(_))
-            || (2..=25).contains(&b.words) && !patterns::ends_like_sentence(&b.text);
+            || b.kind != BlockKind::ListItem
+                && (2..=25).contains(&b.words)
+                && !patterns::ends_like_sentence(&b.text);
         if headline {
             meta.title = clean(&b.text);
         }
