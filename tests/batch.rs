@@ -10,6 +10,17 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+/// Run, check the exit status, and return stdout.
+trait OutputWith {
+    fn output_with(&mut self, code: i32) -> Vec<u8>;
+}
+
+impl OutputWith for Command {
+    fn output_with(&mut self, code: i32) -> Vec<u8> {
+        self.assert().code(code).get_output().stdout.clone()
+    }
+}
+
 fn unchrome() -> Command {
     Command::cargo_bin("unchrome").expect("binary builds")
 }
@@ -95,14 +106,7 @@ fn warc_gz_response_records_become_records() {
     )));
     let path = dir.path().join("crawl.warc.gz");
     fs::write(&path, &archive).unwrap();
-    let out = unchrome()
-        .arg(&path)
-        .arg("--no-templates")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = unchrome().arg(&path).arg("--no-templates").output_with(0);
     let recs = jsonl(&out);
     assert_eq!(recs.len(), 2, "warcinfo and request records are skipped");
     assert_eq!(recs[0]["url"], "http://harbour.example/1");
@@ -131,13 +135,7 @@ fn warc_gz_response_records_become_records() {
     );
     plain.extend_from_slice(&second[..second.len() / 2]);
     fs::write(&cut, &plain).unwrap();
-    let out = unchrome()
-        .arg(&cut)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = unchrome().arg(&cut).output_with(1);
     let recs = jsonl(&out);
     assert_eq!(recs.len(), 2);
     assert!(recs[0]["error"].is_null());
@@ -178,19 +176,11 @@ fn output_is_identical_whatever_the_job_count() {
     let one = unchrome()
         .arg(dir.path())
         .args(["-j", "1", "-q"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(1);
     let two = unchrome()
         .arg(dir.path())
         .args(["-j", "2", "-q"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(1);
     assert_eq!(one, two);
     assert_eq!(jsonl(&one).len(), 41);
 }
@@ -303,21 +293,8 @@ fn site_templates_remove_recurring_lines() {
     // One page of a site: nothing to learn, same result as without templates.
     let single = dir.path().join("one.jsonl");
     fs::write(&single, &manifest[0]).unwrap();
-    let a = unchrome()
-        .arg(&single)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let b = unchrome()
-        .arg(&single)
-        .arg("--no-templates")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let a = unchrome().arg(&single).output_with(0);
+    let b = unchrome().arg(&single).arg("--no-templates").output_with(0);
     assert_eq!(a, b);
 }
 

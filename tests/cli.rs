@@ -6,6 +6,17 @@ use serde_json::Value;
 use std::fs;
 use std::path::Path;
 
+/// Run, check the exit status, and return stdout.
+trait OutputWith {
+    fn output_with(&mut self, code: i32) -> Vec<u8>;
+}
+
+impl OutputWith for Command {
+    fn output_with(&mut self, code: i32) -> Vec<u8> {
+        self.assert().code(code).get_output().stdout.clone()
+    }
+}
+
 fn unchrome() -> Command {
     Command::cargo_bin("unchrome").expect("binary builds")
 }
@@ -37,11 +48,7 @@ fn seed_json_explain_has_metadata_and_reasons() {
     let out = unchrome()
         .args(["--format", "json", "--explain"])
         .arg(samples().join("seed-news-footer.txt"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(0);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["date"], "2017-01-02T22:18:00+00:00");
     assert_eq!(v["source"], "Timesofoman");
@@ -153,13 +160,7 @@ fn manifest_yields_one_record_per_line_in_order_with_errors() {
         .join("\n"),
     )
     .unwrap();
-    let out = unchrome()
-        .arg(&manifest)
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
+    let out = unchrome().arg(&manifest).output_with(1);
     let recs = jsonl(&out);
     assert_eq!(recs.len(), 7);
     let ids: Vec<Value> = recs.iter().map(|r| r["id"].clone()).collect();
@@ -211,13 +212,7 @@ fn directory_is_walked_sorted_and_mirrored_into_output_dir() {
     fs::copy(samples().join("jsonld-article.html"), input.join("a.html")).unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(&input, input.join("sub/loop")).unwrap();
-    let out = unchrome()
-        .arg(&input)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = unchrome().arg(&input).output_with(0);
     let recs = jsonl(&out);
     let paths: Vec<&str> = recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
     assert_eq!(paths.len(), 2, "{paths:?}");
@@ -266,11 +261,7 @@ fn legacy_charset_page_decodes() {
     let out = unchrome()
         .args(["--format", "json"])
         .arg(samples().join("legacy-charset-windows-1251.html"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(0);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["encoding"], "windows-1251");
     assert_eq!(v["title"], "Городской совет утвердил план ремонта мостов");
@@ -284,11 +275,7 @@ fn undeclared_shift_jis_page_is_detected() {
     let out = unchrome()
         .args(["--format", "json"])
         .arg(samples().join("undeclared-shift_jis.html"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(0);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["encoding"], "Shift_JIS");
     assert!(v["text"].as_str().unwrap().contains("新しい図書館には"));
@@ -302,11 +289,7 @@ fn encoding_override_wins() {
     let out = unchrome()
         .args(["--format", "json", "--encoding", "windows-1252"])
         .arg(samples().join("legacy-charset-windows-1251.html"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+        .output_with(0);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["encoding"], "windows-1252");
 }

@@ -78,21 +78,23 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
     }
     let total: f32 = base.iter().sum();
+    // Which hints count: not those on layout wrappers (with no prose at all,
+    // every hint does).
+    let valid: Vec<Option<DomHint>> = (0..n)
+        .map(|e| {
+            elements[e]
+                .hint
+                .filter(|_| total <= 0.0 || prose[e] <= LAYOUT_WRAPPER_SHARE * total)
+        })
+        .collect();
     if total <= 0.0 {
-        resolve_hints(blocks, elements, &prose, total, &vec![false; n]);
+        resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     }
-
-    // Which hints count: not those on layout wrappers.
-    let valid_hint = |e: usize| -> Option<DomHint> {
-        elements[e]
-            .hint
-            .filter(|_| prose[e] <= LAYOUT_WRAPPER_SHARE * total)
-    };
     // Effective hint per element, inherited from ancestors.
     let mut inherited: Vec<Option<DomHint>> = vec![None; n];
     for e in 0..n {
-        inherited[e] = valid_hint(e).or(elements[e].parent.and_then(|p| inherited[p]));
+        inherited[e] = valid[e].or(elements[e].parent.and_then(|p| inherited[p]));
     }
 
     // Votes.
@@ -128,7 +130,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
     }
     let Some((mut top, top_score)) = top else {
-        resolve_hints(blocks, elements, &prose, total, &vec![false; n]);
+        resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     };
 
@@ -187,11 +189,11 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         } else {
             0.0
         };
-        if prose[e] >= threshold && density < SIBLING_MAX_LINK_DENSITY && valid_hint(e).is_none() {
+        if prose[e] >= threshold && density < SIBLING_MAX_LINK_DENSITY && valid[e].is_none() {
             chosen[e] = true;
         }
     }
-    resolve_hints(blocks, elements, &prose, total, &chosen);
+    resolve_hints(blocks, elements, &valid, &chosen);
     // Text directly inside the parent of the container, between the chosen
     // elements, is part of the article when it is prose.
     if let Some(p) = parent {
@@ -210,8 +212,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
 fn resolve_hints(
     blocks: &mut [Block],
     elements: &[ElementInfo],
-    prose: &[f32],
-    total: f32,
+    valid: &[Option<DomHint>],
     chosen: &[bool],
 ) {
     let n = elements.len();
@@ -220,13 +221,10 @@ fn resolve_hints(
     for e in 0..n {
         let parent = elements[e].parent;
         inside[e] = chosen[e] || parent.is_some_and(|p| inside[p]);
-        let own = elements[e]
-            .hint
-            .filter(|_| total <= 0.0 || prose[e] <= LAYOUT_WRAPPER_SHARE * total);
         hint[e] = if chosen[e] {
             None
         } else {
-            own.or(parent.and_then(|p| hint[p]))
+            valid[e].or(parent.and_then(|p| hint[p]))
         };
     }
     for b in blocks.iter_mut() {
