@@ -348,3 +348,28 @@ fn output_dir_never_escapes_or_overwrites_inputs() {
     assert_eq!(fs::read(input.join("b.txt")).unwrap(), before);
     assert!(input.join("b-2.txt").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn special_files_in_a_folder_get_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        samples().join("seed-news-footer.txt"),
+        dir.path().join("a.txt"),
+    )
+    .unwrap();
+    let fifo = dir.path().join("b.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this system: nothing to test
+    }
+    let recs = jsonl(&unchrome().arg(dir.path()).arg("-q").output_with(1));
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0]["error"].is_null());
+    assert!(
+        recs[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file")
+    );
+}
