@@ -1,7 +1,9 @@
 //! Batch contracts: WARC and gzip inputs, order independent of --jobs,
 //! --resume, site templates, the summary line and exit codes.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{OutputWith, jsonl, unchrome};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use predicates::prelude::*;
@@ -9,29 +11,6 @@ use serde_json::Value;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
-
-/// Run, check the exit status, and return stdout.
-trait OutputWith {
-    fn output_with(&mut self, code: i32) -> Vec<u8>;
-}
-
-impl OutputWith for Command {
-    fn output_with(&mut self, code: i32) -> Vec<u8> {
-        self.assert().code(code).get_output().stdout.clone()
-    }
-}
-
-fn unchrome() -> Command {
-    Command::cargo_bin("unchrome").expect("binary builds")
-}
-
-fn jsonl(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8(stdout.to_vec())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut e = GzEncoder::new(Vec::new(), Compression::default());

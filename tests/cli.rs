@@ -1,37 +1,11 @@
 //! End-to-end tests of the `unchrome` command: the contracts in the README.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{OutputWith, jsonl, samples, unchrome};
 use predicates::prelude::*;
 use serde_json::Value;
 use std::fs;
-use std::path::Path;
-
-/// Run, check the exit status, and return stdout.
-trait OutputWith {
-    fn output_with(&mut self, code: i32) -> Vec<u8>;
-}
-
-impl OutputWith for Command {
-    fn output_with(&mut self, code: i32) -> Vec<u8> {
-        self.assert().code(code).get_output().stdout.clone()
-    }
-}
-
-fn unchrome() -> Command {
-    Command::cargo_bin("unchrome").expect("binary builds")
-}
-
-fn samples() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").leak()
-}
-
-fn jsonl(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8(stdout.to_vec())
-        .expect("utf-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
 
 #[test]
 fn seed_text_prints_exactly_the_body() {
