@@ -212,7 +212,7 @@ pub fn is_more_link(text: &str, words: usize) -> bool {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+)?(comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
 
@@ -223,7 +223,7 @@ pub fn is_comments_header(text: &str, words: usize) -> bool {
 
 static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*((posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
     )
 });
 
@@ -250,6 +250,9 @@ const COMMENT_SIGNATURE_KEYWORDS: &[&str] = &[
 ];
 
 fn could_be_signature(text: &str) -> bool {
+    if contains_any_ascii_ci(text, &["score:"]) {
+        return true;
+    }
     let first = first_word_lower(text);
     matches!(
         first.as_str(),
@@ -503,6 +506,7 @@ mod tests {
         ));
         assert!(is_comments_header("12 Comments", 2));
         assert!(is_comments_header("Leave a Reply", 3));
+        assert!(is_comments_header("100 of 524 comments loaded", 5));
         assert!(!is_comments_header(
             "Comments by the minister angered the opposition.",
             7
@@ -518,6 +522,9 @@ mod tests {
             "Reply | Report abuse",
             "3 hours ago",
             "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
+            "by vlm (69642)",
+            "Re: ( Score: 2 )",
+            "Spot the Fed just got too easy. (Score:5, Interesting)",
             "[Offensive? Unsuitable? Report this comment. ]",
         ] {
             assert!(is_comment_signature(t, w(t)), "{t}");
