@@ -212,7 +212,7 @@ pub fn is_more_link(text: &str, words: usize) -> bool {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|no comments yet.{0,20}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
 
@@ -507,6 +507,7 @@ mod tests {
         assert!(is_comments_header("12 Comments", 2));
         assert!(is_comments_header("Leave a Reply", 3));
         assert!(is_comments_header("100 of 524 comments loaded", 5));
+        assert!(is_comments_header("Comments are now closed for this story", 7));
         assert!(!is_comments_header(
             "Comments by the minister angered the opposition.",
             7
