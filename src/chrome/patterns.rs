@@ -507,7 +507,10 @@ mod tests {
         assert!(is_comments_header("12 Comments", 2));
         assert!(is_comments_header("Leave a Reply", 3));
         assert!(is_comments_header("100 of 524 comments loaded", 5));
-        assert!(is_comments_header("Comments are now closed for this story", 7));
+        assert!(is_comments_header(
+            "Comments are now closed for this story",
+            7
+        ));
         assert!(!is_comments_header(
             "Comments by the minister angered the opposition.",
             7
