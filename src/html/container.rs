@@ -239,10 +239,9 @@ mod tests {
     use super::*;
     use crate::chrome::{Context, Favor, StopWords};
     use crate::html::walk;
-    use scraper::Html;
 
     fn run(html: &str) -> Vec<Block> {
-        let w = walk::walk(&Html::parse_document(html));
+        let w = walk::walk(html);
         let mut blocks = w.blocks;
         let ctx = Context {
             stop: StopWords::english(),

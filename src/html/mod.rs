@@ -1,13 +1,14 @@
 //! HTML to blocks: parse once, walk once, choose the article's container.
 //!
-//! Stages (each its own module): [`walk`] turns the DOM into blocks, the
-//! element table and raw metadata in one pass; [`container`] scores elements
+//! Stages (each its own module): [`parser`] tokenizes the page and tracks
+//! its nesting, feeding [`walk`], which turns the events into blocks, the
+//! element table and raw metadata in the same pass; [`container`] scores elements
 //! and marks the blocks inside the article's container; the shared classifier
 //! ([`crate::chrome`]) then judges the blocks.
 
 pub mod container;
 pub mod hints;
-pub mod prefilter;
+pub mod parser;
 pub mod walk;
 
 use crate::block::Block;
@@ -20,41 +21,14 @@ pub struct HtmlPage {
     pub meta: RawMeta,
 }
 
-/// Parse and walk an HTML document. One parse, except for a page whose
-/// `<title>` is never closed: by the HTML rules the rest of the page is then
-/// title text, so it is parsed once more with the title closed where its
-/// text ends.
+/// Parse and walk an HTML document, in one pass (see [`parser`]).
 pub fn parse(html: &str) -> HtmlPage {
-    let html = &prefilter::strip(html);
-    let mut walked = walk::walk(&scraper::Html::parse_document(html));
-    if title_swallowed_page(&walked.meta)
-        && let Some(repaired) = close_title(html)
-    {
-        walked = walk::walk(&scraper::Html::parse_document(&repaired));
-    }
+    let walked = walk::walk(html);
     HtmlPage {
         blocks: walked.blocks,
         elements: walked.elements,
         meta: walked.meta,
     }
-}
-
-/// A title this long holding markup is the rest of the page, swallowed.
-const SWALLOWED_TITLE_CHARS: usize = 1000;
-
-fn title_swallowed_page(meta: &RawMeta) -> bool {
-    meta.title
-        .as_deref()
-        .is_some_and(|t| t.len() > SWALLOWED_TITLE_CHARS && t.contains("</"))
-}
-
-/// Insert `</title>` before the first `<` after the `<title>` start tag.
-fn close_title(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let open = lower.find("<title")?;
-    let text_start = open + lower[open..].find('>')? + 1;
-    let end = text_start + lower[text_start..].find('<')?;
-    Some(format!("{}</title>{}", &html[..end], &html[end..]))
 }
 
 impl HtmlPage {

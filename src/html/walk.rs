@@ -13,9 +13,8 @@
 //!   `<time datetime>`, microdata, `<html lang>`, headings.
 
 use super::hints;
+use super::parser::{Attrs, Tag};
 use crate::block::{Block, BlockKind, DomHint};
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
 
 /// An element that can hold blocks.
 #[derive(Debug, Clone)]
@@ -57,79 +56,6 @@ pub struct Walked {
     pub meta: RawMeta,
 }
 
-/// Elements whose content is never article text (and, for `script`, is
-/// only read when it is JSON-LD).
-fn is_skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "select"
-            | "textarea"
-            | "button"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "map"
-            | "head"
-            | "input"
-            | "option"
-            | "datalist"
-    )
-}
-
-/// Inline elements: their text joins the current block, and they are not
-/// entered into the element table.
-fn is_inline(tag: &str) -> bool {
-    matches!(
-        tag,
-        "a" | "abbr"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "cite"
-            | "code"
-            | "data"
-            | "dfn"
-            | "em"
-            | "font"
-            | "i"
-            | "kbd"
-            | "label"
-            | "mark"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "tt"
-            | "u"
-            | "var"
-            | "wbr"
-            | "img"
-            | "big"
-            | "strike"
-            | "del"
-            | "ins"
-            | "nobr"
-            | "acronym"
-            | "blink"
-            | "picture"
-            | "source"
-    )
-}
-
 /// The block kind an element starts, if it is a block-level text element.
 fn block_kind(tag: &str) -> Option<BlockKind> {
     Some(match tag {
@@ -149,14 +75,14 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
     })
 }
 
-/// Mutable state of the walk.
-struct State {
+/// Mutable state of the walk, fed by the parser's events.
+pub struct State {
     out: Walked,
     buf: String,
     buf_link_chars: usize,
     /// Did the buffer end in whitespace (so the next text needs no space)?
     buf_space: bool,
-    /// Stack of open non-inline elements: (element index, pushed a kind?).
+    /// Stack of open non-inline elements (indices into the element table).
     open: Vec<usize>,
     /// Stack of block kinds of open block-level elements.
     kinds: Vec<BlockKind>,
@@ -171,13 +97,13 @@ struct State {
     /// Number of open author elements (`rel=author`, `itemprop=author`);
     /// while above zero, text also goes to the last `meta.authors` entry.
     in_author: usize,
-    /// Heading text collection: (level, start of heading text in buf).
+    /// Level of the heading being read, if any.
     heading: Option<u8>,
 }
 
-/// Per-node facts remembered between its open and close events.
+/// Per-element facts remembered between its open and close events.
 #[derive(Clone, Copy, Default)]
-struct Frame {
+pub struct Frame {
     element: bool,
     author: bool,
     kind: bool,
@@ -188,8 +114,8 @@ struct Frame {
     heading: bool,
 }
 
-/// Walk a parsed document.
-pub fn walk(doc: &Html) -> Walked {
+/// Parse and walk a document in one pass.
+pub fn walk(html: &str) -> Walked {
     let mut st = State {
         out: Walked::default(),
         buf: String::new(),
@@ -204,132 +130,29 @@ pub fn walk(doc: &Html) -> Walked {
         heading: None,
         in_author: 0,
     };
-    // Frames of the nodes currently open, parallel to the traversal depth.
-    let mut frames: Vec<Frame> = Vec::new();
-    // While inside a skipped subtree: the id of its root.
-    let mut skipping: Option<ego_tree::NodeId> = None;
-    // Text of a <title> or JSON-LD script being read.
-    let mut capture: Option<(ego_tree::NodeId, String, bool)> = None;
-
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    if let (Some((_, text, _)), Node::Text(t)) = (capture.as_mut(), node.value()) {
-                        text.push_str(t);
-                    }
-                    continue;
-                }
-                match node.value() {
-                    Node::Text(t) => {
-                        st.push_text(t);
-                        frames.push(Frame::default());
-                    }
-                    Node::Element(el) => {
-                        let tag = el.name();
-                        if is_skipped(tag) {
-                            st.read_head_element(tag, el);
-                            if tag == "head" {
-                                // <head>'s children carry metadata: walk them,
-                                // but their text is not body text.
-                                frames.push(Frame::default());
-                                st.open_head();
-                                continue;
-                            }
-                            let ld = tag == "script"
-                                && el
-                                    .attr("type")
-                                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
-                            if ld {
-                                capture = Some((node.id(), String::new(), true));
-                            }
-                            skipping = Some(node.id());
-                            frames.push(Frame::default());
-                            continue;
-                        }
-                        if st.in_head() {
-                            st.read_head_element(tag, el);
-                            if tag == "title" {
-                                capture = Some((node.id(), String::new(), false));
-                                skipping = Some(node.id());
-                            }
-                            frames.push(Frame::default());
-                            continue;
-                        }
-                        let frame = st.open_element(tag, el);
-                        frames.push(frame);
-                    }
-                    _ => frames.push(Frame::default()),
-                }
-            }
-            Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id != node.id() {
-                        continue;
-                    }
-                    skipping = None;
-                    if let Some((cid, text, is_ld)) = capture.take()
-                        && cid == id
-                    {
-                        if is_ld {
-                            st.out.meta.json_ld.push(text);
-                        } else if st.out.meta.title.is_none() {
-                            st.out.meta.title = Some(collapse(&text));
-                        }
-                    }
-                    frames.pop();
-                    continue;
-                }
-                let frame = frames.pop().unwrap_or_default();
-                if let Node::Element(el) = node.value() {
-                    if el.name() == "head" {
-                        st.close_head();
-                        continue;
-                    }
-                    st.close_element(el.name(), frame);
-                }
-            }
-        }
-    }
+    super::parser::run(html, &mut st);
     st.flush();
     st.out
 }
 
-/// Marker pushed on `open` while inside `<head>` (not a real element index).
-const HEAD_MARKER: usize = usize::MAX;
-
 impl State {
-    fn in_head(&self) -> bool {
-        self.open.last() == Some(&HEAD_MARKER)
-    }
-
-    fn open_head(&mut self) {
-        self.open.push(HEAD_MARKER);
-    }
-
-    fn close_head(&mut self) {
-        if self.open.last() == Some(&HEAD_MARKER) {
-            self.open.pop();
-        }
-    }
-
     /// Metadata carried by elements in `<head>` (and a few anywhere).
-    fn read_head_element(&mut self, tag: &str, el: &scraper::node::Element) {
+    pub fn read_head_element(&mut self, tag: &str, el: &Attrs) {
         let meta = &mut self.out.meta;
         match tag {
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"));
-                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    .get("property")
+                    .or_else(|| el.get("name"))
+                    .or_else(|| el.get("itemprop"))
+                    .or_else(|| el.get("http-equiv"));
+                if let (Some(key), Some(content)) = (key, el.get("content")) {
                     meta.metas
                         .push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
                 }
             }
             "link" => {
-                if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href"))
+                if let (Some(rel), Some(href)) = (el.get("rel"), el.get("href"))
                     && rel
                         .split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
@@ -342,15 +165,29 @@ impl State {
         }
     }
 
-    fn current_element(&self) -> Option<usize> {
-        self.open.iter().rev().copied().find(|&i| i != HEAD_MARKER)
+    /// The document title (the first `<title>` wins).
+    pub fn set_title(&mut self, text: &str) {
+        if self.out.meta.title.is_none() {
+            self.out.meta.title = Some(collapse(text));
+        }
     }
 
-    fn open_element(&mut self, tag: &str, el: &scraper::node::Element) -> Frame {
+    /// The body of a JSON-LD script.
+    pub fn push_json_ld(&mut self, text: &str) {
+        self.out.meta.json_ld.push(text.to_string());
+    }
+
+    fn current_element(&self) -> Option<usize> {
+        self.open.last().copied()
+    }
+
+    pub fn open_element(&mut self, tag: Tag, el: &Attrs) -> Frame {
         let mut frame = Frame::default();
+        let inline = tag.is_inline();
+        let tag = tag.name;
         match tag {
             "html" => {
-                if let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
+                if let Some(lang) = el.get("lang").or_else(|| el.get("xml:lang")) {
                     self.out
                         .meta
                         .lang
@@ -360,7 +197,7 @@ impl State {
             "meta" | "link" => self.read_head_element(tag, el),
             "title" => {}
             "time" => {
-                if let Some(dt) = el.attr("datetime") {
+                if let Some(dt) = el.get("datetime") {
                     self.out.meta.times.push(dt.trim().to_string());
                 }
             }
@@ -370,20 +207,20 @@ impl State {
             }
             _ => {}
         }
-        if let Some(prop) = el.attr("itemprop") {
+        if let Some(prop) = el.get("itemprop") {
             let prop = prop.trim().to_ascii_lowercase();
             if matches!(
                 prop.as_str(),
                 "datepublished" | "datecreated" | "datemodified"
-            ) && let Some(v) = el.attr("content").or_else(|| el.attr("datetime"))
+            ) && let Some(v) = el.get("content").or_else(|| el.get("datetime"))
             {
                 self.out.meta.itemprops.push((prop, v.trim().to_string()));
             }
         }
         let names_author = el
-            .attr("rel")
+            .get("rel")
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || el.attr("itemprop").is_some_and(|p| {
+            || el.get("itemprop").is_some_and(|p| {
                 p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")
             });
         if names_author {
@@ -394,35 +231,39 @@ impl State {
             frame.author = true;
         }
         if tag == "a" {
-            self.in_link += 1;
-            frame.link = true;
+            // `<a name=…>` is a jump target, not a link: its text is not
+            // link text.
+            if el.get("href").is_some() {
+                self.in_link += 1;
+                frame.link = true;
+            }
             return frame;
         }
-        if is_inline(tag) {
+        if inline {
             return frame;
         }
 
         // A block-level element: the text so far ends here.
         self.flush();
-        let role = el.attr("role");
+        let role = el.get("role");
         let mut hint = hints::tag_hint(tag, role);
-        let (class_hint, class_content) = hints::class_hint(el.attr("class"), el.attr("id"));
+        let (class_hint, class_content) = hints::class_hint(el.get("class"), el.get("id"));
         // <header> inside an article holds the headline and byline, not site chrome.
         if hint == Some(DomHint::Header) && self.in_content > 0 {
             hint = None;
         }
         hint = hint.or(class_hint);
-        if el.attr("hidden").is_some()
+        if el.get("hidden").is_some()
             || el
-                .attr("aria-hidden")
+                .get("aria-hidden")
                 .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            || el.attr("style").is_some_and(hints::style_hides)
+            || el.get("style").is_some_and(hints::style_hides)
         {
             hint = Some(DomHint::Hidden);
         }
         let content_markup = matches!(tag, "article" | "main")
             || el
-                .attr("itemprop")
+                .get("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
             || class_content && hint.is_none();
         let index = self.out.elements.len();
@@ -456,7 +297,7 @@ impl State {
         frame
     }
 
-    fn close_element(&mut self, tag: &str, frame: Frame) {
+    pub fn close_element(&mut self, frame: Frame) {
         if frame.link {
             self.in_link = self.in_link.saturating_sub(1);
         }
@@ -464,7 +305,6 @@ impl State {
             self.in_author = self.in_author.saturating_sub(1);
         }
         if !frame.element {
-            let _ = tag;
             return;
         }
         self.flush();
@@ -488,10 +328,7 @@ impl State {
 
     /// Append a text node to the current block, collapsing whitespace (except
     /// inside `<pre>`).
-    fn push_text(&mut self, text: &str) {
-        if self.in_head() {
-            return;
-        }
+    pub fn push_text(&mut self, text: &str) {
         let start = self.buf.len();
         if self.in_pre > 0 {
             self.buf.push_str(text);
@@ -527,7 +364,7 @@ impl State {
     }
 
     /// End the current block.
-    fn flush(&mut self) {
+    pub fn flush(&mut self) {
         let text = if self.in_pre > 0 {
             self.buf.trim_matches('\n').trim_end().to_string()
         } else {
@@ -562,7 +399,7 @@ mod tests {
     use super::*;
 
     fn walk_str(html: &str) -> Walked {
-        walk(&Html::parse_document(html))
+        walk(html)
     }
 
     #[test]

@@ -1,0 +1,1185 @@
+//! Tokenizer and tree builder in one pass, feeding the walk directly.
+//!
+//! Why not html5ever: on the dragnet pages its tokenizer alone took a quarter
+//! of unchrome's whole time and building the DOM (html5ever + scraper) 42%,
+//! while the walk only needs a stream of *open element / text / close
+//! element* events with the right nesting. This module produces exactly that
+//! stream in one linear scan, without a DOM and without allocating per text
+//! node: text is handed to the walk as slices of the input (decoded only when
+//! it holds a character reference).
+//!
+//! The nesting follows the HTML parsing rules that decide which block a piece
+//! of text lands in — implied end tags (`<p>` closed by a block, `<li>` by the
+//! next item, table cells and rows), end tags that match nothing ignored, end
+//! tags that may not cross a table or a cell, inline end tags that may not
+//! close a block, raw-text elements (`<script>`, `<style>`, `<title>`,
+//! `<textarea>`, …) read to their end tag, and the implied `<html>`, `<head>`
+//! and `<body>`. What it leaves out changes where inline markup sits, not
+//! which text belongs to which block: the adoption agency's re-nesting of
+//! misnested `<b>`/`<a>`, re-opening formatting elements after a block
+//! closes them, and foster-parenting text out of tables.
+//!
+//! Work is bounded on hostile input: nesting is capped at [`MAX_DEPTH`], and
+//! a search of the open elements for an end tag's match stops after
+//! [`SCAN_LIMIT`] entries.
+
+use super::walk::{Frame, State};
+use memchr::{memchr, memchr2};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Deepest element nesting kept. Real pages stay far below a few hundred
+/// levels; tags past this depth are dropped (their text stays), which
+/// flattens only hostile or broken pages and keeps every later stage (which
+/// climbs ancestors) linear.
+pub const MAX_DEPTH: usize = 2_000;
+
+/// How far down the stack of open elements an end tag looks for its match.
+/// Well-formed pages match within a few entries; the limit keeps a page of a
+/// million stray end tags linear.
+const SCAN_LIMIT: usize = 512;
+
+/// The attributes of one start tag, names lowercased, first one wins.
+#[derive(Default)]
+pub struct Attrs<'a> {
+    list: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+}
+
+impl Attrs<'_> {
+    /// The value of attribute `name` (lowercase).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.list
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+// Tag properties. The first group comes from the HTML parsing rules, the
+// second from how the walk treats an element.
+/// The "special" category: an inline end tag may not close past one.
+const SPECIAL: u16 = 1;
+/// Void: never has content or an end tag.
+const VOID: u16 = 2;
+/// Its start tag closes an open `<p>`.
+const CLOSES_P: u16 = 4;
+/// A boundary of the default element scope (end tags don't reach past it).
+const SCOPE: u16 = 8;
+/// Content is raw text up to the matching end tag.
+const RAW: u16 = 16;
+/// A table-structure element: its end tag uses table scope.
+const TABLE_PART: u16 = 32;
+/// `<h1>`..`<h6>`.
+const HEADING: u16 = 64;
+/// A formatting element (`<a>`, `<b>`, `<font>`, …): its end tag closes it
+/// even across a block (the adoption agency's net effect).
+const FORMATTING: u16 = 128;
+/// Inline for the walk: its text joins the current block and it gets no
+/// entry in the element table.
+pub const INLINE: u16 = 256;
+/// Skipped by the walk: its content is never article text (scripts, forms,
+/// media, `<head>`).
+pub const SKIPPED: u16 = 512;
+
+/// Known tags, sorted by name, with their properties.
+static KNOWN: &[(&str, u16)] = &[
+    ("a", FORMATTING | INLINE),
+    ("abbr", INLINE),
+    ("acronym", INLINE),
+    ("address", SPECIAL | CLOSES_P),
+    ("applet", SPECIAL | SCOPE),
+    ("area", SPECIAL | VOID),
+    ("article", SPECIAL | CLOSES_P),
+    ("aside", SPECIAL | CLOSES_P),
+    ("audio", SKIPPED),
+    ("b", FORMATTING | INLINE),
+    ("base", SPECIAL | VOID),
+    ("basefont", SPECIAL | VOID),
+    ("bdi", INLINE),
+    ("bdo", INLINE),
+    ("bgsound", SPECIAL | VOID),
+    ("big", FORMATTING | INLINE),
+    ("blink", INLINE),
+    ("blockquote", SPECIAL | CLOSES_P),
+    ("body", SPECIAL),
+    ("br", SPECIAL | VOID),
+    ("button", SPECIAL | SKIPPED),
+    ("canvas", SKIPPED),
+    ("caption", SPECIAL | SCOPE | TABLE_PART),
+    ("center", SPECIAL | CLOSES_P),
+    ("cite", INLINE),
+    ("code", FORMATTING | INLINE),
+    ("col", SPECIAL | VOID),
+    ("colgroup", SPECIAL),
+    ("data", INLINE),
+    ("datalist", SKIPPED),
+    ("dd", SPECIAL | CLOSES_P),
+    ("del", INLINE),
+    ("details", SPECIAL | CLOSES_P),
+    ("dfn", INLINE),
+    ("dialog", CLOSES_P),
+    ("dir", SPECIAL | CLOSES_P),
+    ("div", SPECIAL | CLOSES_P),
+    ("dl", SPECIAL | CLOSES_P),
+    ("dt", SPECIAL | CLOSES_P),
+    ("em", FORMATTING | INLINE),
+    ("embed", SPECIAL | VOID | SKIPPED),
+    ("fieldset", SPECIAL | CLOSES_P),
+    ("figcaption", SPECIAL | CLOSES_P),
+    ("figure", SPECIAL | CLOSES_P),
+    ("font", FORMATTING | INLINE),
+    ("footer", SPECIAL | CLOSES_P),
+    ("form", SPECIAL | CLOSES_P),
+    ("frame", SPECIAL | VOID),
+    ("frameset", SPECIAL),
+    ("h1", SPECIAL | CLOSES_P | HEADING),
+    ("h2", SPECIAL | CLOSES_P | HEADING),
+    ("h3", SPECIAL | CLOSES_P | HEADING),
+    ("h4", SPECIAL | CLOSES_P | HEADING),
+    ("h5", SPECIAL | CLOSES_P | HEADING),
+    ("h6", SPECIAL | CLOSES_P | HEADING),
+    ("head", SPECIAL | SKIPPED),
+    ("header", SPECIAL | CLOSES_P),
+    ("hgroup", SPECIAL | CLOSES_P),
+    ("hr", SPECIAL | VOID | CLOSES_P),
+    ("html", SPECIAL | SCOPE | TABLE_PART),
+    ("i", FORMATTING | INLINE),
+    ("iframe", SPECIAL | RAW | SKIPPED),
+    ("img", SPECIAL | VOID | INLINE),
+    ("input", SPECIAL | VOID | SKIPPED),
+    ("ins", INLINE),
+    ("kbd", INLINE),
+    ("keygen", SPECIAL | VOID),
+    ("label", INLINE),
+    ("li", SPECIAL | CLOSES_P),
+    ("link", SPECIAL | VOID),
+    ("listing", SPECIAL | CLOSES_P),
+    ("main", SPECIAL | CLOSES_P),
+    ("map", SKIPPED),
+    ("mark", INLINE),
+    ("marquee", SPECIAL | SCOPE),
+    ("math", SKIPPED),
+    ("menu", SPECIAL | CLOSES_P),
+    ("meta", SPECIAL | VOID),
+    ("nav", SPECIAL | CLOSES_P),
+    ("nobr", FORMATTING | INLINE),
+    ("noembed", SPECIAL | RAW),
+    ("noframes", SPECIAL | RAW),
+    ("noscript", SPECIAL | RAW | SKIPPED),
+    ("object", SPECIAL | SCOPE | SKIPPED),
+    ("ol", SPECIAL | CLOSES_P),
+    ("optgroup", 0),
+    ("option", SKIPPED),
+    ("p", SPECIAL | CLOSES_P),
+    ("param", SPECIAL | VOID),
+    ("picture", INLINE),
+    ("plaintext", SPECIAL | CLOSES_P),
+    ("pre", SPECIAL | CLOSES_P),
+    ("q", INLINE),
+    ("s", FORMATTING | INLINE),
+    ("samp", INLINE),
+    ("script", SPECIAL | RAW | SKIPPED),
+    ("search", SPECIAL | CLOSES_P),
+    ("section", SPECIAL | CLOSES_P),
+    ("select", SPECIAL | SKIPPED),
+    ("small", FORMATTING | INLINE),
+    ("source", SPECIAL | VOID | INLINE),
+    ("span", INLINE),
+    ("strike", FORMATTING | INLINE),
+    ("strong", FORMATTING | INLINE),
+    ("style", SPECIAL | RAW | SKIPPED),
+    ("sub", INLINE),
+    ("summary", SPECIAL | CLOSES_P),
+    ("sup", INLINE),
+    ("svg", SKIPPED),
+    ("table", SPECIAL | CLOSES_P | SCOPE | TABLE_PART),
+    ("tbody", SPECIAL | TABLE_PART),
+    ("td", SPECIAL | SCOPE | TABLE_PART),
+    ("template", SPECIAL | SCOPE | RAW | TABLE_PART | SKIPPED),
+    ("textarea", SPECIAL | RAW | SKIPPED),
+    ("tfoot", SPECIAL | TABLE_PART),
+    ("th", SPECIAL | SCOPE | TABLE_PART),
+    ("thead", SPECIAL | TABLE_PART),
+    ("time", INLINE),
+    ("title", SPECIAL | RAW),
+    ("tr", SPECIAL | TABLE_PART),
+    ("track", SPECIAL | VOID),
+    ("tt", FORMATTING | INLINE),
+    ("u", FORMATTING | INLINE),
+    ("ul", SPECIAL | CLOSES_P),
+    ("var", INLINE),
+    ("video", SKIPPED),
+    ("wbr", SPECIAL | VOID | INLINE),
+    ("xmp", SPECIAL | CLOSES_P | RAW),
+];
+
+/// Index in [`KNOWN`] of a tag that is not there.
+const CUSTOM: u16 = u16::MAX;
+
+/// The index of `name` in [`KNOWN`], at compile time.
+const fn id(name: &str) -> u16 {
+    let mut i = 0;
+    while i < KNOWN.len() {
+        let k = KNOWN[i].0.as_bytes();
+        let n = name.as_bytes();
+        if k.len() == n.len() {
+            let mut j = 0;
+            while j < k.len() && k[j] == n[j] {
+                j += 1;
+            }
+            if j == k.len() {
+                return i as u16;
+            }
+        }
+        i += 1;
+    }
+    panic!("tag not in KNOWN")
+}
+
+const A: u16 = id("a");
+const ADDRESS: u16 = id("address");
+const BUTTON: u16 = id("button");
+const DD: u16 = id("dd");
+const DIV: u16 = id("div");
+const DT: u16 = id("dt");
+const HTML: u16 = id("html");
+const LI: u16 = id("li");
+const NOBR: u16 = id("nobr");
+const OL: u16 = id("ol");
+const OPTION: u16 = id("option");
+const P: u16 = id("p");
+const TABLE: u16 = id("table");
+const TBODY: u16 = id("tbody");
+const TD: u16 = id("td");
+const TEMPLATE: u16 = id("template");
+const TFOOT: u16 = id("tfoot");
+const TH: u16 = id("th");
+const THEAD: u16 = id("thead");
+const TR: u16 = id("tr");
+const UL: u16 = id("ul");
+const HEADINGS: [u16; 6] = [id("h1"), id("h2"), id("h3"), id("h4"), id("h5"), id("h6")];
+
+/// A tag name packed into an integer (big-endian, zero-padded): integer
+/// order is the names' order, so the lookup compares integers, not strings.
+fn pack(name: &[u8]) -> Option<u128> {
+    if name.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..name.len()].copy_from_slice(name);
+    Some(u128::from_be_bytes(buf))
+}
+
+fn packed_known() -> &'static [u128] {
+    static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        KNOWN
+            .iter()
+            .map(|(n, _)| pack(n.as_bytes()).unwrap_or(u128::MAX))
+            .collect()
+    })
+}
+
+/// A tag's index in [`KNOWN`] (or [`CUSTOM`]) and its properties.
+fn lookup(name: &str) -> (u16, u16) {
+    let Some(key) = pack(name.as_bytes()) else {
+        return (CUSTOM, 0);
+    };
+    match packed_known().binary_search(&key) {
+        Ok(i) => (i as u16, KNOWN[i].1),
+        Err(_) => (CUSTOM, 0),
+    }
+}
+
+/// A tag as the walk sees it: its name and properties.
+#[derive(Clone, Copy)]
+pub struct Tag<'n> {
+    pub name: &'n str,
+    flags: u16,
+}
+
+impl Tag<'_> {
+    pub fn is_inline(&self) -> bool {
+        self.flags & INLINE != 0
+    }
+
+    pub fn is_skipped(&self) -> bool {
+        self.flags & SKIPPED != 0
+    }
+}
+
+/// An open element.
+struct Open {
+    id: u16,
+    /// The name of a tag not in [`KNOWN`].
+    custom: Option<Box<str>>,
+    flags: u16,
+    /// The walk's frame; `None` inside a skipped subtree.
+    frame: Option<Frame>,
+    /// This element is skipped, or sits inside one.
+    skip: bool,
+}
+
+impl Open {
+    /// Is this the element named by `id` (and, for a custom tag, `name`)?
+    fn is(&self, id: u16, name: &str) -> bool {
+        self.id == id && (id != CUSTOM || self.custom.as_deref() == Some(name))
+    }
+}
+
+struct Parser<'a, 's> {
+    s: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    st: &'s mut State,
+    stack: Vec<Open>,
+    /// Open elements per known tag, so an end tag that matches nothing is
+    /// dropped without a search.
+    counts: Vec<u32>,
+    custom_counts: HashMap<Box<str>, u32>,
+    /// Open elements with `skip` set.
+    skip: usize,
+    /// Start tags dropped past [`MAX_DEPTH`] whose end tags are still due.
+    dropped: usize,
+    html_open: bool,
+    body_open: bool,
+    attrs: Attrs<'a>,
+}
+
+/// Parse `html` and feed the walk.
+pub fn run(html: &str, st: &mut State) {
+    let mut p = Parser {
+        s: html,
+        b: html.as_bytes(),
+        pos: 0,
+        st,
+        stack: Vec::new(),
+        counts: vec![0; KNOWN.len()],
+        custom_counts: HashMap::new(),
+        skip: 0,
+        dropped: 0,
+        html_open: false,
+        body_open: false,
+        attrs: Attrs::default(),
+    };
+    p.run();
+    p.pop_to(0);
+}
+
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+impl<'a> Parser<'a, '_> {
+    fn run(&mut self) {
+        let len = self.b.len();
+        while self.pos < len {
+            match memchr(b'<', &self.b[self.pos..]) {
+                None => {
+                    self.text(self.pos, len);
+                    self.pos = len;
+                }
+                Some(off) => {
+                    let lt = self.pos + off;
+                    if lt > self.pos {
+                        self.text(self.pos, lt);
+                    }
+                    self.pos = lt;
+                    self.markup();
+                }
+            }
+        }
+    }
+
+    /// At a `<`: a tag, a comment, a doctype, or just a `<` in the text.
+    fn markup(&mut self) {
+        let b = self.b;
+        let i = self.pos;
+        match b.get(i + 1) {
+            Some(b'!') => {
+                if b[i..].starts_with(b"<!--") {
+                    let body = i + 4;
+                    self.pos = if b[body..].starts_with(b">") {
+                        body + 1
+                    } else if b[body..].starts_with(b"->") {
+                        body + 2
+                    } else {
+                        memchr::memmem::find(&b[body..], b"-->").map_or(b.len(), |e| body + e + 3)
+                    };
+                } else {
+                    self.skip_past_gt(i + 2);
+                }
+            }
+            Some(b'?') => self.skip_past_gt(i + 2),
+            Some(b'/') => match b.get(i + 2) {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let (name, after) = self.tag_name(i + 2);
+                    match self.attributes(after, false) {
+                        Some((end, _)) => {
+                            self.pos = end;
+                            self.end_tag(&name);
+                        }
+                        None => self.pos = b.len(),
+                    }
+                }
+                Some(b'>') => self.pos = i + 3,
+                Some(_) => self.skip_past_gt(i + 2),
+                None => {
+                    self.text(i, b.len());
+                    self.pos = b.len();
+                }
+            },
+            Some(c) if c.is_ascii_alphabetic() => {
+                let (name, after) = self.tag_name(i + 1);
+                match self.attributes(after, true) {
+                    Some((end, self_closing)) => {
+                        self.pos = end;
+                        self.start_tag(&name, self_closing);
+                    }
+                    // A tag cut off by the end of the input is dropped.
+                    None => self.pos = b.len(),
+                }
+            }
+            _ => {
+                self.text(i, i + 1);
+                self.pos = i + 1;
+            }
+        }
+    }
+
+    fn skip_past_gt(&mut self, from: usize) {
+        self.pos = memchr(b'>', &self.b[from..]).map_or(self.b.len(), |e| from + e + 1);
+    }
+
+    /// The tag name starting at `i`, lowercased, and where it ends.
+    fn tag_name(&self, i: usize) -> (Cow<'a, str>, usize) {
+        let b = self.b;
+        let mut j = i;
+        while j < b.len() && !is_ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
+            j += 1;
+        }
+        (lower(&self.s[i..j]), j)
+    }
+
+    /// Read attributes from `i` to the tag's `>`; returns the position after
+    /// it and whether the tag was self-closing. `None` at the end of input.
+    /// Attributes are kept in `self.attrs` only when `keep`.
+    fn attributes(&mut self, mut i: usize, keep: bool) -> Option<(usize, bool)> {
+        let b = self.b;
+        let s = self.s;
+        self.attrs.list.clear();
+        loop {
+            while i < b.len() && is_ws(b[i]) {
+                i += 1;
+            }
+            match b.get(i)? {
+                b'>' => return Some((i + 1, false)),
+                b'/' => {
+                    if b.get(i + 1) == Some(&b'>') {
+                        return Some((i + 2, true));
+                    }
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let name_start = i;
+            i += 1; // the first character may be '='
+            while i < b.len() && !is_ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+                i += 1;
+            }
+            let name_end = i;
+            while i < b.len() && is_ws(b[i]) {
+                i += 1;
+            }
+            let mut value: &str = "";
+            if b.get(i) == Some(&b'=') {
+                i += 1;
+                while i < b.len() && is_ws(b[i]) {
+                    i += 1;
+                }
+                match b.get(i)? {
+                    &q @ (b'"' | b'\'') => {
+                        let end = i + 1 + memchr(q, &b[i + 1..])?;
+                        value = &s[i + 1..end];
+                        i = end + 1;
+                    }
+                    _ => {
+                        let start = i;
+                        while i < b.len() && !is_ws(b[i]) && b[i] != b'>' {
+                            i += 1;
+                        }
+                        value = &s[start..i];
+                    }
+                }
+            }
+            if keep {
+                let name = lower(&s[name_start..name_end]);
+                if self.attrs.get(&name).is_none() {
+                    let value = if value.contains('&') {
+                        Cow::Owned(decode_entities(value, true).into_owned())
+                    } else {
+                        Cow::Borrowed(value)
+                    };
+                    self.attrs.list.push((name, value));
+                }
+            }
+        }
+    }
+
+    /// Text between markup.
+    fn text(&mut self, start: usize, end: usize) {
+        let raw = &self.s[start..end];
+        if !self.body_open {
+            if raw.bytes().all(is_ws) {
+                return;
+            }
+            self.open_body(false);
+        }
+        if self.skip > 0 {
+            return;
+        }
+        let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
+            let mut t = decode_entities(raw, false).into_owned();
+            if t.contains('\r') {
+                t = t.replace("\r\n", "\n").replace('\r', "\n");
+            }
+            Cow::Owned(t)
+        } else {
+            Cow::Borrowed(raw)
+        };
+        if text.contains('\0') {
+            text = Cow::Owned(text.replace('\0', ""));
+        }
+        self.st.push_text(&text);
+    }
+
+    /// Open `<html>` (once), with the current tag's attributes or none.
+    fn open_html(&mut self, with_attrs: bool) {
+        if !self.html_open {
+            self.html_open = true;
+            self.push_implied("html", with_attrs);
+        }
+    }
+
+    /// Open the body (once), and `<html>` before it if needed.
+    fn open_body(&mut self, with_attrs: bool) {
+        self.open_html(false);
+        if !self.body_open {
+            self.body_open = true;
+            self.push_implied("body", with_attrs);
+        }
+    }
+
+    /// Push an element that may have been implied by another tag (whose
+    /// attributes it must not take).
+    fn push_implied(&mut self, name: &str, with_attrs: bool) {
+        let (id, flags) = lookup(name);
+        if with_attrs {
+            self.push(name, id, flags);
+        } else {
+            let saved = std::mem::take(&mut self.attrs);
+            self.push(name, id, flags);
+            self.attrs = saved;
+        }
+    }
+
+    fn start_tag(&mut self, name: &str, self_closing: bool) {
+        let name = if name == "image" { "img" } else { name };
+        let (id, flags) = lookup(name);
+        if flags & (RAW | SKIPPED | SPECIAL) != 0 || id == HTML {
+            // The few tags handled before (or instead of) the tree rules.
+            match name {
+                "html" => return self.open_html(true),
+                "head" | "frameset" | "frame" => return,
+                "body" => return self.open_body(true),
+                "title" => return self.raw_text("title", true),
+                "script" => {
+                    let ld = self
+                        .attrs
+                        .get("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    return self.raw_text("script", ld);
+                }
+                "svg" | "math" => {
+                    if !self_closing {
+                        self.skip_foreign(name);
+                    }
+                    return;
+                }
+                "meta" | "link" | "base" if !self.body_open => {
+                    self.open_html(false);
+                    self.st.read_head_element(name, &self.attrs);
+                    return;
+                }
+                _ if flags & RAW != 0 => return self.raw_text(name, false),
+                _ => {}
+            }
+        }
+        self.open_body(false);
+        if flags & VOID == 0 && self.stack.len() >= MAX_DEPTH {
+            self.dropped += 1;
+            return;
+        }
+        if flags & CLOSES_P != 0 {
+            self.close_p();
+        }
+        match id {
+            LI => self.close_list_item(&[LI]),
+            DD | DT => self.close_list_item(&[DD, DT]),
+            TD | TH => self.close_in_table(&[TD, TH], &[TR, TABLE]),
+            TR => self.close_in_table(&[TR], &[TABLE]),
+            TBODY | THEAD | TFOOT => self.close_in_table(&[TBODY, THEAD, TFOOT], &[TABLE]),
+            A | NOBR => self.close_formatting(id, name),
+            BUTTON => {
+                if let Some(i) = self.find(&[BUTTON], |o| o.flags & SPECIAL != 0 && o.id != BUTTON)
+                {
+                    self.pop_to(i);
+                }
+            }
+            OPTION if self.stack.last().is_some_and(|o| o.id == OPTION) => {
+                self.pop_to(self.stack.len() - 1);
+            }
+            _ => {}
+        }
+        if flags & HEADING != 0 && self.stack.last().is_some_and(|o| o.flags & HEADING != 0) {
+            self.pop_to(self.stack.len() - 1);
+        }
+        // A formatting element between table rows is moved out of the table
+        // by the HTML rules and never wraps the cells that follow.
+        if flags & FORMATTING != 0
+            && self
+                .stack
+                .last()
+                .is_some_and(|o| matches!(o.id, TABLE | TBODY | THEAD | TFOOT | TR))
+        {
+            return;
+        }
+        if flags & VOID != 0 {
+            if self.skip == 0 && flags & SKIPPED == 0 {
+                let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
+                self.st.close_element(frame);
+            }
+            return;
+        }
+        self.push(name, id, flags);
+        if name == "plaintext" {
+            let start = self.pos;
+            self.pos = self.b.len();
+            self.text(start, self.b.len());
+        }
+    }
+
+    /// Push an element (its attributes are in `self.attrs`).
+    fn push(&mut self, name: &str, id: u16, flags: u16) {
+        let skip = self.skip > 0 || flags & SKIPPED != 0;
+        let frame = if skip {
+            None
+        } else {
+            Some(self.st.open_element(Tag { name, flags }, &self.attrs))
+        };
+        if skip {
+            self.skip += 1;
+        }
+        let custom = if id == CUSTOM {
+            let n: Box<str> = name.into();
+            *self.custom_counts.entry(n.clone()).or_default() += 1;
+            Some(n)
+        } else {
+            self.counts[id as usize] += 1;
+            None
+        };
+        self.stack.push(Open {
+            id,
+            custom,
+            flags,
+            frame,
+            skip,
+        });
+    }
+
+    /// Close the open elements from index `i` up.
+    fn pop_to(&mut self, i: usize) {
+        while self.stack.len() > i {
+            let last = self.stack.len() - 1;
+            self.remove_at(last);
+        }
+    }
+
+    /// Close the open element at index `i` alone. Used directly only for an
+    /// inline element: the walk keeps no stack position for those, so
+    /// closing one out of order is safe.
+    fn remove_at(&mut self, i: usize) {
+        let open = self.stack.remove(i);
+        match &open.custom {
+            Some(n) => {
+                if let Some(c) = self.custom_counts.get_mut(n) {
+                    *c -= 1;
+                }
+            }
+            None => self.counts[open.id as usize] -= 1,
+        }
+        if open.skip {
+            self.skip -= 1;
+        }
+        if let Some(frame) = open.frame {
+            self.st.close_element(frame);
+        }
+    }
+
+    fn is_open(&self, id: u16, name: &str) -> bool {
+        if id == CUSTOM {
+            self.custom_counts.get(name).is_some_and(|&c| c > 0)
+        } else {
+            self.counts[id as usize] > 0
+        }
+    }
+
+    /// Index of the nearest open element with one of the known `ids`,
+    /// searching down from the top and giving up at an element for which
+    /// `stop` holds.
+    fn find(&self, ids: &[u16], stop: impl Fn(&Open) -> bool) -> Option<usize> {
+        if ids.iter().all(|&id| self.counts[id as usize] == 0) {
+            return None;
+        }
+        self.search(|o| ids.contains(&o.id), stop)
+    }
+
+    fn search(
+        &self,
+        target: impl Fn(&Open) -> bool,
+        stop: impl Fn(&Open) -> bool,
+    ) -> Option<usize> {
+        for (depth, (i, open)) in self.stack.iter().enumerate().rev().enumerate() {
+            if depth >= SCAN_LIMIT {
+                return None;
+            }
+            if target(open) {
+                return Some(i);
+            }
+            if stop(open) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A block start closes an open `<p>` ("in button scope").
+    fn close_p(&mut self) {
+        if let Some(i) = self.find(&[P], |o| o.flags & SCOPE != 0 || o.id == BUTTON) {
+            self.pop_to(i);
+        }
+    }
+
+    /// A new `<li>` (`<dd>`, `<dt>`) closes the previous item of its list.
+    fn close_list_item(&mut self, ids: &[u16]) {
+        let stop = |o: &Open| {
+            o.flags & SPECIAL != 0 && !matches!(o.id, ADDRESS | DIV | P) && !ids.contains(&o.id)
+        };
+        if let Some(i) = self.find(ids, stop) {
+            self.pop_to(i);
+        }
+    }
+
+    /// A new cell, row or row group closes the previous one of its table.
+    fn close_in_table(&mut self, ids: &[u16], boundary: &[u16]) {
+        let stop = |o: &Open| boundary.contains(&o.id) || o.id == TEMPLATE;
+        if let Some(i) = self.find(ids, stop) {
+            self.pop_to(i);
+        }
+    }
+
+    /// Close an open formatting element (for its end tag, or a second `<a>`):
+    /// popped with what is above it when that is all inline, else taken out
+    /// alone, leaving the blocks above it open.
+    fn close_formatting(&mut self, id: u16, name: &str) {
+        if !self.is_open(id, name) {
+            return;
+        }
+        if let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) {
+            if self.stack[i + 1..].iter().all(|o| o.flags & SPECIAL == 0) {
+                self.pop_to(i);
+            } else {
+                self.remove_at(i);
+            }
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        if !self.body_open {
+            // `</head>`, `</html>` and stray end tags before the body.
+            return;
+        }
+        let (id, flags) = lookup(name);
+        if flags & VOID == 0 && self.dropped > 0 {
+            self.dropped -= 1;
+            return;
+        }
+        match name {
+            "html" | "body" | "head" => {}
+            "br" => {
+                if self.skip == 0 {
+                    self.attrs.list.clear();
+                    let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
+                    self.st.close_element(frame);
+                }
+            }
+            "p" => self.close_p(),
+            "li" => {
+                if let Some(i) =
+                    self.find(&[LI], |o| o.flags & SCOPE != 0 || matches!(o.id, OL | UL))
+                {
+                    self.pop_to(i);
+                }
+            }
+            _ if flags & HEADING != 0 => {
+                if let Some(i) = self.find(&HEADINGS, |o| o.flags & SCOPE != 0) {
+                    self.pop_to(i);
+                }
+            }
+            _ if flags & TABLE_PART != 0 => {
+                if let Some(i) = self.find(&[id], |o| matches!(o.id, TABLE | HTML | TEMPLATE)) {
+                    self.pop_to(i);
+                }
+            }
+            _ if flags & FORMATTING != 0 => self.close_formatting(id, name),
+            _ if flags & SPECIAL != 0 => {
+                if let Some(i) = self.find(&[id], |o| o.flags & SCOPE != 0) {
+                    self.pop_to(i);
+                }
+            }
+            // Other inline and unknown elements: closed when nothing but
+            // inline elements lies above them; otherwise the end tag is
+            // ignored.
+            _ => {
+                if self.is_open(id, name)
+                    && let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SPECIAL != 0)
+                {
+                    self.pop_to(i);
+                }
+            }
+        }
+    }
+
+    /// The content of a raw-text element, read up to its end tag and handed
+    /// to the walk when it is the title or JSON-LD (`capture`).
+    fn raw_text(&mut self, name: &str, capture: bool) {
+        let start = self.pos;
+        let end = find_end_tag(self.b, start, name);
+        let content_end = match end {
+            Some((e, _)) => e,
+            // An unclosed title would swallow the page: end it at the first
+            // tag instead. Other raw text runs to the end, as in browsers.
+            None if name == "title" => {
+                memchr(b'<', &self.b[start..]).map_or(self.b.len(), |e| start + e)
+            }
+            None => self.b.len(),
+        };
+        self.pos = match end {
+            Some((_, after)) => after,
+            None => content_end,
+        };
+        if !capture {
+            return;
+        }
+        let content = &self.s[start..content_end];
+        if name == "title" {
+            if self.skip == 0 {
+                self.st.set_title(&decode_entities(content, false));
+            }
+        } else {
+            self.st.push_json_ld(content);
+        }
+    }
+
+    /// Skip an `<svg>` or `<math>` element to its first end tag (a nested
+    /// one of the same name, rare, ends the skip early).
+    fn skip_foreign(&mut self, name: &str) {
+        self.pos = find_end_tag(self.b, self.pos, name).map_or(self.b.len(), |(_, after)| after);
+    }
+}
+
+/// Find `</name` (any case) followed by a delimiter, from `from`: returns the
+/// start of the end tag and the position after its `>`.
+fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<(usize, usize)> {
+    let n = name.len();
+    let mut i = from;
+    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
+        let at = i + off;
+        let after_name = at + 2 + n;
+        if after_name <= b.len()
+            && b[at + 2..after_name].eq_ignore_ascii_case(name.as_bytes())
+            && b.get(after_name)
+                .is_none_or(|&c| is_ws(c) || c == b'/' || c == b'>')
+        {
+            let close = memchr(b'>', &b[after_name..]).map_or(b.len(), |e| after_name + e + 1);
+            return Some((at, close));
+        }
+        i = at + 2;
+    }
+    None
+}
+
+/// ASCII-lowercase, borrowing when already lowercase.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Replace character references (`&amp;`, `&#8217;`, `&#x2019;`, `&nbsp`…)
+/// with their characters, by the HTML rules: named references from the
+/// standard table (longest match; the legacy ones without `;` too, except
+/// inside an attribute when followed by a letter, digit or `=`), numeric ones
+/// with the Windows-1252 fix-ups for 0x80–0x9F, NUL and invalid code points
+/// becoming U+FFFD.
+pub fn decode_entities(s: &str, in_attr: bool) -> Cow<'_, str> {
+    let Some(first) = memchr(b'&', s.as_bytes()) else {
+        return Cow::Borrowed(s);
+    };
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut i = first;
+    while i < b.len() {
+        // Invariant: b[i] == b'&'.
+        let (consumed, ch) = char_ref(&s[i + 1..], in_attr);
+        match ch {
+            Some((c1, c2)) => {
+                out.push(c1);
+                if let Some(c2) = c2 {
+                    out.push(c2);
+                }
+                i += 1 + consumed;
+            }
+            None => {
+                out.push('&');
+                i += 1;
+            }
+        }
+        let next = memchr(b'&', &b[i..]).map_or(b.len(), |e| i + e);
+        out.push_str(&s[i..next]);
+        i = next;
+    }
+    Cow::Owned(out)
+}
+
+/// Longest entity name in the table ("CounterClockwiseContourIntegral;").
+const MAX_ENTITY: usize = 32;
+
+/// One character reference after its `&`: bytes consumed and the characters.
+fn char_ref(rest: &str, in_attr: bool) -> (usize, Option<(char, Option<char>)>) {
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'#') {
+        let (hex, start) = match b.get(1) {
+            Some(b'x' | b'X') => (true, 2),
+            _ => (false, 1),
+        };
+        let mut j = start;
+        let mut value: u32 = 0;
+        while j < b.len() {
+            let d = match (hex, b[j]) {
+                (_, c @ b'0'..=b'9') => (c - b'0') as u32,
+                (true, c @ b'a'..=b'f') => (c - b'a' + 10) as u32,
+                (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
+                _ => break,
+            };
+            value = value
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(d);
+            j += 1;
+        }
+        if j == start {
+            return (0, None);
+        }
+        if b.get(j) == Some(&b';') {
+            j += 1;
+        }
+        return (j, Some((numeric_char(value), None)));
+    }
+    let mut n = 0;
+    while n < b.len() && n < MAX_ENTITY && b[n].is_ascii_alphanumeric() {
+        n += 1;
+    }
+    if n == 0 {
+        return (0, None);
+    }
+    let table = &markup5ever::data::NAMED_ENTITIES;
+    let to_chars = |(c1, c2): (u32, u32)| {
+        (
+            char::from_u32(c1).unwrap_or('\u{FFFD}'),
+            (c2 != 0).then(|| char::from_u32(c2).unwrap_or('\u{FFFD}')),
+        )
+    };
+    if b.get(n) == Some(&b';')
+        && let Some(&m) = table.get(&rest[..=n])
+        && m.0 != 0
+    {
+        return (n + 1, Some(to_chars(m)));
+    }
+    // Legacy references without `;` ("&nbsp", "&copy2023"): longest prefix.
+    for len in (2..=n.min(6)).rev() {
+        if let Some(&m) = table.get(&rest[..len])
+            && m.0 != 0
+        {
+            let next = b.get(len).copied();
+            if in_attr && next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'=') {
+                return (0, None);
+            }
+            return (len, Some(to_chars(m)));
+        }
+    }
+    (0, None)
+}
+
+fn numeric_char(value: u32) -> char {
+    match value {
+        0 => '\u{FFFD}',
+        0x80..=0x9F => markup5ever::data::C1_REPLACEMENTS[(value - 0x80) as usize]
+            .unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
+        _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_tags_are_sorted() {
+        assert!(KNOWN.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(decode_entities("a &amp; b", false), "a & b");
+        assert_eq!(decode_entities("&#8217;&#x2019;&#X2019", false), "’’’");
+        assert_eq!(decode_entities("&nbsp;x&nbspy", false), "\u{a0}x\u{a0}y");
+        assert_eq!(decode_entities("&copy2023", false), "©2023");
+        assert_eq!(decode_entities("&#150;", false), "–");
+        assert_eq!(
+            decode_entities("&#0;&#xD800;&#99999999999;", false),
+            "\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(
+            decode_entities("&notanentity; & &#; &", false),
+            "¬anentity; & &#; &"
+        );
+        assert_eq!(decode_entities("?a=1&copy=2", true), "?a=1&copy=2");
+        assert_eq!(decode_entities("&NotEqualTilde;", false), "\u{2242}\u{338}");
+    }
+
+    fn blocks(html: &str) -> Vec<(String, usize)> {
+        super::super::walk::walk(html)
+            .blocks
+            .into_iter()
+            .map(|b| (b.text, b.link_chars))
+            .collect()
+    }
+
+    fn texts(html: &str) -> Vec<String> {
+        blocks(html).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn implied_end_tags_split_blocks() {
+        assert_eq!(
+            texts("<p>one<p>two<div>three</div>four"),
+            ["one", "two", "three", "four"]
+        );
+        assert_eq!(
+            texts("<ul><li>a<li>b<ul><li>c</ul><li>d</ul>"),
+            ["a", "b", "c", "d"]
+        );
+        assert_eq!(
+            texts("<dl><dt>term<dd>def<dt>t2</dl>"),
+            ["term", "def", "t2"]
+        );
+        assert_eq!(
+            texts("<table><tr><td>a<td>b<tr><th>c</table>after"),
+            ["a", "b", "c", "after"]
+        );
+        assert_eq!(texts("<h2>one<h3>two</h2>three"), ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn stray_and_misnested_end_tags() {
+        // `</div>` inside a cell may not close the div around the table.
+        let w = super::super::walk::walk(
+            "<div class=x><table><tr><td>cell</div>still cell</td></tr></table>after</div>",
+        );
+        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t, ["cellstill cell", "after"]);
+        // An inline end tag does not close a block; stray ones are ignored.
+        assert_eq!(
+            texts("<div><span><p>a</span>b</p>c</div></span></i>"),
+            ["ab", "c"]
+        );
+    }
+
+    #[test]
+    fn misnested_links_close_where_they_end() {
+        // `<a><p>text</a>`: the link ends at `</a>` though a block opened inside it.
+        let b = blocks("<a href=x><p>link</a> plain text</p><p>more plain</p>");
+        assert_eq!(b[0], ("link plain text".to_string(), 4));
+        assert_eq!(b[1], ("more plain".to_string(), 0));
+        // A link between table rows does not wrap the cells.
+        let b = blocks("<table><tr><a href=x><td>cell text</td></tr></table>");
+        assert_eq!(b[0], ("cell text".to_string(), 0));
+        // A jump target is not a link.
+        assert_eq!(blocks("<p><a name=top>Heading</a></p>")[0].1, 0);
+    }
+
+    #[test]
+    fn raw_text_comments_and_doctype() {
+        let html = "<!DOCTYPE html><!-- <p>no</p> --><html><head><title>T &amp; U</title>\
+                    <style>p{}</style><script>if (a<b) document.write('<p>x</p>')</script>\
+                    </head><body><p>yes</p><textarea><p>no</p></textarea><svg><text>no</text></svg>\
+                    <!--> <p>after empty comment</p><?php echo ?><p>1 &lt; 2 &AMP;</p>";
+        let w = super::super::walk::walk(html);
+        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t, ["yes", "after empty comment", "1 < 2 &"]);
+        assert_eq!(w.meta.title.as_deref(), Some("T & U"));
+    }
+
+    #[test]
+    fn attributes_are_read_with_any_quoting() {
+        let w = super::super::walk::walk(
+            "<HTML LANG=de><meta property='og:title' content=\"A &quot;B&quot;\"><body>\
+             <p>x</p><link rel=canonical href=/a?x=1&amp;y=2>",
+        );
+        assert_eq!(w.meta.lang.as_deref(), Some("de"));
+        assert_eq!(
+            w.meta.metas[0],
+            ("og:title".to_string(), "A \"B\"".to_string())
+        );
+        assert_eq!(w.meta.canonical.as_deref(), Some("/a?x=1&y=2"));
+    }
+
+    #[test]
+    fn unclosed_constructs_end_cleanly() {
+        assert!(texts("<p>text<a href='x").len() == 1);
+        assert_eq!(texts("<p>a<!-- never closed <p>b"), ["a"]);
+        assert_eq!(texts("<p>a<script>var x;"), ["a"]);
+        assert_eq!(texts("<p>a < b and c<"), ["a < b and c<"]);
+    }
+
+    #[test]
+    fn depth_is_capped_and_stray_end_tags_are_cheap() {
+        let deep = "<div>".repeat(50_000) + "deep" + &"</div>".repeat(50_000);
+        assert_eq!(texts(&deep), ["deep"]);
+        let stray =
+            "<div><table><tr><td>".to_string() + &"<span>".repeat(3000) + &"</div>".repeat(200_000);
+        let start = std::time::Instant::now();
+        let _ = texts(&stray);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn end_tag_search_is_case_blind() {
+        let b = b"x</SCRIPTx></Script >y";
+        assert_eq!(find_end_tag(b, 0, "script"), Some((11, 21)));
+    }
+}
