@@ -5,10 +5,38 @@
 //! crate's ISO lists, not typed by hand).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+/// A multiply-rotate hasher (the FxHash idea) for short keys we build
+/// ourselves: stop-word lookups run for every word of every block, and
+/// SipHash's DoS resistance buys nothing for a fixed, built-in word list.
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastBuild = BuildHasherDefault<FastHasher>;
+type WordSet = HashSet<&'static str, FastBuild>;
+
 /// All stop-word lists, built once on first use (a few milliseconds).
-static LISTS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+static LISTS: LazyLock<HashMap<&'static str, WordSet>> = LazyLock::new(|| {
     stop_words::available_languages()
         .iter()
         .filter_map(|code| {
@@ -24,7 +52,7 @@ const UNSPACED: &[&str] = &["zh", "ja", "th", "lo", "km", "my"];
 /// The stop words of one language, looked up by ISO 639-1 code.
 #[derive(Clone, Copy)]
 pub struct StopWords {
-    set: Option<&'static HashSet<&'static str>>,
+    set: Option<&'static WordSet>,
 }
 
 impl StopWords {
@@ -58,9 +86,14 @@ impl StopWords {
             .filter(|w| !w.is_empty())
         {
             total += 1;
-            buf.clear();
-            buf.extend(word.chars().flat_map(char::to_lowercase));
-            if set.contains(buf.as_str()) {
+            let found = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+                set.contains(word)
+            } else {
+                buf.clear();
+                buf.extend(word.chars().flat_map(char::to_lowercase));
+                set.contains(buf.as_str())
+            };
+            if found {
                 hits += 1;
             }
         }

@@ -138,13 +138,19 @@ const MAX_NAME_TOKENS: usize = 4;
 /// What an element's class and id say: a chrome hint, and whether a content
 /// word is present.
 pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bool) {
+    combine(
+        class.map_or((None, false), name_words),
+        id.map_or((None, false), name_words),
+    )
+}
+
+/// The first chrome word and whether any content word occurs in a
+/// space-separated list of class names (or an id), before [`combine`]
+/// weighs them. Pure function of its input, so callers may cache it.
+pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
     let mut hint = None;
     let mut content = false;
-    let names = class
-        .into_iter()
-        .flat_map(str::split_ascii_whitespace)
-        .chain(id);
-    for name in names {
+    for name in value.split_ascii_whitespace() {
         let tokens = tokens(name);
         // A long name is a slug of text (`sharing-with-a-single-repository`,
         // an id made from a heading), not a component name: its words say
@@ -161,6 +167,16 @@ pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bo
             }
         }
     }
+    (hint, content)
+}
+
+/// The hint of an element from the words of its class and its id.
+pub fn combine(
+    (class_hint, class_content): (Option<DomHint>, bool),
+    (id_hint, id_content): (Option<DomHint>, bool),
+) -> (Option<DomHint>, bool) {
+    let mut hint = class_hint.or(id_hint);
+    let content = class_content || id_content;
     // A content word beside a weaker chrome word ("content-header",
     // "article-tags", "entry-content handle-adX2") describes the article or
     // a part of it. Only the words that name a whole chrome component

@@ -15,6 +15,8 @@
 use super::hints;
 use super::parser::{Attrs, Tag};
 use crate::block::{Block, BlockKind, DomHint};
+use crate::chrome::stopwords::FastBuild;
+use std::collections::HashMap;
 
 /// An element that can hold blocks.
 #[derive(Debug, Clone)]
@@ -99,6 +101,9 @@ pub struct State {
     in_author: usize,
     /// Level of the heading being read, if any.
     heading: Option<u8>,
+    /// [`hints::name_words`] per class attribute: pages repeat a few class
+    /// lists on thousands of elements.
+    class_words: HashMap<Box<str>, (Option<DomHint>, bool), FastBuild>,
 }
 
 /// Per-element facts remembered between its open and close events.
@@ -129,6 +134,7 @@ pub fn walk(html: &str) -> Walked {
         in_content: 0,
         heading: None,
         in_author: 0,
+        class_words: HashMap::default(),
     };
     super::parser::run(html, &mut st);
     st.flush();
@@ -247,7 +253,19 @@ impl State {
         self.flush();
         let role = el.get("role");
         let mut hint = hints::tag_hint(tag, role);
-        let (class_hint, class_content) = hints::class_hint(el.get("class"), el.get("id"));
+        let class_words = match el.get("class") {
+            None => (None, false),
+            Some(class) => match self.class_words.get(class) {
+                Some(&w) => w,
+                None => {
+                    let w = hints::name_words(class);
+                    self.class_words.insert(class.into(), w);
+                    w
+                }
+            },
+        };
+        let id_words = el.get("id").map_or((None, false), hints::name_words);
+        let (class_hint, class_content) = hints::combine(class_words, id_words);
         // <header> inside an article holds the headline and byline, not site chrome.
         if hint == Some(DomHint::Header) && self.in_content > 0 {
             hint = None;
