@@ -219,7 +219,26 @@ pub fn classify(
     }
     include_headline(blocks, &rules, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
+    keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
+}
+
+/// The last rung of the fallback ladder: when nothing at all survived, the
+/// page is a short note or a bare page without article markup ("Lorem
+/// ipsum…", three one-word paragraphs). An empty result helps no one, so
+/// every block that was dropped only for being short or outside a region —
+/// no rule, no chrome hint, not a link list — is kept, as Readability keeps
+/// the body of a page it cannot score.
+fn keep_plain_blocks_of_empty_page(blocks: &[Block], ctx: &Context, verdicts: &mut [Verdict]) {
+    if verdicts.iter().any(|v| v.keep) {
+        return;
+    }
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        let generic = matches!(v.reason, Some(Reason::OutsideContent | Reason::LowContent));
+        if generic && b.dom_hint.is_none() && !is_link_list(b, ctx.favor) {
+            *v = Verdict::KEEP;
+        }
+    }
 }
 
 /// A template-marked block scoring at least this as prose (about twenty
@@ -720,6 +739,21 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn a_page_with_nothing_selected_keeps_its_plain_text() {
+        let page = "<html><body><div><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p></div>\
+                    <nav><a href=/>Home</a></nav></body></html>";
+        let article = crate::clean(
+            &crate::Input::new(page.as_bytes()),
+            &crate::Options::default(),
+        )
+        .expect("clean");
+        assert_eq!(
+            article.text,
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit."
+        );
     }
 
     #[test]

@@ -284,9 +284,26 @@ const MENU_SEPARATORS: &[char] = &[
     '|', '»', '›', '·', '•', '/', '>', '«', '‹', '¦', '◦', '▪', '–',
 ];
 
+/// A run of capitalised words this long with no punctuation is a menu:
+/// headlines are shorter, and prose — even German, which capitalises nouns —
+/// stays far below [`TITLE_RUN_MIN_CAPS`] capitalised words.
+const TITLE_RUN_MIN_WORDS: usize = 15;
+const TITLE_RUN_MIN_CAPS: f32 = 0.75;
+
 /// "Flattened menu": a line of short items joined by separators, such as a
-/// breadcrumb or a navigation bar rendered on one line.
+/// breadcrumb or a navigation bar rendered on one line; or a navigation bar
+/// flattened with no separator at all (`JUMP TO: Other Blogs The White House
+/// Blog Middle Class Task Force Council of Economic Advisers …`).
 pub fn is_flattened_menu(text: &str, words: usize) -> bool {
+    // Counted by spaces: a CJK line counts a word per character but has
+    // few spaces.
+    if words >= TITLE_RUN_MIN_WORDS
+        && text.split_whitespace().count() >= TITLE_RUN_MIN_WORDS
+        && !text.contains(['.', ',', ';', '!', '?', '"', '(', '“', '。', '，', '、'])
+        && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
+    {
+        return true;
+    }
     let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
     if separators < 2 || ends_like_sentence(text) {
         return false;
@@ -548,6 +565,17 @@ mod tests {
         let t = "Home » World » Europe";
         assert!(is_flattened_menu(t, w(t)));
         let body = "The 24/7 service costs $5 a month and/or $50 a year.";
+        assert!(!is_flattened_menu(body, w(body)));
+        // A navigation bar flattened without separators.
+        let t = "JUMP TO: Other White House Blogs The White House Blog Middle Class Task Force \
+                 Council of Economic Advisers Council on Environmental Quality Office of Management";
+        assert!(is_flattened_menu(t, w(t)));
+        // German prose capitalises nouns but has punctuation and verbs.
+        let body = "Die Bundesregierung hat am Montag in Berlin einen neuen Plan für die \
+                    Energiewende vorgestellt, der Strom aus Wind und Sonne fördern soll.";
+        assert!(!is_flattened_menu(body, w(body)));
+        // A CJK sentence: many characters, few spaces.
+        let body = "DeepMind表示，这款名为DNC的AI模型可以接受家谱和伦敦地铁网络地图这样的信息";
         assert!(!is_flattened_menu(body, w(body)));
     }
 
