@@ -212,13 +212,25 @@ pub fn is_more_link(text: &str, words: usize) -> bool {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|no comments yet.{0,20}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
+
+/// WordPress's "45 Responses to “The Post's Title”": a count, then the title.
+static RESPONSES_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*\d+\s+(responses?|comments?|thoughts?|replies)\s+(to|on)\s+\W*\w")
+});
+
+/// A "responses to" header with a title this long is still a header; longer
+/// is a sentence that starts with a number.
+const RESPONSES_TO_MAX_WORDS: usize = 25;
 
 /// "Comments header": marks the start of a comment section.
 pub fn is_comments_header(text: &str, words: usize) -> bool {
     words <= 8 && COMMENTS_HEADER.is_match(text)
+        || words <= RESPONSES_TO_MAX_WORDS
+            && RESPONSES_TO.is_match(text)
+            && !ends_like_sentence(text)
 }
 
 static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -296,8 +308,10 @@ const TITLE_RUN_MIN_CAPS: f32 = 0.75;
 /// Blog Middle Class Task Force Council of Economic Advisers …`).
 pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // Counted by spaces: a CJK line counts a word per character but has
-    // few spaces.
+    // few spaces. A row of a text table (columns apart by runs of spaces)
+    // is data, not a menu.
     if words >= TITLE_RUN_MIN_WORDS
+        && !text.contains("   ")
         && text.split_whitespace().count() >= TITLE_RUN_MIN_WORDS
         && !text.contains(['.', ',', ';', '!', '?', '"', '(', '“', '。', '，', '、'])
         && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
@@ -522,6 +536,13 @@ mod tests {
             7
         ));
         assert!(is_comments_header("12 Comments", 2));
+        let t = "Post a Comment 241 Comments and 16 Replies";
+        assert!(is_comments_header(t, w(t)));
+        let t = "35 Responses to “More Landscape Stream of Consciousness”";
+        assert!(is_comments_header(t, w(t)));
+        // A sentence that starts with a count is body text.
+        let body = "12 responses to the survey came from readers in Ohio, and most were positive.";
+        assert!(!is_comments_header(body, w(body)));
         assert!(is_comments_header("Leave a Reply", 3));
         assert!(is_comments_header("100 of 524 comments loaded", 5));
         assert!(is_comments_header(
