@@ -313,7 +313,7 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     if words >= TITLE_RUN_MIN_WORDS
         && !text.contains("   ")
         && text.split_whitespace().count() >= TITLE_RUN_MIN_WORDS
-        && !text.contains(['.', ',', ';', '!', '?', '"', '(', '“', '。', '，', '、'])
+        && !text.contains(['.', ',', ';', '"', '(', '“', '。', '，', '、'])
         && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
     {
         return true;
@@ -590,6 +590,10 @@ mod tests {
         // A navigation bar flattened without separators.
         let t = "JUMP TO: Other White House Blogs The White House Blog Middle Class Task Force \
                  Council of Economic Advisers Council on Environmental Quality Office of Management";
+        assert!(is_flattened_menu(t, w(t)));
+        // Teaser headlines run together, exclamations and all.
+        let t = "Google Maps Takes a Vintage Turn Geek-Approved Heartthrobs From the '90s 44 Cool \
+                 Manis For the Ultranerd Enter to Win an Hermès Birkin Bag! 101 Amazing Cool Captures";
         assert!(is_flattened_menu(t, w(t)));
         // German prose capitalises nouns but has punctuation and verbs.
         let body = "Die Bundesregierung hat am Montag in Berlin einen neuen Plan für die \
