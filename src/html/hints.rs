@@ -151,6 +151,9 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
     let mut hint = None;
     let mut content = false;
     for name in value.split_ascii_whitespace() {
+        if is_taxonomy_class(name) {
+            continue;
+        }
         let tokens = tokens(name);
         // A long name is a slug of text (`sharing-with-a-single-repository`,
         // an id made from a heading), not a component name: its words say
@@ -168,6 +171,59 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         }
     }
     (hint, content)
+}
+
+/// Prefixes of the classes blog engines put on a post for each of its
+/// categories, tags and its author (`category-social-media`,
+/// `tag-comments`, `entry-category-sharing`, `author-jdoe`): they name what
+/// the post is about, not what the element is, so a "social" or "comments"
+/// in them says nothing about chrome.
+const TAXONOMY_PREFIXES: &[&str] = &[
+    "category-",
+    "tag-",
+    "tags-",
+    "entry-category-",
+    "entry-tag-",
+    "entry-author-",
+    "post-tag-",
+    "author-",
+    "format-",
+    "topic-",
+];
+
+/// What follows a taxonomy-looking prefix when the class names a component
+/// after all (`tag-cloud`, `category-list`, `author-box`).
+const COMPONENT_WORDS: &[&str] = &[
+    "cloud",
+    "clouds",
+    "list",
+    "links",
+    "box",
+    "widget",
+    "bar",
+    "wrap",
+    "wrapper",
+    "container",
+    "block",
+    "area",
+    "section",
+    "info",
+    "bio",
+    "meta",
+    "name",
+    "title",
+    "nav",
+    "menu",
+];
+
+fn is_taxonomy_class(name: &str) -> bool {
+    TAXONOMY_PREFIXES.iter().any(|p| {
+        name.len() > p.len()
+            && name.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && !COMPONENT_WORDS
+                .iter()
+                .any(|w| name[p.len()..].eq_ignore_ascii_case(w))
+    })
 }
 
 /// The hint of an element from the words of its class and its id.
@@ -249,6 +305,25 @@ pub fn style_hides(style: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn taxonomy_classes_say_nothing_about_chrome() {
+        // A post filed under "social business" and tagged "comments".
+        let (hint, _) = class_hint(
+            Some("entry-category-social_business entry-type-post entry tag-comments"),
+            None,
+        );
+        assert_eq!(hint, None);
+        // The components themselves still count.
+        assert_eq!(
+            class_hint(Some("tags-list"), None).0,
+            Some(DomHint::Boilerplate)
+        );
+        assert_eq!(
+            class_hint(Some("social-share"), None).0,
+            Some(DomHint::Share)
+        );
+    }
 
     #[test]
     fn tags_and_roles() {
