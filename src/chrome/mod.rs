@@ -44,6 +44,8 @@ pub enum Reason {
     Navigation,
     RelatedHeader,
     RelatedHeadline,
+    /// The summary of another article, ending with its "more" link.
+    Teaser,
     Comments,
     Advertisement,
     Repeated,
@@ -77,6 +79,7 @@ impl Reason {
             Reason::Navigation => "navigation",
             Reason::RelatedHeader => "related-articles header",
             Reason::RelatedHeadline => "related-article headline",
+            Reason::Teaser => "teaser of another article (ends with its \"more\" link)",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -296,6 +299,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_more_link(text, words) {
         return Some(Reason::Navigation);
     }
+    if patterns::is_teaser_summary(text, words) {
+        return Some(Reason::Teaser);
+    }
     if b.kind != BlockKind::Code && patterns::is_flattened_menu(text, words) {
         return Some(Reason::Menu);
     }
@@ -406,8 +412,13 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
         .iter()
         .zip(rules)
         .map(|(b, rule)| {
-            if let Some(r) = rule {
-                return Verdict::remove(*r);
+            match rule {
+                // Inside the chosen container teasers are what the page is
+                // made of (a listing, a digest) more often than stray chrome:
+                // the markup has already said what belongs together.
+                Some(Reason::Teaser) if b.in_container => {}
+                Some(r) => return Verdict::remove(*r),
+                None => {}
             }
             if !b.in_container {
                 return Verdict::remove(hint_reason(b.dom_hint).unwrap_or(Reason::OutsideContent));
@@ -459,8 +470,7 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
 /// Stage 3 without a DOM: the article is the contiguous run of blocks whose
 /// summed content score is largest; everything outside it is chrome.
 fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) -> Vec<Verdict> {
-    let Some((start, end)) =
-        best_span(scores).map(|span| cut_at_boundary(blocks, rules, scores, span))
+    let Some((start, end)) = best_span(scores).map(|span| region(blocks, rules, scores, span))
     else {
         return blocks
             .iter()
@@ -503,12 +513,46 @@ const COMMENT_SIGNATURE_WINDOW: usize = 12;
 /// related-articles list. The heaviest span can run through them when the
 /// comments outweigh the article, so the span is cut at the first boundary
 /// that has a real article before it.
-fn cut_at_boundary(
+/// The article region within the best span: cut at a boundary. When the
+/// cut was at a related-list header, the list may be a sidebar laid out
+/// *before* the article (text dumps put columns one after the other): if the
+/// rest of the span after the list carries clearly more content than the
+/// part before it, that rest is the article.
+fn region(
     blocks: &[Block],
     rules: &[Option<Reason>],
     scores: &[f32],
     (start, end): (usize, usize),
 ) -> (usize, usize) {
+    let (cut_start, cut_end, boundary) = cut_at_boundary(blocks, rules, scores, (start, end));
+    if boundary != Some(Reason::RelatedHeader) || cut_end >= end {
+        return (cut_start, cut_end);
+    }
+    let before: f32 = scores[cut_start..=cut_end].iter().sum();
+    let rest_from = cut_end + 1;
+    let Some((s, e)) = best_span(&scores[rest_from..=end]) else {
+        return (cut_start, cut_end);
+    };
+    let after: f32 = scores[rest_from + s..=rest_from + e].iter().sum();
+    if after > before * LATER_REGION_FACTOR {
+        let (s2, e2, _) = cut_at_boundary(blocks, rules, scores, (rest_from + s, rest_from + e));
+        (s2, e2)
+    } else {
+        (cut_start, cut_end)
+    }
+}
+
+/// How much more content the part after a related list must carry to be
+/// taken instead of the part before it: the article usually comes first,
+/// so the later part has to win clearly.
+const LATER_REGION_FACTOR: f32 = 5.0;
+
+fn cut_at_boundary(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    scores: &[f32],
+    (start, end): (usize, usize),
+) -> (usize, usize, Option<Reason>) {
     let mut before = 0.0f32;
     for i in start..=end {
         let signature = |r: &Option<Reason>| {
@@ -555,11 +599,11 @@ fn cut_at_boundary(
         if boundary && before >= MIN_ARTICLE_SCORE {
             // End at the last positive block before the boundary.
             let last = (start..i).rev().find(|&j| scores[j] > 0.0).unwrap_or(start);
-            return (start, last);
+            return (start, last, rules[i]);
         }
         before += scores[i].max(0.0);
     }
-    (start, end)
+    (start, end, None)
 }
 
 /// A related header followed within this many blocks by another header or
@@ -739,6 +783,30 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn an_article_after_a_sidebar_list_wins_over_the_blurb_before_it() {
+        let para = "The orchestra has no conductor, so every musician takes part in deciding how a \
+                    piece is played, and the members rotate the leading roles from one concert to \
+                    the next, which they say keeps all of them attentive and involved in the work.";
+        let text = format!(
+            "Jane Roe is the director of the orchestra and has led arts groups for twenty years, \
+             first at a small theatre in the city and then at a festival that she founded with \
+             a group of friends who wanted to bring chamber music to the villages of the region.\n\
+             More on Jane Roe\n\
+             Table of Contents\n\
+             From the Editors\n\
+             Resources\n{}",
+            [para; 8].join("\n")
+        );
+        let opts = crate::Options {
+            input_kind: Some(crate::InputKind::Text),
+            ..Default::default()
+        };
+        let article = crate::clean(&crate::Input::new(text.as_bytes()), &opts).expect("clean");
+        assert!(article.text.starts_with("The orchestra has no conductor"));
+        assert!(!article.text.contains("Jane Roe is the director"));
     }
 
     #[test]

@@ -210,6 +210,31 @@ pub fn is_more_link(text: &str, words: usize) -> bool {
     words <= 6 && text.trim_end().ends_with(['»', '›', '→'])
 }
 
+static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    // The phrase, then at most an ellipsis or an arrow: "… continue
+    // reading." with a full stop is the end of a sentence, not a link.
+    re(
+        r"(?i)(\s|^)((mehr|more|plus|más|altro|meer|więcej|далее|подробнее)\s*(…|\.\.\.|»|›|>>|→)|((read|see|view) (the )?(more|full (story|article|post))|continue reading|weiterlesen|lire la suite|leer más|leggi tutto|lees meer|czytaj więcej)\s*(…|\.\.\.|»|›|>>|→)?|\[(…|\.\.\.)\]|\((more|mehr)(…|\.\.\.)?\))\s*$",
+    )
+});
+
+/// Words a teaser summary is at least this long: a bare "More…" is a
+/// [`is_more_link`]-style label, judged by the other rules.
+const TEASER_MIN_WORDS: usize = 6;
+
+/// "Teaser summary": the blurb of another article in a list, ending with its
+/// "more" link (`… Mehr…`, `… Read more »`, `… Continue reading`, `[…]`).
+/// An article's own paragraphs do not end by pointing elsewhere.
+/// A line of a text dump whose columns were laid side by side (runs of
+/// spaces between them): its end may belong to another column.
+fn has_column_gap(text: &str) -> bool {
+    text.contains("    ")
+}
+
+pub fn is_teaser_summary(text: &str, words: usize) -> bool {
+    words >= TEASER_MIN_WORDS && !has_column_gap(text) && TEASER_TAIL.is_match(text)
+}
+
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
@@ -311,7 +336,7 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // few spaces. A row of a text table (columns apart by runs of spaces)
     // is data, not a menu.
     if words >= TITLE_RUN_MIN_WORDS
-        && !text.contains("   ")
+        && !has_column_gap(text)
         && text.split_whitespace().count() >= TITLE_RUN_MIN_WORDS
         && !text.contains(['.', ',', ';', '"', '(', '“', '。', '，', '、'])
         && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
@@ -530,6 +555,18 @@ mod tests {
         assert!(is_related_header("External Links", 2));
         assert!(is_related_header("Canada Headlines", 2));
         assert!(is_more_link("World »", 1));
+        let t = "Im deutschen Apple Online Store sind Liefertermine aufgetaucht. Mehr…";
+        assert!(is_teaser_summary(t, w(t)));
+        let t = "The council met on Monday to discuss the budget. Continue reading";
+        assert!(is_teaser_summary(t, w(t)));
+        let t = "The council met on Monday to discuss the budget [...]";
+        assert!(is_teaser_summary(t, w(t)));
+        let body = "We wanted to know more, so all we had to do was continue reading.";
+        assert!(!is_teaser_summary(body, w(body)));
+        let body = "Voters said they wanted more. The council promised to give them more.";
+        assert!(!is_teaser_summary(body, w(body)));
+        let body = "The shop sells books, games, toys and more";
+        assert!(!is_teaser_summary(body, w(body)));
         assert!(!is_more_link("He said: »We will go«", 5));
         assert!(!is_related_header(
             "Related parties signed the deal on Friday.",
