@@ -408,10 +408,15 @@ fn effective_chars(text: &str) -> usize {
 /// Stage 3 with a DOM: keep the blocks of the chosen container that no rule
 /// and no chrome hint speak against.
 fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context) -> Vec<Verdict> {
+    let comments_from = comment_section_in_container(blocks, rules);
     blocks
         .iter()
         .zip(rules)
-        .map(|(b, rule)| {
+        .enumerate()
+        .map(|(i, (b, rule))| {
+            if comments_from.is_some_and(|c| i >= c) && b.in_container && rule.is_none() {
+                return Verdict::remove(Reason::Comments);
+            }
             match rule {
                 // Inside the chosen container teasers are what the page is
                 // made of (a listing, a digest) more often than stray chrome:
@@ -432,6 +437,41 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
             Verdict::KEEP
         })
         .collect()
+}
+
+/// Where a reader-comment section starts inside the chosen container, if it
+/// does: a comments header ("Comments", "12 Responses", "Leave a Reply")
+/// followed within [`COMMENT_SIGNATURE_WINDOW`] container blocks by at least
+/// two comment signatures or timestamps, after at least
+/// [`MIN_ARTICLE_SCORE`] of article. Blogs often put the comments inside
+/// the post's element; the markup does not separate them, the text does.
+fn comment_section_in_container(blocks: &[Block], rules: &[Option<Reason>]) -> Option<usize> {
+    let inside: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].in_container)
+        .collect();
+    let mut before = 0usize;
+    for (k, &i) in inside.iter().enumerate() {
+        let b = &blocks[i];
+        if rules[i] == Some(Reason::Comments) && patterns::is_comments_header(&b.text, b.words) {
+            let signatures = inside[k + 1..]
+                .iter()
+                .take(COMMENT_SIGNATURE_WINDOW)
+                .filter(|&&j| {
+                    matches!(
+                        rules[j],
+                        Some(Reason::Comments | Reason::Timestamp | Reason::Byline)
+                    )
+                })
+                .count();
+            if signatures >= 2 && before as f32 >= MIN_ARTICLE_SCORE {
+                return Some(i);
+            }
+        }
+        if rules[i].is_none() {
+            before += b.words;
+        }
+    }
+    None
 }
 
 /// Blocks at least this long are prose even when full of links (a
@@ -783,6 +823,26 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn reader_comments_inside_the_post_element_are_cut() {
+        let para = "<p>The council met on Monday and agreed on the plan for the new bridge, which \
+                    will be built over the next three years with money from the regional fund.</p>";
+        let comment = "<p>I think this is a great idea and I hope it gets built soon.</p>\
+                       <p>Posted by: Jane at Jan 17, 2005 3:24:17 PM</p>";
+        let html = format!(
+            "<html><body><div class=post>{}<h3>Comments</h3>{}</div></body></html>",
+            para.repeat(4),
+            comment.repeat(4)
+        );
+        let article = crate::clean(
+            &crate::Input::new(html.as_bytes()),
+            &crate::Options::default(),
+        )
+        .expect("clean");
+        assert!(article.text.starts_with("The council met"));
+        assert!(!article.text.contains("great idea"));
     }
 
     #[test]
