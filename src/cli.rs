@@ -67,6 +67,11 @@ struct Args {
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     max_input_bytes: usize,
 
+    /// Keep reader comments, apart from the body: a "comments" list in JSON,
+    /// a section after the body in text and Markdown.
+    #[arg(long)]
+    comments: bool,
+
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -187,6 +192,7 @@ fn run(args: Args) -> Result<i32> {
             },
             max_input_bytes: Some(args.max_input_bytes),
             trace: args.explain && format == Format::Text,
+            comments: args.comments,
         },
         explain: args.explain,
         // Two passes need inputs that can be read twice; one page has no

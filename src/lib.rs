@@ -77,6 +77,8 @@ pub struct Options {
     pub max_input_bytes: Option<usize>,
     /// Record every block's decision in [`Article::trace`].
     pub trace: bool,
+    /// Keep reader comments, apart from the body, in [`Article::comments`].
+    pub comments: bool,
 }
 
 /// Why an input could not be cleaned.
@@ -114,6 +116,9 @@ pub struct Article {
     pub input_kind: InputKind,
     /// Every removed block with its reason, in document order.
     pub removed: Vec<Removed>,
+    /// With [`Options::comments`]: the reader comments (their text and
+    /// signature lines), in order; empty otherwise.
+    pub comments: Vec<String>,
     /// With [`Options::trace`]: every block, kept or not, with its reason and
     /// content score — the evidence for tuning a rule on a page.
     pub trace: Option<Vec<Trace>>,
@@ -142,6 +147,7 @@ pub struct Analyzed {
     input_kind: InputKind,
     favor: Favor,
     trace: bool,
+    comments: bool,
 }
 
 impl Analyzed {
@@ -195,10 +201,36 @@ impl Analyzed {
             metadata,
             self.encoding,
             self.input_kind,
+            self.comments,
         );
         article.trace = trace;
         article
     }
+}
+
+/// Which removed blocks make up the reader comments: the comment texts and
+/// the signature lines ("Posted by: Jane at …") among and right after them.
+fn comment_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Vec<bool> {
+    let is_text = |v: &Verdict| !v.keep && v.reason == Some(Reason::ReaderComment);
+    let (Some(first), Some(last)) = (
+        verdicts.iter().position(is_text),
+        verdicts.iter().rposition(is_text),
+    ) else {
+        return vec![false; blocks.len()];
+    };
+    let is_signature = |b: &Block, v: &Verdict| {
+        !v.keep
+            && v.reason == Some(Reason::Comments)
+            && chrome::patterns::is_comment_signature(&b.text, b.words)
+    };
+    blocks
+        .iter()
+        .zip(verdicts)
+        .enumerate()
+        .map(|(i, (b, v))| {
+            is_text(v) || (first.saturating_sub(1)..=last + 1).contains(&i) && is_signature(b, v)
+        })
+        .collect()
 }
 
 fn assemble(
@@ -207,12 +239,21 @@ fn assemble(
     metadata: Metadata,
     encoding: &'static str,
     input_kind: InputKind,
+    keep_comments: bool,
 ) -> Article {
+    let in_comments = if keep_comments {
+        comment_blocks(&blocks, verdicts)
+    } else {
+        vec![false; blocks.len()]
+    };
     let mut kept = Vec::new();
     let mut removed = Vec::new();
-    for (b, v) in blocks.into_iter().zip(verdicts) {
+    let mut comments = Vec::new();
+    for ((b, v), is_comment) in blocks.into_iter().zip(verdicts).zip(in_comments) {
         if v.keep {
             kept.push(b);
+        } else if is_comment {
+            comments.push(b.text);
         } else {
             removed.push(Removed {
                 text: b.text,
@@ -232,6 +273,7 @@ fn assemble(
         encoding,
         input_kind,
         removed,
+        comments,
         trace: None,
     }
 }
@@ -331,6 +373,7 @@ pub fn analyze_decoded(
         input_kind: kind,
         favor: opts.favor,
         trace: opts.trace,
+        comments: opts.comments,
     })
 }
 

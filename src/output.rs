@@ -55,6 +55,9 @@ pub struct Record {
     pub description: Option<String>,
     pub encoding: Option<String>,
     pub input_kind: Option<InputKind>,
+    /// Reader comments, in order; present only with `--comments`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<Vec<String>>,
     /// Removed blocks with reasons; present only with `--explain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removed: Option<Vec<Removed>>,
@@ -77,7 +80,9 @@ pub struct Origin {
 }
 
 impl Record {
-    pub fn from_article(origin: Origin, article: Article, explain: bool) -> Record {
+    /// `comments`: the run asked for reader comments (`--comments`), so the
+    /// record carries the list, empty or not.
+    pub fn from_article(origin: Origin, article: Article, explain: bool, comments: bool) -> Record {
         let Metadata {
             title,
             author,
@@ -111,6 +116,7 @@ impl Record {
             description,
             encoding: Some(article.encoding.to_string()),
             input_kind: Some(article.input_kind),
+            comments: comments.then_some(article.comments),
             removed: explain.then_some(article.removed),
             error: None,
             markdown,
@@ -141,6 +147,7 @@ impl Record {
             description: None,
             encoding: None,
             input_kind: None,
+            comments: None,
             removed: explain.then(Vec::new),
             error: Some(message),
             markdown: String::new(),
@@ -156,6 +163,13 @@ impl Record {
                 let mut s = self.text.clone();
                 if !s.is_empty() {
                     s.push('\n');
+                }
+                if let Some(comments) = self.comments.as_ref().filter(|c| !c.is_empty()) {
+                    s.push_str("\n--- comments ---\n");
+                    for c in comments {
+                        s.push_str(c);
+                        s.push('\n');
+                    }
                 }
                 s
             }
@@ -202,6 +216,14 @@ impl Record {
             out.push_str("\n\n");
         }
         out.push_str(&self.markdown);
+        if let Some(comments) = self.comments.as_ref().filter(|c| !c.is_empty()) {
+            out.push_str("\n## Comments\n");
+            for c in comments {
+                out.push('\n');
+                out.push_str(c);
+                out.push('\n');
+            }
+        }
         out
     }
 }
@@ -327,13 +349,14 @@ mod tests {
             encoding: "UTF-8",
             input_kind: InputKind::Html,
             removed: vec![],
+            comments: vec![],
             trace: None,
         }
     }
 
     #[test]
     fn json_has_every_key() {
-        let r = Record::from_article(Origin::default(), article(), false);
+        let r = Record::from_article(Origin::default(), article(), false, false);
         let v: serde_json::Value = serde_json::from_str(&r.render(Format::Jsonl)).unwrap();
         for key in [
             "id",
@@ -379,7 +402,7 @@ mod tests {
 
     #[test]
     fn markdown_keeps_structure() {
-        let r = Record::from_article(Origin::default(), article(), false);
+        let r = Record::from_article(Origin::default(), article(), false, false);
         assert_eq!(
             r.render(Format::Markdown),
             "---\ntitle: \"Head\"\n---\n\n# Head\n\nBody text.\n\n- one\n- two\n"
@@ -388,7 +411,7 @@ mod tests {
 
     #[test]
     fn text_is_body_lines() {
-        let r = Record::from_article(Origin::default(), article(), false);
+        let r = Record::from_article(Origin::default(), article(), false, false);
         assert_eq!(r.render(Format::Text), "Head\nBody text.\n");
     }
 }

@@ -66,6 +66,45 @@ fn seed_json_explain_has_metadata_and_reasons() {
 }
 
 #[test]
+fn comments_are_left_out_by_default_and_kept_apart_on_request() {
+    let page = samples().join("blog-with-comments.html");
+    let out = unchrome()
+        .args(["--format", "json"])
+        .arg(&page)
+        .output_with(0);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert!(v.get("comments").is_none());
+    assert!(!v["text"].as_str().unwrap().contains("lovely story"));
+    assert_eq!(v["author"], "Anna Weller");
+    assert_eq!(v["date"], "2021-03-03");
+
+    let out = unchrome()
+        .args(["--format", "json", "--comments"])
+        .arg(&page)
+        .output_with(0);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let comments: Vec<&str> = v["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(comments.len(), 8);
+    assert!(comments[0].starts_with("What a lovely story."));
+    assert_eq!(comments[1], "Posted by: Tom at March 3, 2021 9:14 AM");
+    assert!(!v["text"].as_str().unwrap().contains("lovely story"));
+
+    unchrome()
+        .arg("--comments")
+        .arg(&page)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\n\n--- comments ---\nWhat a lovely story.",
+        ));
+}
+
+#[test]
 fn stdin_to_stdout() {
     let page = fs::read(samples().join("jsonld-article.html")).unwrap();
     unchrome()

@@ -34,6 +34,11 @@ fn seed_news_footer() {
 }
 
 #[test]
+fn blog_with_comments() {
+    insta::assert_snapshot!(record_for("blog-with-comments.html"));
+}
+
+#[test]
 fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));
 }

@@ -486,7 +486,12 @@ pub fn run_with(job: &Job, opts: &BatchOptions, templates: Option<&SiteTemplates
         Ok::<_, Error>(analyzed.finish(marks.as_deref()))
     }));
     match result {
-        Ok(Ok(article)) => Record::from_article(job.origin.clone(), article, opts.explain),
+        Ok(Ok(article)) => Record::from_article(
+            job.origin.clone(),
+            article,
+            opts.explain,
+            opts.clean.comments,
+        ),
         Ok(Err(e)) => Record::from_error(job.origin.clone(), &e, opts.explain),
         Err(_) => Record::failed(
             job.origin.clone(),

@@ -46,6 +46,8 @@ pub enum Reason {
     RelatedHeadline,
     /// The summary of another article, ending with its "more" link.
     Teaser,
+    /// The text of a reader comment (kept apart with `--comments`).
+    ReaderComment,
     Comments,
     Advertisement,
     Repeated,
@@ -80,6 +82,7 @@ impl Reason {
             Reason::RelatedHeader => "related-articles header",
             Reason::RelatedHeadline => "related-article headline",
             Reason::Teaser => "teaser of another article (ends with its \"more\" link)",
+            Reason::ReaderComment => "reader comment",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -415,7 +418,7 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
         .enumerate()
         .map(|(i, (b, rule))| {
             if comments_from.is_some_and(|c| i >= c) && b.in_container && rule.is_none() {
-                return Verdict::remove(Reason::Comments);
+                return Verdict::remove(Reason::ReaderComment);
             }
             match rule {
                 // Inside the chosen container teasers are what the page is
@@ -496,7 +499,7 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
         DomHint::Header => Reason::Header,
         DomHint::Footer => Reason::Footer,
         DomHint::Sidebar => Reason::Sidebar,
-        DomHint::Comments => Reason::Comments,
+        DomHint::Comments => Reason::ReaderComment,
         DomHint::Share => Reason::SharePrompt,
         DomHint::Related => Reason::RelatedHeadline,
         DomHint::Advertisement => Reason::Advertisement,
@@ -510,7 +513,8 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
 /// Stage 3 without a DOM: the article is the contiguous run of blocks whose
 /// summed content score is largest; everything outside it is chrome.
 fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) -> Vec<Verdict> {
-    let Some((start, end)) = best_span(scores).map(|span| region(blocks, rules, scores, span))
+    let Some((start, end, comments)) =
+        best_span(scores).map(|span| region(blocks, rules, scores, span))
     else {
         return blocks
             .iter()
@@ -524,6 +528,8 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
         .map(|(i, b)| {
             if let Some(r) = rules[i] {
                 Verdict::remove(r)
+            } else if comments.is_some_and(|(from, to)| (from..=to).contains(&i)) {
+                Verdict::remove(Reason::ReaderComment)
             } else if i < start {
                 Verdict::remove(Reason::Navigation)
             } else if i > end {
@@ -558,27 +564,38 @@ const COMMENT_SIGNATURE_WINDOW: usize = 12;
 /// *before* the article (text dumps put columns one after the other): if the
 /// rest of the span after the list carries clearly more content than the
 /// part before it, that rest is the article.
+///
+/// Also returns the reader-comment section when the cut was at one: from
+/// its header to the end of the span.
 fn region(
     blocks: &[Block],
     rules: &[Option<Reason>],
     scores: &[f32],
     (start, end): (usize, usize),
-) -> (usize, usize) {
+) -> (usize, usize, Option<(usize, usize)>) {
     let (cut_start, cut_end, boundary) = cut_at_boundary(blocks, rules, scores, (start, end));
-    if boundary != Some(Reason::RelatedHeader) || cut_end >= end {
-        return (cut_start, cut_end);
+    if let Some((Reason::Comments, at)) = boundary {
+        return (cut_start, cut_end, Some((at, end)));
+    }
+    if !matches!(boundary, Some((Reason::RelatedHeader, _))) || cut_end >= end {
+        return (cut_start, cut_end, None);
     }
     let before: f32 = scores[cut_start..=cut_end].iter().sum();
     let rest_from = cut_end + 1;
     let Some((s, e)) = best_span(&scores[rest_from..=end]) else {
-        return (cut_start, cut_end);
+        return (cut_start, cut_end, None);
     };
     let after: f32 = scores[rest_from + s..=rest_from + e].iter().sum();
     if after > before * LATER_REGION_FACTOR {
-        let (s2, e2, _) = cut_at_boundary(blocks, rules, scores, (rest_from + s, rest_from + e));
-        (s2, e2)
+        let (s2, e2, boundary) =
+            cut_at_boundary(blocks, rules, scores, (rest_from + s, rest_from + e));
+        let comments = match boundary {
+            Some((Reason::Comments, at)) => Some((at, rest_from + e)),
+            _ => None,
+        };
+        (s2, e2, comments)
     } else {
-        (cut_start, cut_end)
+        (cut_start, cut_end, None)
     }
 }
 
@@ -592,7 +609,7 @@ fn cut_at_boundary(
     rules: &[Option<Reason>],
     scores: &[f32],
     (start, end): (usize, usize),
-) -> (usize, usize, Option<Reason>) {
+) -> (usize, usize, Option<(Reason, usize)>) {
     let mut before = 0.0f32;
     for i in start..=end {
         let signature = |r: &Option<Reason>| {
@@ -639,7 +656,7 @@ fn cut_at_boundary(
         if boundary && before >= MIN_ARTICLE_SCORE {
             // End at the last positive block before the boundary.
             let last = (start..i).rev().find(|&j| scores[j] > 0.0).unwrap_or(start);
-            return (start, last, rules[i]);
+            return (start, last, rules[i].map(|r| (r, i)));
         }
         before += scores[i].max(0.0);
     }

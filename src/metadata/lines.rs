@@ -40,8 +40,12 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             Some(Reason::Copyright) if meta.copyright.is_none() => {
                 meta.copyright = copyright_holder(text);
             }
-            Some(Reason::Byline) if meta.author.is_none() => {
-                meta.author = patterns::byline_author(text, b.words);
+            Some(Reason::Byline) => {
+                if meta.author.is_none() {
+                    meta.author = patterns::byline_author(text, b.words);
+                }
+                // A byline often carries the date ("By Jane Doe on March
+                // 3, 2021"), whoever named the author first.
                 if let Some(d) = date::parse_free(text) {
                     dates.push((i, d));
                 }
@@ -122,6 +126,7 @@ fn byline_name(text: &str) -> Option<String> {
         .skip_while(|w| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
         .take_while(|w| {
             !date::is_date_word(w)
+                && !is_lowercase_connector(w)
                 && !w.starts_with('@')
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && !matches!(*w, "|" | "-" | "–" | "—" | "·")
@@ -131,6 +136,17 @@ fn byline_name(text: &str) -> Option<String> {
     let name = name.trim_end_matches([',', ';', ':']).trim();
     (name.split_whitespace().count() >= 2 && name.chars().next().is_some_and(char::is_uppercase))
         .then(|| name.to_string())
+}
+
+/// A lowercase word that ends a name in a byline ("Jane Doe *on* May 3",
+/// "Jane Doe *for* Reuters"); the particles of names ("van", "de", "bin")
+/// do not.
+fn is_lowercase_connector(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin",
+        "ibn", "al", "y", "e", "dos", "das", "ten", "ter",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&word)
 }
 
 fn prefix(text: &str, max_bytes: usize) -> &str {
@@ -161,6 +177,18 @@ pub fn copyright_holder(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_names_stop_at_connectors() {
+        assert_eq!(
+            byline_name("By Anna Weller on March 3, 2021").as_deref(),
+            Some("Anna Weller")
+        );
+        assert_eq!(
+            byline_name("By Piet van der Berg for Reuters").as_deref(),
+            Some("Piet van der Berg")
+        );
+    }
 
     #[test]
     fn copyright_holders() {
