@@ -646,6 +646,13 @@ fn cut_at_boundary(
                     .filter(|b| looks_like_headline(b))
                     .count()
                     == 2
+                    // A bulleted list of short items: links to other stories.
+                    || next
+                        .iter()
+                        .take(3)
+                        .filter(|b| b.kind == BlockKind::ListItem && b.words <= LIST_LINK_MAX_WORDS)
+                        .count()
+                        == 3
                     || rules[i + 1..=end]
                         .iter()
                         .take(RELATED_LIST_WINDOW)
@@ -666,6 +673,11 @@ fn cut_at_boundary(
 /// A related header followed within this many blocks by another header or
 /// a "more »" link opens a run of teaser lists.
 const RELATED_LIST_WINDOW: usize = 4;
+
+/// A list item this short, after a related header, is a link to another
+/// story (headlines run to about 15 words; a list inside an article
+/// carries sentences).
+const LIST_LINK_MAX_WORDS: usize = 18;
 
 /// Comments are short: the text between two signatures of a comment list
 /// weighs less than this (about 60 words of prose). Blog posts on an index

@@ -195,7 +195,7 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
     )
 });
 
@@ -554,6 +554,8 @@ mod tests {
         assert!(is_related_header("You may also like", 4));
         assert!(is_related_header("External Links", 2));
         assert!(is_related_header("Canada Headlines", 2));
+        assert!(is_related_header("More Local & State", 3));
+        assert!(!is_related_header("More than a hundred people came.", 6));
         assert!(is_more_link("World »", 1));
         let t = "Im deutschen Apple Online Store sind Liefertermine aufgetaucht. Mehr…";
         assert!(is_teaser_summary(t, w(t)));
