@@ -619,11 +619,17 @@ fn cut_at_boundary(
             )
         };
         let boundary = match rules[i] {
-            // "Comments", "3 Comments", "Leave a Reply": a comment section starts.
+            // "3 Comments", "Leave a Reply": a comment section starts. A bare
+            // "Comment(s)" is also the name of an opinion section in a
+            // site's menu: it counts when a signature follows.
             Some(Reason::Comments)
                 if patterns::is_comments_header(&blocks[i].text, blocks[i].words) =>
             {
-                true
+                !patterns::is_bare_comments_label(&blocks[i].text)
+                    || rules[i + 1..=end]
+                        .iter()
+                        .take(COMMENT_SIGNATURE_WINDOW)
+                        .any(|r| signature(r))
             }
             // Signatures and timestamps that repeat every few lines are a
             // comment list (or a dated teaser list). One signature per long

@@ -241,6 +241,16 @@ static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static BARE_COMMENTS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(comments?|discussion|kommentare?|commentaires?|comentarios?|commenti)\W*$")
+});
+
+/// A comments header that is just the word ("Comments"), without a count or
+/// a call to write one: also a menu label for an opinion section.
+pub fn is_bare_comments_label(text: &str) -> bool {
+    BARE_COMMENTS_LABEL.is_match(text)
+}
+
 /// WordPress's "45 Responses to “The Post's Title”": a count, then the title.
 static RESPONSES_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\W*\d+\s+(responses?|comments?|thoughts?|replies)\s+(to|on)\s+\W*\w")
@@ -575,6 +585,9 @@ mod tests {
             7
         ));
         assert!(is_comments_header("12 Comments", 2));
+        assert!(is_bare_comments_label("Comment"));
+        assert!(is_bare_comments_label("Comments:"));
+        assert!(!is_bare_comments_label("12 Comments"));
         let t = "Post a Comment 241 Comments and 16 Replies";
         assert!(is_comments_header(t, w(t)));
         let t = "35 Responses to “More Landscape Stream of Consciousness”";
