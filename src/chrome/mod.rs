@@ -629,7 +629,7 @@ fn cut_at_boundary(
                     || rules[i + 1..=end]
                         .iter()
                         .take(COMMENT_SIGNATURE_WINDOW)
-                        .any(|r| signature(r))
+                        .any(&signature)
             }
             // Signatures and timestamps that repeat every few lines are a
             // comment list (or a dated teaser list). One signature per long
