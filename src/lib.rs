@@ -392,7 +392,13 @@ const ENGLISH_FAST_PATH_DENSITY: f32 = 0.3;
 
 /// Detect the language from the longest blocks (prose, not menus).
 fn detect_language(blocks: &[Block]) -> Option<String> {
-    let mut by_len: Vec<&Block> = blocks.iter().filter(|b| b.words >= 8).collect();
+    // Markup that leaked into a text dump (`<div style=…><img src=…>`) is
+    // long and Latin-lettered: it would outvote the page's real language.
+    let leaked_markup = |t: &str| t.contains("</") || t.contains("=\"") || t.contains("/>");
+    let mut by_len: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.words >= 8 && !leaked_markup(&b.text))
+        .collect();
     by_len.sort_by_key(|b| std::cmp::Reverse(b.text.len()));
     let mut sample = String::new();
     for b in by_len {

@@ -48,6 +48,8 @@ pub enum Reason {
     Teaser,
     /// The text of a reader comment (kept apart with `--comments`).
     ReaderComment,
+    /// HTML source that leaked into the text (`<div style=…><img …>`).
+    Markup,
     Comments,
     Advertisement,
     Repeated,
@@ -83,6 +85,7 @@ impl Reason {
             Reason::RelatedHeadline => "related-article headline",
             Reason::Teaser => "teaser of another article (ends with its \"more\" link)",
             Reason::ReaderComment => "reader comment",
+            Reason::Markup => "HTML markup left in the text",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -245,6 +248,20 @@ fn keep_plain_blocks_of_empty_page(blocks: &[Block], ctx: &Context, verdicts: &m
             *v = Verdict::KEEP;
         }
     }
+    // A page of nothing but links in its container (a link wrapped around
+    // the whole text, a table of contents) keeps them as the last resort.
+    if verdicts.iter().any(|v| v.keep) {
+        return;
+    }
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        let plain = matches!(
+            v.reason,
+            Some(Reason::OutsideContent | Reason::LowContent | Reason::LinkList)
+        );
+        if plain && b.dom_hint.is_none() && (b.in_container || !ctx.has_container) {
+            *v = Verdict::KEEP;
+        }
+    }
 }
 
 /// A template-marked block scoring at least this as prose (about twenty
@@ -262,6 +279,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     let words = b.words;
     if words == 0 {
         return Some(Reason::LowContent);
+    }
+    if b.kind != BlockKind::Code && patterns::is_leaked_markup(text) {
+        return Some(Reason::Markup);
     }
     if patterns::is_copyright(text, words) {
         return Some(Reason::Copyright);

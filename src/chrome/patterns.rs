@@ -251,6 +251,38 @@ pub fn is_bare_comments_label(text: &str) -> bool {
     BARE_COMMENTS_LABEL.is_match(text)
 }
 
+static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r#"^<(/?[a-zA-Z][a-zA-Z0-9]*(\s+[a-zA-Z-]+(=("[^"]*"|'[^']*'|[^\s>]*))?)*\s*/?|!--.*)>"#)
+});
+
+/// "Leaked markup": a line that starts with an HTML tag and is mostly tags
+/// (a text dump that kept the `<div style=…><img src=…>` of an ad or a
+/// tracker as text). Prose that mentions a tag does not start with one, and
+/// a paragraph still wrapped in its `<p>` is mostly text.
+pub fn is_leaked_markup(text: &str) -> bool {
+    text.starts_with('<') && LEAKED_MARKUP.is_match(text) && markup_share(text) >= 0.5
+}
+
+/// Share of the characters that sit inside `<…>`.
+fn markup_share(text: &str) -> f32 {
+    let mut inside = false;
+    let mut tagged = 0usize;
+    let mut total = 0usize;
+    for c in text.chars() {
+        total += 1;
+        if c == '<' {
+            inside = true;
+        }
+        if inside {
+            tagged += 1;
+        }
+        if c == '>' {
+            inside = false;
+        }
+    }
+    tagged as f32 / total.max(1) as f32
+}
+
 /// WordPress's "45 Responses to “The Post's Title”": a count, then the title.
 static RESPONSES_TO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)^\W*\d+\s+(responses?|comments?|thoughts?|replies)\s+(to|on)\s+\W*\w")
@@ -585,6 +617,15 @@ mod tests {
             7
         ));
         assert!(is_comments_header("12 Comments", 2));
+        assert!(is_leaked_markup(
+            r#"<div style="position:absolute;"><img width=1 src="http://x/b?P=1"></div>"#
+        ));
+        assert!(is_leaked_markup("<!-- ad slot --> <img src=x>"));
+        assert!(!is_leaked_markup("<3 this recipe, thanks for sharing"));
+        assert!(!is_leaked_markup("Use the <b> tag for bold text."));
+        assert!(!is_leaked_markup(
+            "<p>The council met on Monday and agreed on the plan.</p>"
+        ));
         assert!(is_bare_comments_label("Comment"));
         assert!(is_bare_comments_label("Comments:"));
         assert!(!is_bare_comments_label("12 Comments"));
