@@ -533,8 +533,12 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
 /// Stage 3 without a DOM: the article is the contiguous run of blocks whose
 /// summed content score is largest; everything outside it is chrome.
 fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) -> Vec<Verdict> {
-    let Some((start, end, comments)) =
-        best_span(scores).map(|span| region(blocks, rules, scores, span))
+    let Some(Region {
+        start,
+        end,
+        comments,
+        hole,
+    }) = best_span(scores).map(|span| region(blocks, rules, scores, span))
     else {
         return blocks
             .iter()
@@ -550,6 +554,8 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
                 Verdict::remove(r)
             } else if comments.is_some_and(|(from, to)| (from..=to).contains(&i)) {
                 Verdict::remove(Reason::ReaderComment)
+            } else if hole.is_some_and(|(from, to)| (from..=to).contains(&i)) {
+                Verdict::remove(Reason::RelatedHeadline)
             } else if i < start {
                 Verdict::remove(Reason::Navigation)
             } else if i > end {
@@ -579,50 +585,74 @@ const COMMENT_SIGNATURE_WINDOW: usize = 12;
 /// related-articles list. The heaviest span can run through them when the
 /// comments outweigh the article, so the span is cut at the first boundary
 /// that has a real article before it.
+/// The article region within the best span.
+struct Region {
+    start: usize,
+    end: usize,
+    /// A reader-comment section (header to end of span), if the span was
+    /// cut at one.
+    comments: Option<(usize, usize)>,
+    /// A related list inside the article ("Related Coverage" and its
+    /// links between two parts of the story), removed from the region.
+    hole: Option<(usize, usize)>,
+}
+
 /// The article region within the best span: cut at a boundary. When the
-/// cut was at a related-list header, the list may be a sidebar laid out
-/// *before* the article (text dumps put columns one after the other): if the
-/// rest of the span after the list carries clearly more content than the
-/// part before it, that rest is the article.
-///
-/// Also returns the reader-comment section when the cut was at one: from
-/// its header to the end of the span.
+/// cut was at a related-list header and the span goes on after the list
+/// with content of its own, the list was a box inside the story (or a
+/// sidebar laid out between the headline part and the body, as text dumps
+/// do): both parts are the article and the list is taken out.
 fn region(
     blocks: &[Block],
     rules: &[Option<Reason>],
     scores: &[f32],
     (start, end): (usize, usize),
-) -> (usize, usize, Option<(usize, usize)>) {
+) -> Region {
     let (cut_start, cut_end, boundary) = cut_at_boundary(blocks, rules, scores, (start, end));
+    let plain = Region {
+        start: cut_start,
+        end: cut_end,
+        comments: None,
+        hole: None,
+    };
     if let Some((Reason::Comments, at)) = boundary {
-        return (cut_start, cut_end, Some((at, end)));
+        return Region {
+            comments: Some((at, end)),
+            ..plain
+        };
     }
-    if !matches!(boundary, Some((Reason::RelatedHeader, _))) || cut_end >= end {
-        return (cut_start, cut_end, None);
+    let Some((Reason::RelatedHeader, at)) = boundary else {
+        return plain;
+    };
+    if cut_end >= end {
+        return plain;
     }
     let before: f32 = scores[cut_start..=cut_end].iter().sum();
     let rest_from = cut_end + 1;
     let Some((s, e)) = best_span(&scores[rest_from..=end]) else {
-        return (cut_start, cut_end, None);
+        return plain;
     };
     let after: f32 = scores[rest_from + s..=rest_from + e].iter().sum();
-    if after > before * LATER_REGION_FACTOR {
-        let (s2, e2, boundary) =
-            cut_at_boundary(blocks, rules, scores, (rest_from + s, rest_from + e));
-        let comments = match boundary {
-            Some((Reason::Comments, at)) => Some((at, rest_from + e)),
+    if after < before * REST_OF_ARTICLE_SHARE {
+        return plain;
+    }
+    let (s2, e2, boundary) = cut_at_boundary(blocks, rules, scores, (rest_from + s, rest_from + e));
+    Region {
+        start: cut_start,
+        end: e2,
+        comments: match boundary {
+            Some((Reason::Comments, c)) => Some((c, rest_from + e)),
             _ => None,
-        };
-        (s2, e2, comments)
-    } else {
-        (cut_start, cut_end, None)
+        },
+        hole: (s2 > at).then(|| (at, s2 - 1)),
     }
 }
 
-/// How much more content the part after a related list must carry to be
-/// taken instead of the part before it: the article usually comes first,
-/// so the later part has to win clearly.
-const LATER_REGION_FACTOR: f32 = 5.0;
+/// The part after a related list is the rest of the article when it
+/// carries at least this many times the content of the part before it: the
+/// related box sat between the story's first lines (headline, lead) and
+/// its body. A teaser or two after a list weigh far less than the story.
+const REST_OF_ARTICLE_SHARE: f32 = 2.0;
 
 fn cut_at_boundary(
     blocks: &[Block],
@@ -901,7 +931,7 @@ mod tests {
     }
 
     #[test]
-    fn an_article_after_a_sidebar_list_wins_over_the_blurb_before_it() {
+    fn a_related_list_inside_the_story_is_taken_out_and_both_parts_kept() {
         let para = "The orchestra has no conductor, so every musician takes part in deciding how a \
                     piece is played, and the members rotate the leading roles from one concert to \
                     the next, which they say keeps all of them attentive and involved in the work.";
@@ -920,8 +950,9 @@ mod tests {
             ..Default::default()
         };
         let article = crate::clean(&crate::Input::new(text.as_bytes()), &opts).expect("clean");
-        assert!(article.text.starts_with("The orchestra has no conductor"));
-        assert!(!article.text.contains("Jane Roe is the director"));
+        assert!(article.text.starts_with("Jane Roe is the director"));
+        assert!(article.text.contains("The orchestra has no conductor"));
+        assert!(!article.text.contains("From the Editors"));
     }
 
     #[test]
