@@ -632,6 +632,17 @@ fn region(
     let Some((s, e)) = best_span(&scores[rest_from..=end]) else {
         return plain;
     };
+    // A comment section's header between the list and the rest: the rest
+    // is the comments, not more of the story.
+    if let Some(c) = (rest_from..rest_from + s).find(|&j| {
+        rules[j] == Some(Reason::Comments)
+            && patterns::is_comments_header(&blocks[j].text, blocks[j].words)
+    }) {
+        return Region {
+            comments: Some((c, end)),
+            ..plain
+        };
+    }
     let after: f32 = scores[rest_from + s..=rest_from + e].iter().sum();
     if after < before * REST_OF_ARTICLE_SHARE {
         return plain;
