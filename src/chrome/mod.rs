@@ -632,15 +632,30 @@ fn region(
     let Some((s, e)) = best_span(&scores[rest_from..=end]) else {
         return plain;
     };
-    // A comment section's header between the list and the rest: the rest
-    // is the comments, not more of the story.
-    if let Some(c) = (rest_from..rest_from + s).find(|&j| {
+    // A comment section's header after the list: what comes before it is
+    // the rest of the story only if it weighs enough; the rest is comments.
+    if let Some(c) = (rest_from..=rest_from + e).find(|&j| {
         rules[j] == Some(Reason::Comments)
             && patterns::is_comments_header(&blocks[j].text, blocks[j].words)
     }) {
+        let from = rest_from + s;
+        let after: f32 = if c > from {
+            scores[from..c].iter().sum()
+        } else {
+            0.0
+        };
+        let comments = Some((c, end));
+        // A comment section closes the story: prose between the list and
+        // its header is the story's end, unless it is a teaser or two.
+        if after < MIN_ARTICLE_SCORE || c <= from {
+            return Region { comments, ..plain };
+        }
+        let last = (from..c).rev().find(|&j| scores[j] > 0.0).unwrap_or(from);
         return Region {
-            comments: Some((c, end)),
-            ..plain
+            start: cut_start,
+            end: last,
+            comments,
+            hole: (from > at).then(|| (at, from - 1)),
         };
     }
     let after: f32 = scores[rest_from + s..=rest_from + e].iter().sum();

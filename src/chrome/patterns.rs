@@ -237,7 +237,7 @@ pub fn is_teaser_summary(text: &str, words: usize) -> bool {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?|replies)\s+(add|leave|post|write) (a|your) (comment|reply)|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
 
@@ -313,7 +313,41 @@ pub fn is_comment_signature(text: &str, words: usize) -> bool {
     // Signatures are short; a paragraph quoting "he wrote:" is not one. The
     // pattern is costly (free-text gaps), so a keyword check comes first.
     words <= 20 && could_be_signature(text) && COMMENT_SIGNATURE.is_match(text)
+        || words <= NAME_DATE_MAX_WORDS && is_name_and_date(text)
 }
+
+/// A name-and-date comment heading, told from a dateline ("Luxembourg, July
+/// 1 2010"): it is numbered or bulleted, carries a time, or joins name and
+/// date with a dash, a bar, "on" or "says".
+fn is_name_and_date(text: &str) -> bool {
+    let t = text.trim_start();
+    let numbered = t.starts_with(|c: char| c.is_ascii_digit() || "*+•-".contains(c));
+    let timed = t.contains(':') && t.bytes().any(|b| b.is_ascii_digit());
+    let joined = [
+        " - ", " – ", " — ", " | ", " on ", " says", " said", " wrote",
+    ]
+    .iter()
+    .any(|j| t.contains(j));
+    (numbered || timed || joined) && NAME_AND_DATE.is_match(t)
+}
+
+/// A name-and-date line is at most this long ("12. Mary Jane Smith -
+/// October 22, 2012 at 1:57 pm").
+const NAME_DATE_MAX_WORDS: usize = 14;
+
+/// A comment's heading line: an optional number or bullet, a name, then a
+/// full date and maybe a time (`1 Melinda October 22, 2012 at 1:57 pm`,
+/// `1. Joel Leigh - 29 August, 2011`). A dateline of an article starts with
+/// the date or has no name before it.
+static NAME_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    const MONTH: &str = r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)";
+    let date = format!(
+        r"({MONTH}\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+    );
+    re(&format!(
+        r"(?i)^(\d{{1,4}}\.?\s+|[*+o•-]\s+)?([\p{{L}}@][\p{{L}}\p{{N}}'’.@_-]*|(?-i:\p{{Lu}})[\p{{L}}'’.-]*(\s+((?-i:\p{{Lu}})[\p{{L}}'’.,-]*|\([^)]{{1,20}}\))){{1,4}})\s*(-|–|—|\||,|on|says:?|said:?|wrote:?)?\s*{date}(\s*(at|@|-|,)?\s*\d{{1,2}}:\d{{2}}(\s*[ap]\.?m\.?)?)?\W*$"
+    ))
+});
 
 /// Every comment signature starts with "by"/"posted by"…, ends in a colon
 /// ("X wrote:"), or has one of these words.
@@ -617,6 +651,23 @@ mod tests {
             7
         ));
         assert!(is_comments_header("12 Comments", 2));
+        let t = "125 Comments Add A Comment";
+        assert!(is_comments_header(t, w(t)));
+        for t in [
+            "1 Melinda October 22, 2012 at 1:57 pm",
+            "1. Joel Leigh - 29 August, 2011",
+            "* Jewels October 23, 2012 at 3:41 pm",
+        ] {
+            assert!(is_comment_signature(t, w(t)), "{t}");
+        }
+        for t in [
+            "October 22, 2012",
+            "The council met on October 22, 2012",
+            "Prices rose sharply in the quarter that ended on 29 August, 2011",
+            "Luxembourg, July 1 2010",
+        ] {
+            assert!(!is_comment_signature(t, w(t)), "{t}");
+        }
         let t = "{ 137 comments… read them below or add one }";
         assert!(is_comments_header(t, w(t)));
         assert!(is_leaked_markup(
