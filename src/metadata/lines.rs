@@ -87,15 +87,89 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     if let Some(f) = first_kept {
         let b = &blocks[f];
         let headline = matches!(b.kind, BlockKind::Heading(_))
-            || b.kind != BlockKind::ListItem
-                && (2..=25).contains(&b.words)
-                && !patterns::ends_like_sentence(&b.text);
+            || (2..=25).contains(&b.words) && reads_like_headline(b);
         if headline {
             meta.title = clean(&b.text);
+        } else {
+            meta.title =
+                headline_above(blocks, verdicts, f).and_then(|i| clean(blocks[i].text.trim()));
         }
     }
     meta
 }
+
+/// How far above the article's first line its headline is looked for: a
+/// dateline, a byline, share buttons and a photo credit may stand between.
+const HEADLINE_LOOKBACK: usize = 8;
+
+/// The headline of an article whose first kept line is prose: the line
+/// above it that reads like a headline (a few words, no sentence end, not a
+/// list item, not chrome a rule named), preferring longer lines and those
+/// followed by what follows headlines (a date, a byline, share buttons).
+fn headline_above(blocks: &[Block], verdicts: &[Verdict], first: usize) -> Option<usize> {
+    let follows_headline = |i: usize| {
+        blocks
+            .iter()
+            .zip(verdicts)
+            .skip(i + 1)
+            .take(2)
+            .any(|(b, v)| {
+                matches!(
+                    v.reason,
+                    Some(
+                        Reason::Timestamp
+                            | Reason::Byline
+                            | Reason::SharePrompt
+                            | Reason::AccountPrompt
+                            | Reason::Syndication
+                    )
+                ) || date::parse_free(prefix(&b.text, 80)).is_some()
+            })
+    };
+    (first.saturating_sub(HEADLINE_LOOKBACK)..first)
+        .filter(|&i| {
+            let (b, v) = (&blocks[i], &verdicts[i]);
+            let generic = matches!(
+                v.reason,
+                Some(
+                    Reason::Navigation
+                        | Reason::OutsideContent
+                        | Reason::LowContent
+                        | Reason::RelatedHeadline
+                        | Reason::Header
+                )
+            );
+            generic
+                && (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&b.words)
+                && reads_like_headline(b)
+        })
+        .max_by_key(|&i| (blocks[i].words + if follows_headline(i) { 5 } else { 0 }, i))
+}
+
+/// Headline-shaped: no sentence end, not a list item, and none of the
+/// shapes of the lines around a headline (column gaps, menus, tag lists,
+/// "Tags: …" labels, datelines).
+fn reads_like_headline(b: &Block) -> bool {
+    let text = b.text.trim();
+    let labelled = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'));
+    b.kind != BlockKind::ListItem
+        && !text.starts_with(['*', '+', '•', '-'])
+        && !patterns::ends_like_sentence(text)
+        && !text.contains("    ")
+        && !text.contains(" | ")
+        && !text.contains(" / ")
+        && text.matches(',').count() < 2
+        && !labelled
+        && date::parse_free(prefix(text, 80)).is_none()
+}
+
+/// A headline has at least this many words ("Amy cries…") and at most this
+/// many (a sentence-length teaser is not a headline).
+const HEADLINE_MIN_WORDS: usize = 4;
+const HEADLINE_MAX_WORDS: usize = 20;
 
 /// Longest byline-element text read as a name.
 const BYLINE_MAX_WORDS: usize = 12;
@@ -177,6 +251,28 @@ pub fn copyright_holder(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_title_is_the_headline_above_the_first_paragraph() {
+        let page = "Home | News | Sport | Weather\n\
+                    Tags: vista, os, us, microsoft\n\
+                    Aussies need doubles win at Hopman Cup\n\
+                    Posted January 1, 2008 16:10:00\n\
+                    Print\n\
+                    Australia's team in the Hopman Cup tennis tournament in Perth will need to win \
+                    the mixed doubles tonight to reach the final, after the singles were shared.\n\
+                    The doubles pair lost their first match of the week but won the next two, and \
+                    the coach said on Tuesday that both players were fit and ready to play.\n";
+        let opts = crate::Options {
+            input_kind: Some(crate::InputKind::Text),
+            ..Default::default()
+        };
+        let article = crate::clean(&crate::Input::new(page.as_bytes()), &opts).expect("clean");
+        assert_eq!(
+            article.metadata.title.as_deref(),
+            Some("Aussies need doubles win at Hopman Cup")
+        );
+    }
 
     #[test]
     fn byline_names_stop_at_connectors() {
