@@ -227,10 +227,38 @@ pub fn classify(
         verdicts = select_by_span(blocks, &rules, &scores);
     }
     include_headline(blocks, &rules, &mut verdicts);
+    include_dateline(blocks, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
 }
+
+/// A byline or dateline between the headline and the body ("By Jane Doe",
+/// "Posted January 1, 2008") is part of the story as printed: kept when a
+/// kept block stands right above it and right below it.
+fn include_dateline(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let n = verdicts.len();
+    for i in 1..n.saturating_sub(1) {
+        // A byline counts when it carries the date ("By Jane Doe, 01 June
+        // 2010"); a bare "By Jane Doe" is left out, as most extractors do.
+        let is_dateline = match verdicts[i].reason {
+            Some(Reason::Timestamp) => true,
+            Some(Reason::Byline) => crate::metadata::date::parse_free(&blocks[i].text).is_some(),
+            _ => false,
+        } && blocks[i].words <= DATELINE_MAX_WORDS;
+        if !is_dateline {
+            continue;
+        }
+        let kept_above = (i.saturating_sub(2)..i).any(|j| verdicts[j].keep);
+        let kept_below = (i + 1..(i + 3).min(n)).any(|j| verdicts[j].keep);
+        if kept_above && kept_below {
+            verdicts[i] = Verdict::KEEP;
+        }
+    }
+}
+
+/// A dateline longer than this is a paragraph that mentions a date.
+const DATELINE_MAX_WORDS: usize = 15;
 
 /// The last rung of the fallback ladder: when nothing at all survived, the
 /// page is a short note or a bare page without article markup ("Lorem
@@ -937,6 +965,35 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_between_headline_and_body_is_kept() {
+        let para = "<p>The council met on Monday and agreed on the plan for the new bridge, which \
+                    will be built over the next three years with money from the regional fund.</p>";
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><article><h1>Council backs the bridge</h1>\
+             <p>By Jane Roe, 01 June 2010</p>{}</article></body></html>",
+            para.repeat(3)
+        );
+        let article = crate::clean(
+            &crate::Input::new(html.as_bytes()),
+            &crate::Options::default(),
+        )
+        .expect("clean");
+        let lines: Vec<&str> = article.text.lines().collect();
+        assert_eq!(
+            lines[..2],
+            ["Council backs the bridge", "By Jane Roe, 01 June 2010"]
+        );
+        // A byline without a date stays out.
+        let html = html.replace("By Jane Roe, 01 June 2010", "By Jane Roe");
+        let article = crate::clean(
+            &crate::Input::new(html.as_bytes()),
+            &crate::Options::default(),
+        )
+        .expect("clean");
+        assert!(!article.text.contains("By Jane Roe"));
+    }
+
+    #[test]
     fn reader_comments_inside_the_post_element_are_cut() {
         let para = "<p>The council met on Monday and agreed on the plan for the new bridge, which \
                     will be built over the next three years with money from the regional fund.</p>";
@@ -1050,7 +1107,9 @@ mod tests {
         );
         let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         assert!(v[1].keep, "{v:?}");
-        assert_eq!(v[2].reason, Some(Reason::Timestamp));
+        // The dateline between headline and body is part of the story.
+        assert!(v[2].keep, "{v:?}");
+        assert!(!v[0].keep);
     }
 
     #[test]
