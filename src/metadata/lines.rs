@@ -60,6 +60,11 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         if v.keep && meta.source.is_none() {
             meta.source = patterns::wire_source(text);
         }
+        // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
+        // still names the author.
+        if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
+            meta.author = patterns::byline_author(text, b.words);
+        }
     }
     // A dateline inside the first kept lines ("16 January 2008 – The Security
     // Council...") is the article's date too.
