@@ -233,11 +233,13 @@ pub fn classify(
     Classification { verdicts, scores }
 }
 
-/// A byline or dateline between the headline and the body ("By Jane Doe",
-/// "Posted January 1, 2008") is part of the story as printed: kept when a
-/// kept block stands right above it and right below it.
+/// A byline or dateline between the headline and the body ("By Jane Doe,
+/// 01 June 2010", "Posted January 1, 2008") is part of the story as
+/// printed: kept when a kept block stands right above it and right below
+/// it, or, for a date, right before the story's first line.
 fn include_dateline(blocks: &[Block], verdicts: &mut [Verdict]) {
     let n = verdicts.len();
+    let first_kept = verdicts.iter().position(|v| v.keep);
     for i in 1..n.saturating_sub(1) {
         // A byline counts when it carries the date ("By Jane Doe, 01 June
         // 2010"); a bare "By Jane Doe" is left out, as most extractors do.
@@ -251,9 +253,20 @@ fn include_dateline(blocks: &[Block], verdicts: &mut [Verdict]) {
         }
         let kept_above = (i.saturating_sub(2)..i).any(|j| verdicts[j].keep);
         let kept_below = (i + 1..(i + 3).min(n)).any(|j| verdicts[j].keep);
-        if kept_above && kept_below {
+        // A date printed right above the story's first line ("15 January
+        // 2008", then the headline) opens it.
+        let opens_story =
+            first_kept == Some(i + 1) && verdicts[i].reason == Some(Reason::Timestamp);
+        if kept_above && kept_below || opens_story {
             verdicts[i] = Verdict::KEEP;
         }
+    }
+    // The first block too: a page can start with the date.
+    if first_kept == Some(1)
+        && verdicts[0].reason == Some(Reason::Timestamp)
+        && blocks[0].words <= DATELINE_MAX_WORDS
+    {
+        verdicts[0] = Verdict::KEEP;
     }
 }
 
