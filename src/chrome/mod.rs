@@ -917,8 +917,11 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
                 break;
             }
         }
+        // A heading may be a link (a blog post's title links to its own
+        // page); other headline-shaped blocks may not (teasers).
+        let heading = matches!(b.kind, BlockKind::Heading(1..=3));
         if rules[i].is_none()
-            && b.link_density() < 0.5
+            && (b.link_density() < 0.5 || heading)
             && (matches!(b.kind, BlockKind::Heading(1 | 2))
                 || looks_like_headline(b) && b.words >= 4
                 || distance == 1 && looks_like_sentence_case_headline(b))
