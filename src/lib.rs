@@ -174,7 +174,13 @@ impl Analyzed {
             has_container: self.has_container,
             favor: self.favor,
         };
-        let classified = chrome::classify(&self.blocks, &ctx, &self.evidence, template);
+        let classified = chrome::classify_with_title(
+            &self.blocks,
+            &ctx,
+            &self.evidence,
+            template,
+            self.markup.title.as_deref(),
+        );
         let mut metadata = self.markup;
         let from_lines = metadata::lines::from_blocks(&self.blocks, &classified.verdicts);
         metadata.fill_from(from_lines);

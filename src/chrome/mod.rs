@@ -173,6 +173,18 @@ pub fn classify(
     evidence: &Evidence,
     template: Option<&[bool]>,
 ) -> Classification {
+    classify_with_title(blocks, ctx, evidence, template, None)
+}
+
+/// [`classify`], knowing the page's title from its markup (`<title>`,
+/// `og:title`): the block that repeats it above the body is the headline.
+pub fn classify_with_title(
+    blocks: &[Block],
+    ctx: &Context,
+    evidence: &Evidence,
+    template: Option<&[bool]>,
+    title: Option<&str>,
+) -> Classification {
     let rules: Vec<Option<Reason>> = blocks
         .iter()
         .enumerate()
@@ -226,7 +238,14 @@ pub fn classify(
     if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
-    include_headline(blocks, &rules, &mut verdicts);
+    if !include_titled_headline(
+        blocks,
+        &verdicts_keep_first(&verdicts),
+        title,
+        &mut verdicts,
+    ) {
+        include_headline(blocks, &rules, &mut verdicts);
+    }
     include_dateline(blocks, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
@@ -886,6 +905,51 @@ const HEADLINE_MAX_SCAN: usize = 15;
 /// Stage 4: the article's headline sits just above its first paragraph and is
 /// part of the article. Keep the nearest headline-shaped block above the body
 /// (skipping removed datelines and bylines), unless a rule removed it.
+fn verdicts_keep_first(verdicts: &[Verdict]) -> Option<usize> {
+    verdicts.iter().position(|v| v.keep)
+}
+
+/// The headline found by the page's title: a block above the body (within
+/// [`HEADLINE_MAX_SCAN`] blocks, whatever lies between) whose words are the
+/// title's, or the title's without the site name ("Colorado Suspect Is
+/// Silent at His Hearing" in "… - WSJ.com"). Returns whether one was kept
+/// (or the body already starts with it).
+fn include_titled_headline(
+    blocks: &[Block],
+    first: &Option<usize>,
+    title: Option<&str>,
+    verdicts: &mut [Verdict],
+) -> bool {
+    let (Some(first), Some(title)) = (*first, title) else {
+        return false;
+    };
+    let title = patterns::normalize(title);
+    let title_words = title.split(' ').count();
+    if title_words < TITLED_HEADLINE_MIN_WORDS {
+        return false;
+    }
+    let matches = |b: &Block| {
+        let text = patterns::normalize(&b.text);
+        let words = text.split(' ').count();
+        words >= TITLED_HEADLINE_MIN_WORDS
+            && words <= title_words + 2
+            && (title.contains(&text) || text.contains(&title))
+    };
+    if matches(&blocks[first]) {
+        return true;
+    }
+    for i in (first.saturating_sub(HEADLINE_MAX_SCAN)..first).rev() {
+        if matches(&blocks[i]) {
+            verdicts[i] = Verdict::KEEP;
+            return true;
+        }
+    }
+    false
+}
+
+/// A title shorter than this is too likely to match a menu item.
+const TITLED_HEADLINE_MIN_WORDS: usize = 3;
+
 fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [Verdict]) {
     let Some(first) = verdicts.iter().position(|v| v.keep) else {
         return;
@@ -978,6 +1042,29 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn the_block_repeating_the_page_title_is_the_headline() {
+        let para = "<p>The council met on Monday and agreed on the plan for the new bridge, which \
+                    will be built over the next three years with money from the regional fund.</p>";
+        let html = format!(
+            "<html><head><title>Council backs the new bridge - Harbour Times</title></head><body>\
+             <div class=top><span>Council backs the new bridge</span><ul><li><a href=/a>Article</a>\
+             <li><a href=/v>Video</a><li><a href=/c>Comments</a><li><a href=/p>Print</a></ul></div>\
+             <div class=body>{}</div></body></html>",
+            para.repeat(3)
+        );
+        let article = crate::clean(
+            &crate::Input::new(html.as_bytes()),
+            &crate::Options::default(),
+        )
+        .expect("clean");
+        assert!(
+            article
+                .text
+                .starts_with("Council backs the new bridge\nThe council met")
+        );
     }
 
     #[test]
