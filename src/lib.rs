@@ -400,7 +400,9 @@ const ENGLISH_FAST_PATH_DENSITY: f32 = 0.3;
 fn detect_language(blocks: &[Block]) -> Option<String> {
     // Markup that leaked into a text dump (`<div style=…><img src=…>`) is
     // long and Latin-lettered: it would outvote the page's real language.
-    let leaked_markup = |t: &str| t.contains("</") || t.contains("=\"") || t.contains("/>");
+    let leaked_markup = |t: &str| {
+        t.contains("=\"") || t.as_bytes().contains(&b'<') && (t.contains("</") || t.contains("/>"))
+    };
     let mut by_len: Vec<&Block> = blocks
         .iter()
         .filter(|b| b.words >= 8 && !leaked_markup(&b.text))

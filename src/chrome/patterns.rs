@@ -232,7 +232,24 @@ fn has_column_gap(text: &str) -> bool {
 }
 
 pub fn is_teaser_summary(text: &str, words: usize) -> bool {
-    words >= TEASER_MIN_WORDS && !has_column_gap(text) && TEASER_TAIL.is_match(text)
+    words >= TEASER_MIN_WORDS && TEASER_TAIL.is_match(tail(text, 48)) && !has_column_gap(text)
+}
+
+/// The last `max` bytes of `text` (at a character boundary, after a space
+/// when there is one), for patterns anchored at the end.
+fn tail(text: &str, max: usize) -> &str {
+    let t = text.trim_end();
+    if t.len() <= max {
+        return t;
+    }
+    let mut start = t.len() - max;
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    match t[start..].find(' ') {
+        Some(sp) => &t[start + sp..],
+        None => &t[start..],
+    }
 }
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,15 +338,43 @@ pub fn is_comment_signature(text: &str, words: usize) -> bool {
 /// date with a dash, a bar, "on" or "says".
 fn is_name_and_date(text: &str) -> bool {
     let t = text.trim_start();
+    let b = t.as_bytes();
+    // Every form ends in a year (four digits): the cheapest test, first.
+    if !b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
     let numbered = t.starts_with(|c: char| c.is_ascii_digit() || "*+•-".contains(c));
-    let timed = t.contains(':') && t.bytes().any(|b| b.is_ascii_digit());
-    let joined = [
-        " - ", " – ", " — ", " | ", " on ", " says", " said", " wrote",
-    ]
-    .iter()
-    .any(|j| t.contains(j));
-    (numbered || timed || joined) && NAME_AND_DATE.is_match(t)
+    let timed = t.contains(':');
+    let joined = || {
+        [
+            " - ", " – ", " — ", " | ", " on ", " says", " said", " wrote",
+        ]
+        .iter()
+        .any(|j| t.contains(j))
+    };
+    if !(numbered || timed || joined()) {
+        return false;
+    }
+    let has_month = b.windows(3).any(|w| {
+        let w = [
+            w[0].to_ascii_lowercase(),
+            w[1].to_ascii_lowercase(),
+            w[2].to_ascii_lowercase(),
+        ];
+        MONTH_PREFIXES.iter().any(|m| m.as_bytes() == w)
+    });
+    has_month
+        && NAME_AND_DATE
+            .captures(t)
+            .and_then(|c| c.name("name"))
+            .is_some_and(|n| looks_like_commenter(n.as_str()))
 }
+
+/// The first three letters of every month, lowercase: a cheap test before
+/// the name-and-date pattern.
+const MONTH_PREFIXES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// A name-and-date line is at most this long ("12. Mary Jane Smith -
 /// October 22, 2012 at 1:57 pm").
@@ -340,14 +385,35 @@ const NAME_DATE_MAX_WORDS: usize = 14;
 /// `1. Joel Leigh - 29 August, 2011`). A dateline of an article starts with
 /// the date or has no name before it.
 static NAME_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    const MONTH: &str = r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)";
+    // Case-insensitive only where needed and no Unicode letter classes: the
+    // name is any run of up to five tokens, checked in code
+    // ([`looks_like_commenter`]); this keeps the pattern cheap to build.
+    const MONTH: &str = r"(?i:jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)";
     let date = format!(
-        r"({MONTH}\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+        r"({MONTH}\.?[ \t]+\d{{1,2}}(st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?[ \t]+{MONTH},?[ \t]+\d{{4}})"
     );
     re(&format!(
-        r"(?i)^(\d{{1,4}}\.?\s+|[*+o•-]\s+)?([\p{{L}}@][\p{{L}}\p{{N}}'’.@_-]*|(?-i:\p{{Lu}})[\p{{L}}'’.-]*(\s+((?-i:\p{{Lu}})[\p{{L}}'’.,-]*|\([^)]{{1,20}}\))){{1,4}})\s*(-|–|—|\||,|on|says:?|said:?|wrote:?)?\s*{date}(\s*(at|@|-|,)?\s*\d{{1,2}}:\d{{2}}(\s*[ap]\.?m\.?)?)?\W*$"
+        r"^(\d{{1,4}}\.?[ \t]+|[*+o•-][ \t]+)?(?P<name>[^ \t\d][^ \t]*([ \t]+[^ \t]+){{0,4}}?)[ \t]*(-|–|—|\||,|on|says:?|said:?|wrote:?)?[ \t]*{date}([ \t]*(at|@|-|,)?[ \t]*\d{{1,2}}:\d{{2}}([ \t]*[aApP]\.?[mM]\.?)?)?\W*$"
     ))
 });
+
+/// The name part of a name-and-date heading: one token (a nickname, any
+/// case), or up to five capitalised words (a parenthesised place allowed).
+fn looks_like_commenter(name: &str) -> bool {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    match tokens.len() {
+        0 => false,
+        1 => tokens[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '@'),
+        _ => tokens.iter().all(|t| {
+            t.starts_with('(')
+                || t.ends_with(')')
+                || t.chars().next().is_some_and(char::is_uppercase)
+        }),
+    }
+}
 
 /// Every comment signature starts with "by"/"posted by"…, ends in a colon
 /// ("X wrote:"), or has one of these words.
@@ -411,10 +477,11 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // Counted by spaces: a CJK line counts a word per character but has
     // few spaces. A row of a text table (columns apart by runs of spaces)
     // is data, not a menu.
+    // Cheapest tests first: prose has a full stop or a comma early on.
     if words >= TITLE_RUN_MIN_WORDS
+        && !text.contains(['.', ',', ';', '"', '(', '“', '。', '，', '、'])
         && !has_column_gap(text)
         && text.split_whitespace().count() >= TITLE_RUN_MIN_WORDS
-        && !text.contains(['.', ',', ';', '"', '(', '“', '。', '，', '、'])
         && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
     {
         return true;
