@@ -238,12 +238,8 @@ pub fn classify_with_title(
     if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
-    if !include_titled_headline(
-        blocks,
-        &verdicts_keep_first(&verdicts),
-        title,
-        &mut verdicts,
-    ) {
+    let first_kept = verdicts.iter().position(|v| v.keep);
+    if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {
         include_headline(blocks, &rules, &mut verdicts);
     }
     include_dateline(blocks, &mut verdicts);
@@ -905,10 +901,6 @@ const HEADLINE_MAX_SCAN: usize = 15;
 /// Stage 4: the article's headline sits just above its first paragraph and is
 /// part of the article. Keep the nearest headline-shaped block above the body
 /// (skipping removed datelines and bylines), unless a rule removed it.
-fn verdicts_keep_first(verdicts: &[Verdict]) -> Option<usize> {
-    verdicts.iter().position(|v| v.keep)
-}
-
 /// The headline found by the page's title: a block above the body (within
 /// [`HEADLINE_MAX_SCAN`] blocks, whatever lies between) whose words are the
 /// title's, or the title's without the site name ("Colorado Suspect Is
@@ -916,11 +908,11 @@ fn verdicts_keep_first(verdicts: &[Verdict]) -> Option<usize> {
 /// (or the body already starts with it).
 fn include_titled_headline(
     blocks: &[Block],
-    first: &Option<usize>,
+    first: Option<usize>,
     title: Option<&str>,
     verdicts: &mut [Verdict],
 ) -> bool {
-    let (Some(first), Some(title)) = (*first, title) else {
+    let (Some(first), Some(title)) = (first, title) else {
         return false;
     };
     let title = patterns::normalize(title);
