@@ -24,6 +24,14 @@ const VOTE_WEIGHTS: [f32; 5] = [1.0, 0.5, 1.0 / 6.0, 1.0 / 9.0, 1.0 / 12.0];
 /// chrome: its hint is ignored.
 const LAYOUT_WRAPPER_SHARE: f32 = 0.5;
 
+/// An element hidden with `aria-hidden="true"` or `visibility:hidden` is not
+/// shown to the reader, whatever its size, so its hint holds up to this share
+/// of the prose (`display:none` and `hidden` keep the layout-wrapper share:
+/// tabs and "read more" panels use them for the article itself). Above it the page
+/// hides its own article until a script fades it in: the reader sees that
+/// text, so the hint is ignored.
+const INVISIBLE_WRAPPER_SHARE: f32 = 0.9;
+
 /// A sibling of the chosen container joins it when its prose is at least this
 /// share of the container's score (Readability uses 0.2)...
 const SIBLING_SHARE: f32 = 0.2;
@@ -82,9 +90,14 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // every hint does).
     let valid: Vec<Option<DomHint>> = (0..n)
         .map(|e| {
-            elements[e]
-                .hint
-                .filter(|_| total <= 0.0 || prose[e] <= LAYOUT_WRAPPER_SHARE * total)
+            elements[e].hint.filter(|_| {
+                let share = if elements[e].invisible {
+                    INVISIBLE_WRAPPER_SHARE
+                } else {
+                    LAYOUT_WRAPPER_SHARE
+                };
+                total <= 0.0 || prose[e] <= share * total
+            })
         })
         .collect();
     if total <= 0.0 {
@@ -281,6 +294,28 @@ mod tests {
                 .iter()
                 .all(|b| b.dom_hint.is_none() && b.in_container)
         );
+    }
+
+    #[test]
+    fn large_invisible_element_stays_hidden_but_a_large_toggled_one_does_not() {
+        // Three paragraphs of five are hidden: over the layout-wrapper share.
+        for (attr, hidden) in [
+            ("aria-hidden=true", true),
+            ("style='visibility: hidden'", true),
+            ("style='display:none'", false),
+        ] {
+            let html = format!(
+                "<body><article><div {attr}><p>{P}</p><p>{P}</p><p>{P}</p></div>\
+                 <div><p>{P}</p><p>{P}</p></div></article></body>"
+            );
+            let blocks = run(&html);
+            assert_eq!(
+                blocks[0].dom_hint == Some(DomHint::Hidden),
+                hidden,
+                "{attr}"
+            );
+            assert_eq!(blocks[4].dom_hint, None, "{attr}");
+        }
     }
 
     #[test]

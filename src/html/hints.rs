@@ -295,11 +295,28 @@ fn tokens(value: &str) -> Vec<String> {
     out
 }
 
+/// How an inline `style` hides the element, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StyleHiding {
+    /// `display:none`: the switch that tabs, accordions and "read more"
+    /// panels flip, so the text may be one click away.
+    Toggled,
+    /// `visibility:hidden`: the element keeps its place but is never shown
+    /// as text; panels are not built this way.
+    Invisible,
+}
+
 /// Inline `style` that hides the element.
-pub fn style_hides(style: &str) -> bool {
+pub fn style_hides(style: &str) -> Option<StyleHiding> {
     let s = style.to_ascii_lowercase();
     let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    if compact.contains("visibility:hidden") {
+        Some(StyleHiding::Invisible)
+    } else if compact.contains("display:none") {
+        Some(StyleHiding::Toggled)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -374,8 +391,11 @@ mod tests {
 
     #[test]
     fn hidden_styles() {
-        assert!(style_hides("display: none"));
-        assert!(style_hides("color:red; VISIBILITY: hidden"));
-        assert!(!style_hides("display:block"));
+        assert_eq!(style_hides("display: none"), Some(StyleHiding::Toggled));
+        assert_eq!(
+            style_hides("color:red; VISIBILITY: hidden"),
+            Some(StyleHiding::Invisible)
+        );
+        assert_eq!(style_hides("display:block"), None);
     }
 }

@@ -28,6 +28,9 @@ pub struct ElementInfo {
     /// A content marker on the element itself (`<article>`, `<main>`,
     /// `itemprop=articleBody`, a content-ish class).
     pub content_markup: bool,
+    /// Hidden with `aria-hidden="true"` or `visibility:hidden`: not shown,
+    /// whatever its size (unlike `display:none`, which tabs and panels toggle).
+    pub invisible: bool,
 }
 
 /// Metadata as found in the markup, before interpretation.
@@ -271,14 +274,18 @@ impl State {
             hint = None;
         }
         hint = hint.or(class_hint);
-        if el.get("hidden").is_some()
-            || el
-                .get("aria-hidden")
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            || el.get("style").is_some_and(hints::style_hides)
-        {
+        let style_hiding = el.get("style").and_then(hints::style_hides);
+        let aria_hidden = el
+            .get("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        if el.get("hidden").is_some() || aria_hidden || style_hiding.is_some() {
             hint = Some(DomHint::Hidden);
         }
+        // `aria-hidden` takes the element away from every reader (sites set
+        // it on the page behind an open dialog and on off-screen slides);
+        // `visibility:hidden` is never a panel's switch. Both hold whatever
+        // their size, unlike `display:none`/`hidden` (see container.rs).
+        let invisible = aria_hidden || style_hiding == Some(hints::StyleHiding::Invisible);
         let content_markup = matches!(tag, "article" | "main")
             || el
                 .get("itemprop")
@@ -289,6 +296,7 @@ impl State {
             parent: self.current_element(),
             hint,
             content_markup,
+            invisible,
         });
         self.open.push(index);
         frame.element = true;
