@@ -991,6 +991,16 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
 /// Short lines (a dozen words or fewer) that a real article would not repeat.
 const REPEAT_MAX_WORDS: usize = 12;
 
+/// A piece of a sentence that a `<br>` or a hard wrap cut off: it starts in
+/// lower case and is longer than a menu label. Verse and wrapped prose repeat
+/// such lines (a refrain, a quoted phrase); chrome labels and captions start
+/// with a capital.
+const WRAPPED_PIECE_MIN_WORDS: usize = 6;
+
+fn is_wrapped_sentence_piece(b: &Block) -> bool {
+    b.words >= WRAPPED_PIECE_MIN_WORDS && b.text.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Stage 4: a kept short block whose text already appeared earlier among the
 /// kept blocks is a repeated element (a pull quote's twin, a duplicated
 /// caption, a "Advertisement" label printed twice); drop the later copies.
@@ -999,7 +1009,7 @@ const REPEAT_MAX_WORDS: usize = 12;
 fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
     let mut seen: HashMap<String, bool> = HashMap::new();
     for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
-        if b.words == 0 || b.words > REPEAT_MAX_WORDS {
+        if b.words == 0 || b.words > REPEAT_MAX_WORDS || is_wrapped_sentence_piece(b) {
             continue;
         }
         let key = patterns::normalize(&b.text);
@@ -1219,6 +1229,18 @@ mod tests {
         let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         assert!(v[1].keep);
         assert_eq!(v[3].reason, Some(Reason::Repeated));
+    }
+
+    #[test]
+    fn repeated_pieces_of_wrapped_sentences_are_kept() {
+        let blocks = lines(
+            "The Security Council today discussed the United Nations mission in Kosovo, with no agreement\n\
+             being reached over its future status in the province.\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere, with no agreement\n\
+             being reached over its future status in the province.",
+        );
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+        assert!(v[1].keep && v[3].keep, "{v:?}");
     }
 
     #[test]
