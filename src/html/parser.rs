@@ -586,7 +586,14 @@ impl<'a> Parser<'a, '_> {
 
     fn start_tag(&mut self, name: &str, self_closing: bool) {
         let name = if name == "image" { "img" } else { name };
-        let (id, flags) = lookup(name);
+        let (id, mut flags) = lookup(name);
+        // An unknown element inside a paragraph is phrasing content (a `<p>`
+        // holds nothing else, and CSS shows unknown elements inline):
+        // MathJax's `<mjx-container>` sits in the middle of a sentence.
+        // Elsewhere custom elements are layout components and stay blocks.
+        if id == CUSTOM && self.counts[P as usize] > 0 {
+            flags |= INLINE;
+        }
         if flags & (RAW | SKIPPED | SPECIAL) != 0 || id == HTML {
             // The few tags handled before (or instead of) the tree rules.
             match name {
@@ -601,9 +608,15 @@ impl<'a> Parser<'a, '_> {
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     return self.raw_text("script", ld);
                 }
-                "svg" | "math" => {
+                "svg" => {
                     if !self_closing {
                         self.skip_foreign(name);
+                    }
+                    return;
+                }
+                "math" => {
+                    if !self_closing {
+                        self.math_text();
                     }
                     return;
                 }
@@ -892,7 +905,68 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    /// Skip an `<svg>` or `<math>` element to its first end tag (a nested
+    /// A `<math>` element is read as inline text: its tokens (`a`, `≠`, `0`)
+    /// in order, one space apart, without the `<annotation>` source (TeX)
+    /// that MathML carries beside them. The formula is part of its sentence
+    /// ("when a ≠ 0, there are two solutions"); dropping it breaks the
+    /// sentence, keeping the TeX would double it. Ends at the first
+    /// `</math>`, like [`Self::skip_foreign`].
+    fn math_text(&mut self) {
+        let start = self.pos;
+        let (end, after) =
+            find_end_tag(self.b, start, "math").unwrap_or((self.b.len(), self.b.len()));
+        self.pos = after;
+        if self.skip > 0 {
+            return;
+        }
+        let region = &self.s[start..end];
+        let mut out = String::new();
+        let mut in_annotation = 0usize;
+        let mut rest = region;
+        while !rest.is_empty() {
+            let (chunk, tail) = match memchr(b'<', rest.as_bytes()) {
+                Some(lt) => (&rest[..lt], &rest[lt..]),
+                None => (rest, ""),
+            };
+            if in_annotation == 0 {
+                for word in decode_entities(chunk, false).split_whitespace() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(word);
+                }
+            }
+            if tail.is_empty() {
+                break;
+            }
+            let close = memchr(b'>', tail.as_bytes()).map_or(tail.len(), |g| g + 1);
+            let tag = tail[1..close.saturating_sub(1).max(1)].trim_end_matches('/');
+            let (closing, tag_name) = match tag.strip_prefix('/') {
+                Some(t) => (true, t),
+                None => (false, tag),
+            };
+            let tag_name = tag_name
+                .split(|c: char| c.is_ascii_whitespace())
+                .next()
+                .unwrap_or("");
+            if tag_name.eq_ignore_ascii_case("annotation")
+                || tag_name.eq_ignore_ascii_case("annotation-xml")
+            {
+                if closing {
+                    in_annotation = in_annotation.saturating_sub(1);
+                } else if !tail[..close].ends_with("/>") {
+                    in_annotation += 1;
+                }
+            }
+            rest = &tail[close..];
+        }
+        if !out.is_empty() {
+            self.open_body(false);
+            self.st.push_text(&format!(" {out} "));
+        }
+    }
+
+    /// Skip an `<svg>` element to its first end tag (a nested
     /// one of the same name, rare, ends the skip early).
     fn skip_foreign(&mut self, name: &str) {
         self.pos = find_end_tag(self.b, self.pos, name).map_or(self.b.len(), |(_, after)| after);
@@ -1081,6 +1155,38 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         blocks(html).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn math_is_read_as_inline_text_without_its_tex_source() {
+        assert_eq!(
+            texts(
+                "<p>When <math><semantics><mi>a</mi><mo>&ne;</mo><mn>0</mn>\
+                 <annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>, \
+                 there are two.</p><math/><p>after</p>"
+            ),
+            ["When a ≠ 0 , there are two.", "after"]
+        );
+    }
+
+    #[test]
+    fn inline_elements_hidden_by_their_attributes_are_not_read() {
+        assert_eq!(
+            texts(
+                "<p>The <span style='display: none'>hidden </span>council \
+                 <b aria-hidden=true>icon</b><span hidden>x</span>met \
+                 <span class=hidden-xs>today</span>.</p>"
+            ),
+            ["The council met today."]
+        );
+    }
+
+    #[test]
+    fn custom_elements_are_inline_inside_a_paragraph_only() {
+        assert_eq!(
+            texts("<p>a <x-formula>b</x-formula> c</p><x-card>d</x-card><x-card>e</x-card>"),
+            ["a b c", "d", "e"]
+        );
     }
 
     #[test]

@@ -104,6 +104,9 @@ pub struct State {
     in_author: usize,
     /// Level of the heading being read, if any.
     heading: Option<u8>,
+    /// Number of open inline elements that hide themselves; while above
+    /// zero, text is not read.
+    muted: usize,
     /// [`hints::name_words`] per class attribute: pages repeat a few class
     /// lists on thousands of elements.
     class_words: HashMap<Box<str>, (Option<DomHint>, bool), FastBuild>,
@@ -120,6 +123,7 @@ pub struct Frame {
     hint: bool,
     content: bool,
     heading: bool,
+    muted: bool,
 }
 
 /// Parse and walk a document in one pass.
@@ -136,6 +140,7 @@ pub fn walk(html: &str) -> Walked {
         hint_stack: Vec::new(),
         in_content: 0,
         heading: None,
+        muted: 0,
         in_author: 0,
         class_words: HashMap::default(),
     };
@@ -239,6 +244,20 @@ impl State {
             self.in_author += 1;
             frame.author = true;
         }
+        // An inline element hidden by its own attributes (a `display:none`
+        // span, an `aria-hidden` duplicate, MediaWiki's MathML twin of a
+        // formula image) is not part of the sentence the reader sees. Class
+        // words are not enough here: `hidden-xs` hides on phones only.
+        if inline
+            && (el.get("hidden").is_some()
+                || el
+                    .get("aria-hidden")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+                || el.get("style").and_then(hints::style_hides).is_some())
+        {
+            self.muted += 1;
+            frame.muted = true;
+        }
         if tag == "a" {
             // `<a name=…>` is a jump target, not a link: its text is not
             // link text.
@@ -330,6 +349,9 @@ impl State {
         if frame.author {
             self.in_author = self.in_author.saturating_sub(1);
         }
+        if frame.muted {
+            self.muted = self.muted.saturating_sub(1);
+        }
         if !frame.element {
             return;
         }
@@ -355,6 +377,9 @@ impl State {
     /// Append a text node to the current block, collapsing whitespace (except
     /// inside `<pre>`).
     pub fn push_text(&mut self, text: &str) {
+        if self.muted > 0 {
+            return;
+        }
         let start = self.buf.len();
         if self.in_pre > 0 {
             self.buf.push_str(text);
