@@ -45,6 +45,9 @@ pub enum DomHint {
     Hidden,
     /// A generic negative class/id word (`widget`, `promo`, `meta`, ...).
     Boilerplate,
+    /// Text input only: a cell printed beside the article's line by a
+    /// renderer that laid the page out in columns (a sidebar headline).
+    SideColumn,
 }
 
 /// One paragraph-sized unit of text with its features.

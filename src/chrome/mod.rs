@@ -582,6 +582,7 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
         DomHint::Form => Reason::Form,
         DomHint::Hidden => Reason::Hidden,
         DomHint::Boilerplate => Reason::OutsideContent,
+        DomHint::SideColumn => Reason::Sidebar,
         DomHint::Byline => return None,
     })
 }
@@ -620,6 +621,12 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
                 } else {
                     Reason::OutsideContent
                 })
+            } else if b.dom_hint == Some(DomHint::SideColumn) {
+                // Inside the span too: a sidebar cell printed beside the
+                // article's line. (Markup hints are not enough here: when
+                // the span replaces a failed container, the article may sit
+                // under an unlucky class.)
+                Verdict::remove(Reason::Sidebar)
             } else {
                 Verdict::KEEP
             }
@@ -1229,6 +1236,18 @@ mod tests {
         let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
         assert!(v[1].keep);
         assert_eq!(v[3].reason, Some(Reason::Repeated));
+    }
+
+    #[test]
+    fn sidebar_cells_beside_the_articles_lines_are_removed() {
+        let text = "The Security Council today discussed the United Nations mission in Kosovo, with no agreement reached.\n\
+             He stressed that recent elections were held in a good atmosphere and were deemed fair.        • Most read stories\n\
+             He also said that the mission would go on for as long as it was needed by the people of the province.";
+        let blocks = crate::text::blocks(text);
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+        assert_eq!(blocks[2].text, "• Most read stories");
+        assert_eq!(v[2].reason, Some(Reason::Sidebar));
+        assert!(v[0].keep && v[1].keep && v[3].keep);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! side by side (`Obituaries        Data from the…`) is split at its column
 //! gaps.
 
-use crate::block::{Block, BlockKind};
+use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
 use std::collections::HashSet;
 
@@ -27,9 +27,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .map(|l| patterns::normalize(l))
         .collect();
     let mut parts: Vec<&str> = Vec::with_capacity(lines.len());
+    // Parts that are a side column printed beside the article's line.
+    let mut side: Vec<bool> = Vec::with_capacity(lines.len());
     for line in lines {
-        for column in split_columns(line) {
+        for (column, is_side) in split_columns(line) {
+            let before = parts.len();
             parts.extend(split_glued(column, &known));
+            side.resize(before, false);
+            side.resize(parts.len(), is_side);
         }
     }
     let joins = wrapped_joins(&parts);
@@ -43,7 +48,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
             j += 1;
         }
         let text = parts[i..=j].join("\n");
-        out.push(Block::new(text, kind_of(parts[i])));
+        let mut block = Block::new(text, kind_of(parts[i]));
+        if side[i] {
+            // The layout says what the cell is, as markup would.
+            block.dom_hint = Some(DomHint::SideColumn);
+        }
+        out.push(block);
         i = j + 1;
     }
     out
@@ -107,8 +117,9 @@ fn wrapped_joins(lines: &[&str]) -> Vec<bool> {
 /// not spacing within a sentence.
 const COLUMN_GAP: usize = 4;
 
-/// Split a line at column gaps into its cells.
-pub fn split_columns(line: &str) -> Vec<&str> {
+/// Split a line at column gaps into its cells, each with whether it is a
+/// side column (true) rather than part of the main column.
+pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
     let mut cells = Vec::new();
     let mut start = 0;
     let mut run = 0;
@@ -129,20 +140,40 @@ pub fn split_columns(line: &str) -> Vec<&str> {
     }
     cells.push(line[start..].trim());
     cells.retain(|c| !c.is_empty());
-    // Only a short label column beside a long text column is split (the
-    // navigation column of a layout table next to the article). Other
-    // shapes (two texts, a menu spread over columns) stay one line: split,
-    // their cells would interleave with the article's lines.
-    let label_then_text = cells.len() == 2
-        && crate::block::count_words(cells[0]) <= LABEL_MAX_WORDS
-        && crate::block::count_words(cells[1]) >= TEXT_MIN_WORDS;
-    if label_then_text { cells } else { vec![line] }
+    let words = |c: &str| crate::block::count_words(c);
+    // A short label column beside a long text column (the navigation
+    // column of a layout table next to the article): both are judged as
+    // lines of their own.
+    if cells.len() == 2 && words(cells[0]) <= LABEL_MAX_WORDS && words(cells[1]) >= TEXT_MIN_WORDS {
+        return cells.into_iter().map(|c| (c, false)).collect();
+    }
+    // The article's paragraph followed by the cells of a sidebar printed on
+    // the same line ("…chips from AMD.      • in the enterprise      • The
+    // well-tempered Debian desktop"): a renderer that lays the page out in
+    // columns interleaves the two, line by line. The cells are the sidebar.
+    if cells.len() >= 2
+        && words(cells[0]) >= TEXT_MIN_WORDS
+        && patterns::ends_like_sentence(cells[0])
+        && cells[1..].iter().all(|c| words(c) <= SIDE_CELL_MAX_WORDS)
+    {
+        return cells
+            .into_iter()
+            .enumerate()
+            .map(|(k, c)| (c, k > 0))
+            .collect();
+    }
+    // Other shapes (two texts, a menu spread over columns) stay one line:
+    // split, their cells would interleave with the article's lines.
+    vec![(line, false)]
 }
 
 /// A column cell this short is a label or a menu item...
 const LABEL_MAX_WORDS: usize = 4;
 /// ...and one this long is text.
 const TEXT_MIN_WORDS: usize = 8;
+/// A sidebar cell beside the text is a headline or a label: longer cells are
+/// a second text column, and the line stays whole.
+const SIDE_CELL_MAX_WORDS: usize = 15;
 
 /// Lines longer than this are never a repeated footer, so they are not
 /// candidates for "a suffix equal to a line elsewhere" (keeps the set small).
@@ -252,26 +283,51 @@ mod tests {
 
     #[test]
     fn columns_rendered_side_by_side_are_split() {
+        let cells = |l| -> Vec<(&str, bool)> { split_columns(l) };
         assert_eq!(
-            split_columns(
+            cells(
                 "Obituaries                          Data from the authority show it rose again."
             ),
-            ["Obituaries", "Data from the authority show it rose again."]
-        );
-        assert_eq!(split_columns("One  two three"), ["One  two three"]);
-        assert_eq!(
-            split_columns("Home\tThe council met on Monday to agree the plan for the bridges."),
             [
-                "Home",
-                "The council met on Monday to agree the plan for the bridges."
+                ("Obituaries", false),
+                ("Data from the authority show it rose again.", false)
+            ]
+        );
+        assert_eq!(cells("One  two three"), [("One  two three", false)]);
+        assert_eq!(
+            cells("Home\tThe council met on Monday to agree the plan for the bridges."),
+            [
+                ("Home", false),
+                (
+                    "The council met on Monday to agree the plan for the bridges.",
+                    false
+                )
+            ]
+        );
+        // The article's line with sidebar cells after it.
+        assert_eq!(
+            cells(
+                "Now that Intel has left, the group will go back to chips from AMD.        \
+                 • in the enterprise          • The well-tempered Debian desktop"
+            ),
+            [
+                (
+                    "Now that Intel has left, the group will go back to chips from AMD.",
+                    false
+                ),
+                ("• in the enterprise", true),
+                ("• The well-tempered Debian desktop", true)
             ]
         );
         // A menu spread over columns, or two texts, stay one line.
         assert_eq!(
-            split_columns("Home    TV    Radio"),
-            ["Home    TV    Radio"]
+            cells("Home    TV    Radio"),
+            [("Home    TV    Radio", false)]
         );
-        assert_eq!(split_columns("trailing    "), ["trailing    "]);
+        let two_texts = "The council met on Monday to agree the plan for the bridges.     \
+             The mayor said the work would start in the spring and end by the autumn of next year.";
+        assert_eq!(cells(two_texts), [(two_texts, false)]);
+        assert_eq!(cells("trailing    "), [("trailing    ", false)]);
     }
 
     #[test]
