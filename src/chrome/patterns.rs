@@ -56,7 +56,40 @@ pub fn is_copyright(text: &str, words: usize) -> bool {
     if COPYRIGHT_START.is_match(text) {
         return words <= COPYRIGHT_MAX_WORDS * 2;
     }
-    words <= COPYRIGHT_MAX_WORDS && COPYRIGHT.is_match(text)
+    if words <= COPYRIGHT_MAX_WORDS {
+        return COPYRIGHT.is_match(text);
+    }
+    is_legal_notice(text, words)
+}
+
+/// The separate clauses of a site's legal footer. One of them is a phrase
+/// any article may use; three in one paragraph are the footer itself
+/// ("Use of this site is governed by our Terms of Service and Privacy
+/// Policy… copyright © 1999-2008 … All Rights Reserved. Reproduction …
+/// without express written permission … is prohibited").
+const LEGAL_CLAUSES: [&str; 7] = [
+    r"(?i)©|\bcopyright\b",
+    r"(?i)\ball rights? reserved\b",
+    r"(?i)\bterms (of|and conditions of) (use|service)\b|\bterms & conditions\b",
+    r"(?i)\bprivacy (policy|statement|notice)\b",
+    r"(?i)\b(registered )?trademarks? of\b|\bregistered trademarks?\b",
+    r"(?i)\b(without|prior) (the )?(express |prior )?(written )?permission\b",
+    r"(?i)\bmay not be (re)?(published|produced|broadcast|distributed|copied)|\b(reproduction|redistribution|republication)\b[^.]*\bprohibited\b",
+];
+static LEGAL: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| LEGAL_CLAUSES.iter().map(|p| re(p)).collect());
+/// Clauses that make a paragraph a legal footer.
+const LEGAL_MIN_CLAUSES: usize = 3;
+/// A legal footer runs to a long paragraph, never to a page.
+const LEGAL_MAX_WORDS: usize = 150;
+
+/// "Legal notice": a footer paragraph of several legal clauses, however long.
+fn is_legal_notice(text: &str, words: usize) -> bool {
+    // The copyright words first: every legal footer has them, and the one
+    // regex rules out nearly every paragraph.
+    words <= LEGAL_MAX_WORDS
+        && COPYRIGHT.is_match(text)
+        && LEGAL.iter().filter(|r| r.is_match(text)).count() >= LEGAL_MIN_CLAUSES
 }
 
 static FOOTER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -604,6 +637,21 @@ mod tests {
         let t = "Copyright 2007 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.";
         assert!(is_copyright(t, w(t)));
         let body = "The court ruled that the copyright on the song had expired in 1998, which meant the band could no longer collect royalties from the radio stations that played it every day across the country.";
+        assert!(!is_copyright(body, w(body)));
+    }
+
+    #[test]
+    fn legal_footer_paragraphs() {
+        let t = "Use of this site is governed by our Terms of Service and Privacy Policy. Except where \
+                 otherwise specified, the contents of this site are copyright © 1999-2008 Example Media \
+                 Holdings Inc. All Rights Reserved. Reproduction in whole or in part in any form or medium \
+                 without express written permission of Example Media is prohibited. Linux is a registered \
+                 trademark of Linus Torvalds.";
+        assert!(is_copyright(t, w(t)));
+        let body = "The court ruled that the copyright on the song had expired in 1998, and the label's \
+                    lawyers said the band could not use the recordings without written permission from \
+                    the estate, which meant the band could no longer collect royalties from the radio \
+                    stations that played it every day across the country.";
         assert!(!is_copyright(body, w(body)));
     }
 
