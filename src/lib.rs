@@ -407,13 +407,25 @@ fn detect_language(blocks: &[Block]) -> Option<String> {
         .iter()
         .filter(|b| b.words >= 8 && !leaked_markup(&b.text))
         .collect();
-    by_len.sort_by_key(|b| std::cmp::Reverse(b.text.len()));
+    // Sentences first (a directory of services or a list of cities runs to
+    // thousands of characters without one), then by length; no block
+    // supplies more than a quarter of the sample.
+    by_len.sort_by_key(|b| {
+        (
+            !chrome::patterns::ends_like_sentence(&b.text),
+            std::cmp::Reverse(b.text.len()),
+        )
+    });
     let mut sample = String::new();
     for b in by_len {
         if sample.len() >= LANGUAGE_SAMPLE_BYTES {
             break;
         }
-        sample.push_str(&b.text);
+        let mut end = b.text.len().min(LANGUAGE_SAMPLE_BYTES / 4);
+        while !b.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        sample.push_str(&b.text[..end]);
         sample.push('\n');
     }
     // Fast path: English prose is 40–50% English stop words, other languages
@@ -434,4 +446,34 @@ fn detect_language(blocks: &[Block]) -> Option<String> {
     }
     let code = chrome::stopwords::iso639_1(info.lang());
     (!code.is_empty()).then(|| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::block::BlockKind;
+
+    #[test]
+    fn language_comes_from_sentences_not_from_a_long_directory_line() {
+        let directory =
+            "Accounting Advertising Air Charter Annuities Answering Services Apartments \
+            Architects Art Galleries Auto Insurance Banking Business Loans Call Centers Catering "
+                .repeat(40);
+        let blocks = vec![
+            Block::new(directory, BlockKind::Paragraph),
+            Block::new(
+                "Narayan, 71, was chairman of microbiology at the university, and he was the \
+                 principal investigator for a centre that received an $11 million grant."
+                    .into(),
+                BlockKind::Paragraph,
+            ),
+            Block::new(
+                "Other researchers are working on similar therapies, but the company said its \
+                 construct triggers a much broader immune response than those."
+                    .into(),
+                BlockKind::Paragraph,
+            ),
+        ];
+        assert_eq!(detect_language(&blocks).as_deref(), Some("en"));
+    }
 }

@@ -185,7 +185,7 @@ pub fn classify_with_title(
     template: Option<&[bool]>,
     title: Option<&str>,
 ) -> Classification {
-    let rules: Vec<Option<Reason>> = blocks
+    let mut rules: Vec<Option<Reason>> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
@@ -210,11 +210,17 @@ pub fn classify_with_title(
             })
         })
         .collect();
+    let side = side_column_lines(blocks, &mut rules);
     let scores: Vec<f32> = blocks
         .iter()
         .zip(&rules)
         .zip(&evidence.prose)
-        .map(|((b, rule), &prose)| match rule {
+        .zip(&side)
+        .map(|(((b, rule), &prose), &side)| match rule {
+            // A line of a parallel column printed beside the article is not
+            // part of the article's flow: it neither breaks nor extends the
+            // article's span.
+            Some(_) if side => 0.0,
             // Chrome found by a rule weighs against any region that includes it,
             // more so the longer it is.
             Some(_) => -(8.0 + b.words as f32),
@@ -246,6 +252,28 @@ pub fn classify_with_title(
     drop_repeats(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
+}
+
+/// Which blocks belong to a side column printed beside the article (text
+/// layout): the cells split off the article's lines, and a date or byline
+/// on a line of its own right next to one (the side column's entries run
+/// over several lines: headline, byline, excerpt, date). Those dates and
+/// bylines are the sidebar's, not the article's, and must not read as a
+/// comment list's signatures.
+fn side_column_lines(blocks: &[Block], rules: &mut [Option<Reason>]) -> Vec<bool> {
+    let cell: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.dom_hint == Some(DomHint::SideColumn))
+        .collect();
+    let mut side = cell.clone();
+    for i in 0..blocks.len() {
+        let next_to_cell = i > 0 && cell[i - 1] || cell.get(i + 1).copied().unwrap_or(false);
+        if next_to_cell && matches!(rules[i], Some(Reason::Timestamp | Reason::Byline)) {
+            side[i] = true;
+            rules[i] = Some(Reason::Sidebar);
+        }
+    }
+    side
 }
 
 /// A byline or dateline between the headline and the body ("By Jane Doe,
@@ -335,6 +363,12 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     let words = b.words;
     if words == 0 {
         return Some(Reason::LowContent);
+    }
+    // A sidebar cell printed beside the article's line (text layout): what
+    // it says (a date, a headline) belongs to the sidebar, and must not read
+    // as the article's own timestamps or a comment list's signatures.
+    if b.dom_hint == Some(DomHint::SideColumn) {
+        return Some(Reason::Sidebar);
     }
     if b.kind != BlockKind::Code && patterns::is_leaked_markup(text) {
         return Some(Reason::Markup);
@@ -621,12 +655,6 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
                 } else {
                     Reason::OutsideContent
                 })
-            } else if b.dom_hint == Some(DomHint::SideColumn) {
-                // Inside the span too: a sidebar cell printed beside the
-                // article's line. (Markup hints are not enough here: when
-                // the span replaces a failed container, the article may sit
-                // under an unlucky class.)
-                Verdict::remove(Reason::Sidebar)
             } else {
                 Verdict::KEEP
             }
@@ -1248,6 +1276,22 @@ mod tests {
         assert_eq!(blocks[2].text, "• Most read stories");
         assert_eq!(v[2].reason, Some(Reason::Sidebar));
         assert!(v[0].keep && v[1].keep && v[3].keep);
+    }
+
+    #[test]
+    fn dates_and_bylines_next_to_a_sidebar_cell_are_the_sidebars() {
+        let text = "The Security Council today discussed the United Nations mission in Kosovo, with no agreement reached.        Kubica gives BMW debut\n\
+             2008-01-15 18:25\n\
+             He stressed that recent elections were held in a good atmosphere and were deemed fair by all.";
+        let blocks = crate::text::blocks(text);
+        let ev = Evidence::gather(&blocks, &ctx());
+        assert_eq!(ev.rules[2], Some(Reason::Timestamp));
+        let c = classify(&blocks, &ctx(), &ev, None);
+        assert_eq!(c.verdicts[2].reason, Some(Reason::Sidebar));
+        // Neither breaks the article's span.
+        assert_eq!(c.scores[1], 0.0);
+        assert_eq!(c.scores[2], 0.0);
+        assert!(c.verdicts[0].keep && c.verdicts[3].keep);
     }
 
     #[test]

@@ -141,25 +141,31 @@ pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
     cells.push(line[start..].trim());
     cells.retain(|c| !c.is_empty());
     let words = |c: &str| crate::block::count_words(c);
-    // A short label column beside a long text column (the navigation
-    // column of a layout table next to the article): both are judged as
-    // lines of their own.
-    if cells.len() == 2 && words(cells[0]) <= LABEL_MAX_WORDS && words(cells[1]) >= TEXT_MIN_WORDS {
-        return cells.into_iter().map(|c| (c, false)).collect();
-    }
-    // The article's paragraph followed by the cells of a sidebar printed on
-    // the same line ("…chips from AMD.      • in the enterprise      • The
-    // well-tempered Debian desktop"): a renderer that lays the page out in
-    // columns interleaves the two, line by line. The cells are the sidebar.
-    if cells.len() >= 2
-        && words(cells[0]) >= TEXT_MIN_WORDS
-        && patterns::ends_like_sentence(cells[0])
-        && cells[1..].iter().all(|c| words(c) <= SIDE_CELL_MAX_WORDS)
-    {
+    // One text cell among short ones: the article's column in a page laid
+    // out in columns. Cells before it are the navigation column (short
+    // labels, judged as lines of their own); cells after it are a sidebar
+    // printed on the same line ("…chips from AMD.      • in the enterprise
+    // • The well-tempered Debian desktop"): a renderer that lays the page
+    // out in columns interleaves them with the article, line by line.
+    let Some(t) = cells.iter().position(|c| words(c) >= TEXT_MIN_WORDS) else {
+        return vec![(line, false)];
+    };
+    let labels_before = cells[..t].iter().all(|c| words(c) <= LABEL_MAX_WORDS);
+    let side_after = cells[t + 1..]
+        .iter()
+        .all(|c| words(c) <= SIDE_CELL_MAX_WORDS);
+    // With nothing before it, the text cell must end a sentence: two cells
+    // of running text side by side are two text columns.
+    let shaped = if t == 0 {
+        patterns::ends_like_sentence(cells[0])
+    } else {
+        labels_before
+    };
+    if cells.len() >= 2 && shaped && side_after {
         return cells
             .into_iter()
             .enumerate()
-            .map(|(k, c)| (c, k > 0))
+            .map(|(k, c)| (c, k > t))
             .collect();
     }
     // Other shapes (two texts, a menu spread over columns) stay one line:
