@@ -287,7 +287,7 @@ fn tail(text: &str, max: usize) -> &str {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?|replies)\s+(add|leave|post|write) (a|your) (comment|reply)|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?|replies)\s+(add|leave|post|write) (a|your) (comment|reply)|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|(add|post) (a )?new comment|comment viewing options|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
 
@@ -352,7 +352,7 @@ pub fn is_comments_header(text: &str, words: usize) -> bool {
 
 static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?|\S.{0,40}\(\s*\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\s*\))\W*$",
     )
 });
 
@@ -766,6 +766,8 @@ mod tests {
             7
         ));
         assert!(is_comments_header("12 Comments", 2));
+        assert!(is_comments_header("add new comment", 3));
+        assert!(is_comments_header("Comment viewing options", 3));
         let t = "125 Comments Add A Comment";
         assert!(is_comments_header(t, w(t)));
         for t in [
@@ -829,12 +831,14 @@ mod tests {
             "Re: ( Score: 2 )",
             "Spot the Fed just got too easy. (Score:5, Interesting)",
             "[Offensive? Unsuitable? Report this comment. ]",
+            "TonyZ (6 days ago)",
         ] {
             assert!(is_comment_signature(t, w(t)), "{t}");
         }
         for t in [
             "By the time the vote came, it was late.",
             "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
+            "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
         ] {
             assert!(!is_comment_signature(t, w(t)), "{t}");
         }
