@@ -141,44 +141,45 @@ pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
     cells.push(line[start..].trim());
     cells.retain(|c| !c.is_empty());
     let words = |c: &str| crate::block::count_words(c);
-    // One text cell among short ones: the article's column in a page laid
-    // out in columns. Cells before it are the navigation column (short
-    // labels, judged as lines of their own); cells after it are a sidebar
-    // printed on the same line ("…chips from AMD.      • in the enterprise
-    // • The well-tempered Debian desktop"): a renderer that lays the page
-    // out in columns interleaves them with the article, line by line.
-    let Some(t) = cells.iter().position(|c| words(c) >= TEXT_MIN_WORDS) else {
-        return vec![(line, false)];
+    // The article's column is the cell with the most words. With no text
+    // at all, the cells are labels and headlines side by side: a row of the
+    // page's layout (navigation, a sidebar's entries beside an empty
+    // column), unless it is a row of figures (a table of the article).
+    let longest = (0..cells.len()).max_by_key(|&k| (words(cells[k]), std::cmp::Reverse(k)));
+    let Some(t) = longest.filter(|&k| words(cells[k]) >= TEXT_MIN_WORDS) else {
+        let numeric = cells
+            .iter()
+            .filter(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+            .count();
+        let layout_row = cells.len() >= 2 && numeric * 2 < cells.len();
+        return vec![(line, layout_row)];
     };
-    let labels_before = cells[..t].iter().all(|c| words(c) <= LABEL_MAX_WORDS);
-    let side_after = cells[t + 1..]
-        .iter()
-        .all(|c| words(c) <= SIDE_CELL_MAX_WORDS);
-    // With nothing before it, the text cell must end a sentence: two cells
-    // of running text side by side are two text columns.
-    let shaped = if t == 0 {
-        patterns::ends_like_sentence(cells[0])
-    } else {
-        labels_before
-    };
-    if cells.len() >= 2 && shaped && side_after {
+    // One text cell among short ones (a sentence of eight words or more is
+    // text too): a page laid out in columns, which
+    // the renderer interleaves line by line. The short cells are the other
+    // columns (the navigation labels before it, a sidebar's headlines after
+    // it: "…chips from AMD.      • in the enterprise      • The
+    // well-tempered Debian desktop"); the text cell is the article's line.
+    let others_short = cells.iter().enumerate().all(|(k, c)| {
+        let n = words(c);
+        k == t || n < TEXT_MIN_WORDS || n <= SIDE_CELL_MAX_WORDS && !patterns::ends_like_sentence(c)
+    });
+    if cells.len() >= 2 && others_short {
         return cells
             .into_iter()
             .enumerate()
-            .map(|(k, c)| (c, k > t))
+            .map(|(k, c)| (c, k != t))
             .collect();
     }
-    // Other shapes (two texts, a menu spread over columns) stay one line:
-    // split, their cells would interleave with the article's lines.
+    // Two texts side by side stay one line: which is the article's cannot
+    // be told from the line.
     vec![(line, false)]
 }
 
-/// A column cell this short is a label or a menu item...
-const LABEL_MAX_WORDS: usize = 4;
-/// ...and one this long is text.
+/// A column cell this long is text (a line of a paragraph)...
 const TEXT_MIN_WORDS: usize = 8;
-/// A sidebar cell beside the text is a headline or a label: longer cells are
-/// a second text column, and the line stays whole.
+/// ...and a cell beside it this short is a headline or a label: longer
+/// cells are a second text column, and the line stays whole.
 const SIDE_CELL_MAX_WORDS: usize = 15;
 
 /// Lines longer than this are never a repeated footer, so they are not
@@ -290,12 +291,13 @@ mod tests {
     #[test]
     fn columns_rendered_side_by_side_are_split() {
         let cells = |l| -> Vec<(&str, bool)> { split_columns(l) };
+        // The navigation column beside the article's line.
         assert_eq!(
             cells(
                 "Obituaries                          Data from the authority show it rose again."
             ),
             [
-                ("Obituaries", false),
+                ("Obituaries", true),
                 ("Data from the authority show it rose again.", false)
             ]
         );
@@ -303,7 +305,7 @@ mod tests {
         assert_eq!(
             cells("Home\tThe council met on Monday to agree the plan for the bridges."),
             [
-                ("Home", false),
+                ("Home", true),
                 (
                     "The council met on Monday to agree the plan for the bridges.",
                     false
@@ -325,11 +327,16 @@ mod tests {
                 ("• The well-tempered Debian desktop", true)
             ]
         );
-        // A menu spread over columns, or two texts, stay one line.
+        // A row of labels is a layout row; a row of figures is a table.
         assert_eq!(
             cells("Home    TV    Radio"),
-            [("Home    TV    Radio", false)]
+            [("Home    TV    Radio", true)]
         );
+        assert_eq!(
+            cells("Birdies     17     T5"),
+            [("Birdies     17     T5", false)]
+        );
+        // Two texts side by side stay one line.
         let two_texts = "The council met on Monday to agree the plan for the bridges.     \
              The mayor said the work would start in the spring and end by the autumn of next year.";
         assert_eq!(cells(two_texts), [(two_texts, false)]);
