@@ -853,9 +853,10 @@ const RELATED_LIST_WINDOW: usize = 4;
 const LIST_LINK_MAX_WORDS: usize = 18;
 
 /// Comments are short: the text between two signatures of a comment list
-/// weighs less than this (about 60 words of prose). Blog posts on an index
-/// page, each with its "posted by" line, weigh more.
-const COMMENT_MAX_SCORE: f32 = 60.0;
+/// weighs less than this (about 80 words of prose: a reader's paragraph or
+/// two). Blog posts on an index page, each with its "posted by" line, run
+/// to several hundred.
+const COMMENT_MAX_SCORE: f32 = 80.0;
 
 /// Do the entries between the signatures after `from` look like comments
 /// (short) rather than posts (long)? Judged by the median entry.
