@@ -146,6 +146,16 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     };
+    // The site names the article's body (`entry-content`, `post-body`,
+    // `itemprop=articleBody`) on exactly one visible element with text, and
+    // the prose vote went elsewhere: the post is short (a photo and a line
+    // under it) and the sidebar's "about me" outweighs it. The site's own
+    // label wins. On a listing page the label repeats and says nothing.
+    let named_body = single_article_body(elements, &inherited, &chars)
+        .filter(|&body| !is_within(elements, top, body) && !is_within(elements, body, top));
+    if let Some(body) = named_body {
+        top = body;
+    }
 
     // Net content per subtree: prose counts for, chrome-like blocks against
     // (signed scores, hinted blocks penalised). Climbing from the top
@@ -184,7 +194,8 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
         cur = p;
     }
-    if net[best] >= net[top] + CLIMB_MIN_GAIN {
+    // (Not past the body the site named: that would undo the label.)
+    if named_body.is_none() && net[best] >= net[top] + CLIMB_MIN_GAIN {
         top = best;
     }
 
@@ -217,6 +228,42 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
     }
     true
+}
+
+/// The one element marked as the article's body, if exactly one is (not
+/// under a chrome hint, holding some text).
+fn single_article_body(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    chars: &[usize],
+) -> Option<usize> {
+    let mut found = None;
+    for (e, el) in elements.iter().enumerate() {
+        if !el.body_markup || inherited[e].is_some() || chars[e] == 0 {
+            continue;
+        }
+        // A marked element inside another marked one is the same body.
+        if found.is_some_and(|f| is_within(elements, e, f)) {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(e);
+    }
+    found
+}
+
+/// Is element `e` inside element `ancestor` (or the same)?
+fn is_within(elements: &[ElementInfo], e: usize, ancestor: usize) -> bool {
+    let mut cur = Some(e);
+    while let Some(c) = cur {
+        if c == ancestor {
+            return true;
+        }
+        cur = elements[c].parent;
+    }
+    false
 }
 
 /// Set `dom_hint` and `in_container` on every block: a block is in the
@@ -316,6 +363,26 @@ mod tests {
             );
             assert_eq!(blocks[4].dom_hint, None, "{attr}");
         }
+    }
+
+    #[test]
+    fn a_short_post_named_by_the_site_beats_a_longer_sidebar() {
+        let html = format!(
+            "<body><div class=main><h3>In the pink</h3>\
+             <div class='post-body entry-content'><img src=a.jpg><p>Pink is back this season.</p></div></div>\
+             <div class=about><p>{P}</p><p>{P}</p></div></body>"
+        );
+        let blocks = run(&html);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [false, true, false, false]);
+        // On a listing page the name repeats and says nothing.
+        let listing = format!(
+            "<body><div class='post-body'><p>One line.</p></div><div class='post-body'><p>Another.</p></div>\
+             <div class=about><p>{P}</p><p>{P}</p></div></body>"
+        );
+        let blocks = run(&listing);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [false, false, true, true]);
     }
 
     #[test]

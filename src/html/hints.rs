@@ -295,6 +295,32 @@ fn tokens(value: &str) -> Vec<String> {
     out
 }
 
+/// Class names blog engines and CMSs give the element that holds a post's
+/// or an article's body, and nothing else (WordPress `entry-content`,
+/// Blogger `post-body`, many CMSs `article-body`, `story-body`).
+const ARTICLE_BODY_CLASSES: &[&str] = &[
+    "entry-content",
+    "entry-body",
+    "post-body",
+    "post-content",
+    "post-entry",
+    "article-body",
+    "article-content",
+    "articlebody",
+    "story-body",
+    "story-content",
+];
+
+/// Does a class attribute name the article's body (one of
+/// [`ARTICLE_BODY_CLASSES`] as a whole class, any case)?
+pub fn names_article_body(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        ARTICLE_BODY_CLASSES
+            .iter()
+            .any(|name| c.eq_ignore_ascii_case(name))
+    })
+}
+
 /// How an inline `style` hides the element, if it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StyleHiding {
@@ -387,6 +413,14 @@ mod tests {
         // A strong chrome word wins even beside a content word.
         assert_eq!(class_hint(Some("post-share"), None).0, Some(DomHint::Share));
         assert_eq!(class_hint(Some("hnews hentry adShift"), None), (None, true));
+    }
+
+    #[test]
+    fn article_body_class_names() {
+        assert!(names_article_body("post-body entry-content"));
+        assert!(names_article_body("Article-Body"));
+        assert!(!names_article_body("entry-content-wrapper sidebar"));
+        assert!(!names_article_body("post"));
     }
 
     #[test]

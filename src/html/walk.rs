@@ -31,6 +31,9 @@ pub struct ElementInfo {
     /// Hidden with `aria-hidden="true"` or `visibility:hidden`: not shown,
     /// whatever its size (unlike `display:none`, which tabs and panels toggle).
     pub invisible: bool,
+    /// The site's own name for the article's body: `itemprop=articleBody`
+    /// or a class such as `entry-content`, `post-body`, `article-body`.
+    pub body_markup: bool,
 }
 
 /// Metadata as found in the markup, before interpretation.
@@ -310,12 +313,17 @@ impl State {
                 .get("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
             || class_content && hint.is_none();
+        let body_markup = el
+            .get("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+            || el.get("class").is_some_and(hints::names_article_body);
         let index = self.out.elements.len();
         self.out.elements.push(ElementInfo {
             parent: self.current_element(),
             hint,
             content_markup,
             invisible,
+            body_markup,
         });
         self.open.push(index);
         frame.element = true;
