@@ -629,7 +629,17 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
         end,
         comments,
         hole,
-    }) = best_span(scores).map(|span| region(blocks, rules, scores, span))
+    }) = best_span(scores).map(|span| {
+        match post_before_comment_list(blocks, rules, scores, span.0) {
+            Some((post, header)) => Region {
+                start: post.0,
+                end: post.1,
+                comments: Some((header, blocks.len() - 1)),
+                hole: None,
+            },
+            None => region(blocks, rules, scores, span),
+        }
+    })
     else {
         return blocks
             .iter()
@@ -661,6 +671,59 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
         })
         .collect()
 }
+
+/// A short post followed by a long comment thread: the heaviest span lies
+/// in the comments, after their header. When a comments header that opens
+/// a list (signatures follow it) stands before the span and some prose
+/// stands before the header, that prose is the post: its best span, and
+/// everything from the header on is the comment section. Returns the
+/// post's span and the header's index.
+fn post_before_comment_list(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    scores: &[f32],
+    span_start: usize,
+) -> Option<((usize, usize), usize)> {
+    let header = (0..span_start).find(|&i| {
+        // A bare "Comments" is also a tab beside "Article": a count or a
+        // call to write one says the thread is here.
+        rules[i] == Some(Reason::Comments)
+            && patterns::is_comments_header(&blocks[i].text, blocks[i].words)
+            && !patterns::is_bare_comments_label(&blocks[i].text)
+            // The list starts at once ("119 Comments", "1. dipitblack",
+            // "October 2, 2012 | Permalink"); a "10 Comments" link under a
+            // headline is followed by the post instead.
+            && rules[i + 1..]
+                .iter()
+                .take(COMMENT_LIST_OPENING)
+                .any(is_signature)
+            && rules[i + 1..]
+                .iter()
+                .take(COMMENT_SIGNATURE_WINDOW)
+                .filter(|r| is_signature(r))
+                .count()
+                >= 2
+    })?;
+    let (s, e) = best_span(&scores[..header])?;
+    let weight: f32 = scores[s..=e].iter().sum();
+    (weight >= MIN_POST_SCORE).then_some(((s, e), header))
+}
+
+/// A comment list's first signature comes within this many blocks of its
+/// header (after a "Reply" button or a bullet, say).
+const COMMENT_LIST_OPENING: usize = 3;
+
+/// A line that signs a comment or dates it.
+fn is_signature(rule: &Option<Reason>) -> bool {
+    matches!(
+        rule,
+        Some(Reason::Timestamp | Reason::Comments | Reason::Byline)
+    )
+}
+
+/// A post before a comment thread carries at least this much prose: a
+/// sentence or two (a photo post's caption).
+const MIN_POST_SCORE: f32 = 15.0;
 
 /// Content an article must have before a boundary for the span to be cut
 /// there: about two real paragraphs. With less, the "article" before the
@@ -1293,6 +1356,26 @@ mod tests {
         assert_eq!(c.scores[1], 0.0);
         assert_eq!(c.scores[2], 0.0);
         assert!(c.verdicts[0].keep && c.verdicts[3].keep);
+    }
+
+    #[test]
+    fn a_short_post_before_a_long_comment_thread_is_the_article() {
+        let comment = "This is amazing, you have totally captured the spirit of that collection and I really love the colour of the jeans with the print of the shirt, it all works so well together.\n";
+        let mut text = String::from(
+            "Home | About | Contact\n\
+             I am totally inspired by the autumn collection, my all time favourite one of the year.\n\
+             119 Comments\n",
+        );
+        for n in 1..=6 {
+            text.push_str(&format!(
+                "{n} Melinda October 22, 2012 at 1:5{n} pm\n{comment}"
+            ));
+        }
+        let blocks = lines(text.trim_end());
+        let c = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None);
+        let kept: Vec<usize> = (0..blocks.len()).filter(|&i| c.verdicts[i].keep).collect();
+        assert_eq!(kept, [1], "{:?}", c.verdicts);
+        assert_eq!(c.verdicts[4].reason, Some(Reason::ReaderComment));
     }
 
     #[test]
