@@ -504,11 +504,20 @@ pub fn prose_score(b: &Block, ctx: &Context) -> f32 {
     // news pages almost none are article text. They count for less, so a
     // run of them cannot carry the article region on its own, while a list
     // inside an article (between paragraphs) is still kept with it.
-    if b.kind == BlockKind::ListItem && score > 0.0 {
+    // In a text dump a list item that is a full sentence of some length is
+    // a point of a post written as a list (release notes, a changelog):
+    // headlines and menu entries do not end with a full stop. (With markup
+    // the list's place in the DOM says whether it belongs to the article,
+    // and the teasers of a "popular posts" box must not outvote it.)
+    let sentence_point = !ctx.has_container && sentence && b.words >= LIST_SENTENCE_MIN_WORDS;
+    if b.kind == BlockKind::ListItem && score > 0.0 && !sentence_point {
         score *= LIST_ITEM_WEIGHT;
     }
     score
 }
+
+/// A list item of this many words that ends like a sentence counts in full.
+const LIST_SENTENCE_MIN_WORDS: usize = 12;
 
 /// Length in characters, counting each CJK character as three: a CJK
 /// character carries about as much as a short word plus its space.
@@ -1271,6 +1280,28 @@ mod tests {
         let menu = Block::new("Home".into(), BlockKind::ListItem);
         assert!(content_score(&prose, &c) > 10.0);
         assert!(content_score(&menu, &c) < 0.0);
+    }
+
+    #[test]
+    fn sentence_list_items_count_in_full_in_text_only() {
+        let point = "We have just landed a change which aims to prevent starting an update while another instance is running.";
+        let para = Block::new(point.into(), BlockKind::Paragraph);
+        let item = Block::new(point.into(), BlockKind::ListItem);
+        let text = ctx();
+        assert_eq!(prose_score(&item, &text), prose_score(&para, &text));
+        let html = Context {
+            has_container: true,
+            ..ctx()
+        };
+        assert!(prose_score(&item, &html) < prose_score(&para, &html) * 0.5);
+        // A headline in a list stays light in text too.
+        let headline = Block::new(
+            "Here is our look back at the year in performance and in testing for the browser"
+                .into(),
+            BlockKind::ListItem,
+        );
+        let as_para = Block::new(headline.text.clone(), BlockKind::Paragraph);
+        assert!(prose_score(&headline, &text) < prose_score(&as_para, &text) * 0.5);
     }
 
     #[test]
