@@ -1062,6 +1062,9 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
     let mut distance = 0;
     for i in (first.saturating_sub(HEADLINE_MAX_SCAN)..first).rev() {
         let b = &blocks[i];
+        // Between a headline and its story sit its dateline and byline,
+        // share and print buttons, text-size controls and an ad slot; a
+        // text dump also interleaves a side column's cells.
         let skippable = matches!(
             rules[i],
             Some(
@@ -1070,6 +1073,10 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
                     | Reason::Comments
                     | Reason::SharePrompt
                     | Reason::Template
+                    | Reason::Menu
+                    | Reason::Sidebar
+                    | Reason::Advertisement
+                    | Reason::LowContent
             )
         );
         if rules[i].is_some() && !skippable {
