@@ -895,7 +895,11 @@ fn cut_at_boundary(
                     || next
                         .iter()
                         .take(3)
-                        .filter(|b| b.kind == BlockKind::ListItem && b.words <= LIST_LINK_MAX_WORDS)
+                        .filter(|b| {
+                            b.kind == BlockKind::ListItem
+                                && (b.words <= LIST_LINK_MAX_WORDS
+                                    || b.text.chars().count() <= LIST_LINK_MAX_CHARS)
+                        })
                         .count()
                         == 3
                     || rules[i + 1..=end]
@@ -923,6 +927,9 @@ const RELATED_LIST_WINDOW: usize = 4;
 /// story (headlines run to about 15 words; a list inside an article
 /// carries sentences).
 const LIST_LINK_MAX_WORDS: usize = 18;
+/// ...or this short in characters: a Chinese or Japanese headline counts
+/// each character as a word, and runs to 20–40 of them.
+const LIST_LINK_MAX_CHARS: usize = 60;
 
 /// Comments are short: the text between two signatures of a comment list
 /// weighs less than this (about 80 words of prose: a reader's paragraph or
@@ -1414,6 +1421,22 @@ mod tests {
         let kept: Vec<usize> = (0..blocks.len()).filter(|&i| c.verdicts[i].keep).collect();
         assert_eq!(kept, [1], "{:?}", c.verdicts);
         assert_eq!(c.verdicts[4].reason, Some(Reason::ReaderComment));
+    }
+
+    #[test]
+    fn a_related_list_of_cjk_headlines_ends_the_story() {
+        let text = "The Security Council today discussed the United Nations mission in Kosovo, with no agreement being reached over its future status.\n\
+             He stressed during the meeting that recent elections were held in a good atmosphere and were deemed to be fair and free by all observers.\n\
+             He also said that the mission would go on for as long as it was needed by the people of the province and its neighbours.\n\
+             【関連記事】\n\
+             * トレンドマイクロ、セキュリティサービス「あんしんフリーWi-Fi」を提供開始へ\n\
+             * ビッグローブ、公衆無線LANサービス「BIGLOBE Wi-Fi」を2月1日から提供\n\
+             * 「Raspberry Pi Zero W」を写真で見る--Wi-Fi機能を搭載した新モデル登場\n\
+             The mission's budget for the coming year was approved by the assembly without a vote, the spokesman said later, and the members of the council said that they would return to the question of the mission's future in the spring, when the report of the special envoy is due to be published and discussed.";
+        let blocks = crate::text::blocks(text);
+        let c = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None);
+        assert!(c.verdicts[..3].iter().all(|v| v.keep));
+        assert!(c.verdicts[3..].iter().all(|v| !v.keep), "{:?}", c.verdicts);
     }
 
     #[test]

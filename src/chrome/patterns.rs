@@ -228,7 +228,7 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche)\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|most (read|popular|viewed|shared|emailed|commented)|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
@@ -741,6 +741,16 @@ mod tests {
     #[test]
     fn related_and_comments_headers() {
         assert!(is_related_header("Related stories", 2));
+        // Other languages: Japanese, Chinese, Korean, Russian, Portuguese.
+        for t in [
+            "【関連記事】",
+            "相关新闻",
+            "관련기사",
+            "Читайте также:",
+            "Leia também",
+        ] {
+            assert!(is_related_header(t, w(t)), "{t}");
+        }
         assert!(is_related_header("Most Read", 2));
         assert!(is_related_header("You may also like", 4));
         assert!(is_related_header("External Links", 2));
