@@ -251,6 +251,15 @@ static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The link label printed after a teaser's last sentence without an
+/// ellipsis or arrow: "…before it controls you. More", "…for the holiday.
+/// More Details", "…its fingertips. Full Story".
+static TEASER_LINK_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"(?i)[.!?…]["'”’)]?\s+(more|more details|details|full story|full article|read more|read on)\s*$"#,
+    )
+});
+
 /// Words a teaser summary is at least this long: a bare "More…" is a
 /// [`is_more_link`]-style label, judged by the other rules.
 const TEASER_MIN_WORDS: usize = 6;
@@ -265,7 +274,11 @@ fn has_column_gap(text: &str) -> bool {
 }
 
 pub fn is_teaser_summary(text: &str, words: usize) -> bool {
-    words >= TEASER_MIN_WORDS && TEASER_TAIL.is_match(tail(text, 48)) && !has_column_gap(text)
+    if words < TEASER_MIN_WORDS || has_column_gap(text) {
+        return false;
+    }
+    let end = tail(text, 48);
+    TEASER_TAIL.is_match(end) || TEASER_LINK_AFTER_SENTENCE.is_match(end)
 }
 
 /// The last `max` bytes of `text` (at a character boundary, after a space
@@ -764,6 +777,16 @@ mod tests {
         assert!(is_teaser_summary(t, w(t)));
         let t = "The council met on Monday to discuss the budget [...]";
         assert!(is_teaser_summary(t, w(t)));
+        // The link label after the last sentence, no ellipsis or arrow.
+        for t in [
+            "Stress really does kill but you can control it before it controls you. Learn how here. More",
+            "AAA said more than 38 million residents were likely to travel for the holiday. More Details",
+            "More Roman Catholics are attending church than Anglicans, a new study has shown. Full Story",
+        ] {
+            assert!(is_teaser_summary(t, w(t)), "{t}");
+        }
+        let body = "He asked what they wanted. They said: more details, please.";
+        assert!(!is_teaser_summary(body, w(body)));
         let body = "We wanted to know more, so all we had to do was continue reading.";
         assert!(!is_teaser_summary(body, w(body)));
         let body = "Voters said they wanted more. The council promised to give them more.";
