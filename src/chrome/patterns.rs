@@ -515,6 +515,12 @@ const MENU_SEPARATORS: &[char] = &[
 const TITLE_RUN_MIN_WORDS: usize = 15;
 const TITLE_RUN_MIN_CAPS: f32 = 0.75;
 
+/// A run of capitalised words this long...
+const LONG_TITLE_RUN_MIN_WORDS: usize = 30;
+/// ...with at least this share capitalised is a list of names, whatever
+/// its punctuation.
+const LONG_TITLE_RUN_MIN_CAPS: f32 = 0.85;
+
 /// "Flattened menu": a line of short items joined by separators, such as a
 /// breadcrumb or a navigation bar rendered on one line; or a navigation bar
 /// flattened with no separator at all (`JUMP TO: Other Blogs The White House
@@ -531,6 +537,25 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
         && title_case_ratio(text) >= TITLE_RUN_MIN_CAPS
     {
         return true;
+    }
+    // A long run in which nearly every word is capitalised is a list of
+    // names (a drop-down of film titles, a directory of services) even with
+    // a stray full stop in it ("Aliens vs. Predator"); prose, German
+    // included, stays far below this share.
+    if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) {
+        let tokens = text.split_whitespace().count();
+        // Names with figures ("Criner, Dellena 4-7 7-8 17; …") are a box
+        // score, the article's data.
+        let figures = text
+            .split_whitespace()
+            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .count();
+        if tokens >= LONG_TITLE_RUN_MIN_WORDS
+            && figures * 10 <= tokens
+            && title_case_ratio(text) >= LONG_TITLE_RUN_MIN_CAPS
+        {
+            return true;
+        }
     }
     let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
     if separators < 2 || ends_like_sentence(text) {
@@ -893,6 +918,16 @@ mod tests {
         let t = "Google Maps Takes a Vintage Turn Geek-Approved Heartthrobs From the '90s 44 Cool \
                  Manis For the Ultranerd Enter to Win an Hermès Birkin Bag! 101 Amazing Cool Captures";
         assert!(is_flattened_menu(t, w(t)));
+        // A drop-down of film titles, a stray full stop and all.
+        let t = "Select Movie 27 Dresses 30 Days Of Night Across The Universe Aliens vs. Predator: \
+                 Requiem Alvin And The Chipmunks American Gangster Atonement Beowulf Bee Movie \
+                 Charlie Wilson's War Cloverfield Enchanted Fred Claus Juno National Treasure";
+        assert!(is_flattened_menu(t, w(t)));
+        // A box score is the article's data.
+        let t = "Criner, Dellena 4-7 7-8 17; Moore, Shavon 6-6 1-2 13; Ward, Johnna 4-10 1-2 11; \
+                 Price, Mikail 3-8 4-6 10; Fitzgerald, Brandi 4-8 0-1 8; Henry, Bre Anna 3-4 0-0 6; \
+                 Gross, Jennifer 1-6 1-2 3; Lombardi, Marianne 0-2 2-2 2; Keys, Sabrina 1-1 0-0 2.";
+        assert!(!is_flattened_menu(t, w(t)));
         // German prose capitalises nouns but has punctuation and verbs.
         let body = "Die Bundesregierung hat am Montag in Berlin einen neuen Plan für die \
                     Energiewende vorgestellt, der Strom aus Wind und Sonne fördern soll.";
