@@ -50,6 +50,9 @@ pub enum Reason {
     ReaderComment,
     /// HTML source that leaked into the text (`<div style=…><img …>`).
     Markup,
+    /// "…is not responsible for the content of external sites": the note
+    /// under a story's links.
+    Disclaimer,
     Comments,
     Advertisement,
     Repeated,
@@ -86,6 +89,7 @@ impl Reason {
             Reason::Teaser => "teaser of another article (ends with its \"more\" link)",
             Reason::ReaderComment => "reader comment",
             Reason::Markup => "HTML markup left in the text",
+            Reason::Disclaimer => "disclaimer about external links",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -408,6 +412,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     }
     if patterns::is_related_header(text, words) {
         return Some(Reason::RelatedHeader);
+    }
+    if patterns::is_external_links_disclaimer(text, words) {
+        return Some(Reason::Disclaimer);
     }
     if patterns::is_more_link(text, words) {
         return Some(Reason::Navigation);

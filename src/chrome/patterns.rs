@@ -237,6 +237,24 @@ pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && RELATED_HEADER.is_match(text)
 }
 
+static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(not|n't) (be )?(held )?responsible for (the )?(content|contents) (of|on|in) (any )?(external|third[- ]party|linked|other) (internet |web )?(sites?|websites?|web sites?|links|pages)|\bdoes not endorse\b.{0,80}\b(external|third[- ]party) (internet )?(sites|websites|links)",
+    )
+});
+/// The disclaimer is a sentence or two.
+const DISCLAIMER_MAX_WORDS: usize = 40;
+
+/// "External links disclaimer": the note printed under a story's links
+/// ("The BBC is not responsible for the content of external internet
+/// sites", "Note: CBC does not endorse and is not responsible for the
+/// content of external sites").
+pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
+    words <= DISCLAIMER_MAX_WORDS
+        && contains_any_ascii_ci(text, &["responsible", "endorse"])
+        && EXTERNAL_LINKS_DISCLAIMER.is_match(text)
+}
+
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
 /// `Full coverage ›`) points to another page: navigation, not text.
 pub fn is_more_link(text: &str, words: usize) -> bool {
@@ -796,6 +814,16 @@ mod tests {
         assert!(is_related_header("More Local & State", 3));
         assert!(!is_related_header("More than a hundred people came.", 6));
         assert!(is_more_link("World »", 1));
+        for t in [
+            "The BBC is not responsible for the content of external internet sites",
+            "Note: CBC does not endorse and is not responsible for the content of external sites - link will open in new window",
+            "External links are provided for reference purposes. ABC News is not responsible for the content of external Internet sites.",
+        ] {
+            assert!(is_external_links_disclaimer(t, w(t)), "{t}");
+        }
+        let body =
+            "The court said the platform was not responsible for the content its users posted.";
+        assert!(!is_external_links_disclaimer(body, w(body)));
         let t = "Im deutschen Apple Online Store sind Liefertermine aufgetaucht. Mehr…";
         assert!(is_teaser_summary(t, w(t)));
         let t = "The council met on Monday to discuss the budget. Continue reading";
