@@ -663,6 +663,41 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
             .map(|(_, r)| Verdict::remove(r.unwrap_or(Reason::LowContent)))
             .collect();
     };
+    // A text dump of a page laid out in columns (several lines had a side
+    // column's cells beside the article's): a short line that is not a
+    // sentence, inside the article's run, is most likely the side column's
+    // entry printed where the article's column was blank.
+    // Counted: cells split off right beside a sentence of the article. (A
+    // row of labels is a side column too, but so look a table's rows and
+    // aligned code, whose cells sit beside data, not sentences.)
+    let side = |j: usize| blocks[j].dom_hint == Some(DomHint::SideColumn);
+    let sentence = |j: usize| {
+        !side(j)
+            && blocks[j].words >= SIDE_TEXT_MIN_WORDS
+            && patterns::ends_like_sentence(&blocks[j].text)
+    };
+    // The line's text cell is the nearest other block before the run of
+    // cells, or after it (one pass each way).
+    let n = blocks.len();
+    let mut last = false;
+    let sentence_before: Vec<bool> = (0..n)
+        .map(|j| {
+            if !side(j) {
+                last = sentence(j);
+            }
+            last
+        })
+        .collect();
+    let mut cells = 0;
+    let mut next = false;
+    for j in (0..n).rev() {
+        if !side(j) {
+            next = sentence(j);
+        } else if !blocks[j].text.contains("    ") && (sentence_before[j] || next) {
+            cells += 1;
+        }
+    }
+    let column_layout = cells >= COLUMN_LAYOUT_MIN_CELLS;
     blocks
         .iter()
         .enumerate()
@@ -681,12 +716,27 @@ fn select_by_span(blocks: &[Block], rules: &[Option<Reason>], scores: &[f32]) ->
                 } else {
                     Reason::OutsideContent
                 })
+            } else if column_layout
+                && b.words <= SIDE_ENTRY_MAX_WORDS
+                && !patterns::ends_like_sentence(&b.text)
+            {
+                Verdict::remove(Reason::Sidebar)
             } else {
                 Verdict::KEEP
             }
         })
         .collect()
 }
+
+/// Side cells beside the article's sentences on this many lines make the
+/// page a column layout (one could be a stray note after a sentence).
+const COLUMN_LAYOUT_MIN_CELLS: usize = 2;
+
+/// The article's cell on a column-layout line is a sentence this long.
+const SIDE_TEXT_MIN_WORDS: usize = 8;
+
+/// A side column's entry printed on a line of its own: a headline or label.
+const SIDE_ENTRY_MAX_WORDS: usize = 8;
 
 /// A short post followed by a long comment thread: the heaviest span lies
 /// in the comments, after their header. When a comments header that opens
@@ -1444,6 +1494,30 @@ mod tests {
         let c = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None);
         assert!(c.verdicts[..3].iter().all(|v| v.keep));
         assert!(c.verdicts[3..].iter().all(|v| !v.keep), "{:?}", c.verdicts);
+    }
+
+    #[test]
+    fn short_lines_inside_a_column_layout_article_are_the_side_column() {
+        let body = |side: &str| {
+            format!(
+                "The Security Council today discussed the United Nations mission in Kosovo, with no agreement reached.{side}\n\
+                 Congress briefed on Blackwater case\n\
+                 He stressed that recent elections were held in a good atmosphere and were deemed fair by all.{side}\n\
+                 He also said that the mission would go on for as long as it was needed by the people there."
+            )
+        };
+        // Two lines with a side column's cell beside the article's sentence.
+        let blocks = crate::text::blocks(&body("          • Most read stories"));
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+        let headline = blocks
+            .iter()
+            .position(|b| b.text.starts_with("Congress"))
+            .unwrap();
+        assert_eq!(v[headline].reason, Some(Reason::Sidebar), "{v:?}");
+        // Without a column layout the same line is the article's.
+        let blocks = crate::text::blocks(&body(""));
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+        assert!(v.iter().all(|v| v.keep), "{v:?}");
     }
 
     #[test]
