@@ -147,12 +147,14 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         return false;
     };
     // The site names the article's body (`entry-content`, `post-body`,
-    // `itemprop=articleBody`) on exactly one visible element with text, and
-    // the prose vote went elsewhere: the post is short (a photo and a line
-    // under it) and the sidebar's "about me" outweighs it. The site's own
-    // label wins. On a listing page the label repeats and says nothing.
+    // `itemprop=articleBody`, MediaWiki's `mw-content-text`) on exactly one
+    // visible element with text, and the prose vote went elsewhere (the
+    // post is short, a photo and a line under it, and the sidebar's "about
+    // me" outweighs it) or to a part of it (a wiki list's table, without
+    // the introduction above it). The site's own label wins. On a listing
+    // page the label repeats and says nothing.
     let named_body = single_article_body(elements, &inherited, &chars)
-        .filter(|&body| !is_within(elements, top, body) && !is_within(elements, body, top));
+        .filter(|&body| !is_within(elements, body, top));
     if let Some(body) = named_body {
         top = body;
     }
@@ -383,6 +385,16 @@ mod tests {
         let blocks = run(&listing);
         let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
         assert_eq!(inside, [false, false, true, true]);
+        // The vote picks the table of a wiki list; the named body holds the
+        // introduction too.
+        let wiki = format!(
+            "<body><div id=mw-content-text><p>This list of films holds the ones in which a day repeats.</p>\
+             <table><tr><td><p>{P}</p><p>{P}</p><p>{P}</p></td></tr></table></div>\
+             <div class=footer><p>{P}</p></div></body>"
+        );
+        let blocks = run(&wiki);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [true, true, true, true, false]);
     }
 
     #[test]

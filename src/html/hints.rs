@@ -295,9 +295,10 @@ fn tokens(value: &str) -> Vec<String> {
     out
 }
 
-/// Class names blog engines and CMSs give the element that holds a post's
-/// or an article's body, and nothing else (WordPress `entry-content`,
-/// Blogger `post-body`, many CMSs `article-body`, `story-body`).
+/// Class names (or ids) blog engines and CMSs give the element that holds a
+/// post's or an article's body, and nothing else (WordPress `entry-content`,
+/// Blogger `post-body`, MediaWiki `mw-content-text`, many CMSs
+/// `article-body`, `story-body`).
 const ARTICLE_BODY_CLASSES: &[&str] = &[
     "entry-content",
     "entry-body",
@@ -309,6 +310,9 @@ const ARTICLE_BODY_CLASSES: &[&str] = &[
     "articlebody",
     "story-body",
     "story-content",
+    // MediaWiki (Wikipedia and every wiki on its engine).
+    "mw-content-text",
+    "mw-parser-output",
 ];
 
 /// Does a class attribute name the article's body (one of
@@ -419,6 +423,7 @@ mod tests {
     fn article_body_class_names() {
         assert!(names_article_body("post-body entry-content"));
         assert!(names_article_body("Article-Body"));
+        assert!(names_article_body("mw-content-text"));
         assert!(!names_article_body("entry-content-wrapper sidebar"));
         assert!(!names_article_body("post"));
     }

@@ -316,7 +316,8 @@ impl State {
         let body_markup = el
             .get("itemprop")
             .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-            || el.get("class").is_some_and(hints::names_article_body);
+            || el.get("class").is_some_and(hints::names_article_body)
+            || el.get("id").is_some_and(hints::names_article_body);
         let index = self.out.elements.len();
         self.out.elements.push(ElementInfo {
             parent: self.current_element(),
