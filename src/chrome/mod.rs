@@ -1159,13 +1159,20 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
             && (b.link_density() < 0.5 || heading)
             && (matches!(b.kind, BlockKind::Heading(1 | 2))
                 || looks_like_headline(b) && b.words >= 4
-                || distance == 1 && looks_like_sentence_case_headline(b))
+                // A sentence-case headline looks like any short line, so
+                // it must stand close: right above the story, or above one
+                // line (a standfirst, a "[-] Text [+]" control).
+                || distance <= SENTENCE_CASE_HEADLINE_DISTANCE
+                    && looks_like_sentence_case_headline(b))
         {
             verdicts[i] = Verdict::KEEP;
             return;
         }
     }
 }
+
+/// See [`include_headline`].
+const SENTENCE_CASE_HEADLINE_DISTANCE: usize = 2;
 
 /// Short lines (a dozen words or fewer) that a real article would not repeat.
 const REPEAT_MAX_WORDS: usize = 12;
