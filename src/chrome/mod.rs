@@ -1528,6 +1528,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_case_headline_one_control_above_the_story_is_kept() {
+        let text = "Home | World | Business | Sport\n\
+             Sarkozy defends himself against rights critics\n\
+             Tue 8 Jan 2008, 13:59 GMT\n\
+             [-] Text [+]\n\
+             PARIS, Jan 8 (Reuters) - French President Nicolas Sarkozy defended on Tuesday his decisions to welcome the leaders of two countries.\n\
+             He said that the visits had brought contracts worth billions of euros and that he had raised the question of human rights with both.";
+        let blocks = lines(text);
+        let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+        assert!(v[1].keep, "{v:?}");
+        assert!(!v[0].keep);
+    }
+
+    #[test]
     fn repeated_pieces_of_wrapped_sentences_are_kept() {
         let blocks = lines(
             "The Security Council today discussed the United Nations mission in Kosovo, with no agreement\n\
