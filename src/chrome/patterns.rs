@@ -250,8 +250,11 @@ const DISCLAIMER_MAX_WORDS: usize = 40;
 /// sites", "Note: CBC does not endorse and is not responsible for the
 /// content of external sites").
 pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
+    // The words' lowercase middles, found without a lowercase copy (every
+    // short block passes here; an all-capitals disclaimer is not caught).
     words <= DISCLAIMER_MAX_WORDS
-        && contains_any_ascii_ci(text, &["responsible", "endorse"])
+        && (memchr::memmem::find(text.as_bytes(), b"esponsib").is_some()
+            || memchr::memmem::find(text.as_bytes(), b"ndorse").is_some())
         && EXTERNAL_LINKS_DISCLAIMER.is_match(text)
 }
 
@@ -296,7 +299,17 @@ pub fn is_teaser_summary(text: &str, words: usize) -> bool {
         return false;
     }
     let end = tail(text, 48);
-    TEASER_TAIL.is_match(end) || TEASER_LINK_AFTER_SENTENCE.is_match(end)
+    // Cheap first: the last word must be one a teaser's link label ends in.
+    let last = end
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    TEASER_TAIL.is_match(end)
+        || ["more", "details", "story", "article", "on"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w))
+            && TEASER_LINK_AFTER_SENTENCE.is_match(end)
 }
 
 /// The last `max` bytes of `text` (at a character boundary, after a space
@@ -383,8 +396,15 @@ pub fn is_comments_header(text: &str, words: usize) -> bool {
 
 static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?|\S.{0,40}\(\s*\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\s*\))\W*$",
+        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
     )
+});
+
+/// A commenter's name and how long ago they wrote: `TonyZ (6 days ago)`.
+/// (Apart from [`COMMENT_SIGNATURE`]: its free-text gaps would multiply
+/// that pattern's states.)
+static NAME_AND_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*\S.{0,40}\(\s*\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\s*\)\s*$")
 });
 
 /// "Comment signature": the line under or above a reader comment
@@ -395,6 +415,9 @@ pub fn is_comment_signature(text: &str, words: usize) -> bool {
     // pattern is costly (free-text gaps), so a keyword check comes first.
     words <= 20 && could_be_signature(text) && COMMENT_SIGNATURE.is_match(text)
         || words <= NAME_DATE_MAX_WORDS && is_name_and_date(text)
+        || words <= NAME_DATE_MAX_WORDS
+            && text.trim_end().ends_with("ago)")
+            && NAME_AND_AGE.is_match(text)
 }
 
 /// A name-and-date comment heading, told from a dateline ("Luxembourg, July
@@ -560,20 +583,8 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // names (a drop-down of film titles, a directory of services) even with
     // a stray full stop in it ("Aliens vs. Predator"); prose, German
     // included, stays far below this share.
-    if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) {
-        let tokens = text.split_whitespace().count();
-        // Names with figures ("Criner, Dellena 4-7 7-8 17; …") are a box
-        // score, the article's data.
-        let figures = text
-            .split_whitespace()
-            .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
-            .count();
-        if tokens >= LONG_TITLE_RUN_MIN_WORDS
-            && figures * 10 <= tokens
-            && title_case_ratio(text) >= LONG_TITLE_RUN_MIN_CAPS
-        {
-            return true;
-        }
+    if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) && mostly_capitalised(text) {
+        return true;
     }
     let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
     if separators < 2 || ends_like_sentence(text) {
@@ -582,6 +593,38 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // Items average three words or fewer: a menu, not a sentence with a slash.
     let items = separators + 1;
     words <= items * 3
+}
+
+/// A long run of words nearly all capitalised ([`LONG_TITLE_RUN_MIN_CAPS`]),
+/// with figures in at most a tenth of them (names with figures, "Criner,
+/// Dellena 4-7 7-8 17; …", are a box score, the article's data). Stops at
+/// the first few lowercase words, so prose costs little.
+fn mostly_capitalised(text: &str) -> bool {
+    let tokens = text.split_whitespace().count();
+    if tokens < LONG_TITLE_RUN_MIN_WORDS {
+        return false;
+    }
+    let max_lower = ((1.0 - LONG_TITLE_RUN_MIN_CAPS) * tokens as f32) as usize;
+    let (mut words, mut lower, mut figures) = (0usize, 0usize, 0usize);
+    for t in text.split_whitespace() {
+        if t.bytes().any(|b| b.is_ascii_digit()) {
+            figures += 1;
+            if figures * 10 > tokens {
+                return false;
+            }
+        }
+        let Some(first) = t.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        if !first.is_uppercase() {
+            lower += 1;
+            if lower > max_lower {
+                return false;
+            }
+        }
+    }
+    words > 0 && (words - lower) as f32 >= LONG_TITLE_RUN_MIN_CAPS * words as f32
 }
 
 /// Does the text end like a sentence (terminal punctuation, maybe in quotes)?
