@@ -28,7 +28,8 @@ pub enum BlockKind {
 }
 
 /// Chrome evidence found in the DOM around a block (its own element or an
-/// ancestor): tag, ARIA role, or class/id vocabulary. `None` for text input.
+/// ancestor): tag, ARIA role, or class/id vocabulary. For text input only
+/// the layout of the line can give one ([`DomHint::SideColumn`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DomHint {
@@ -61,7 +62,7 @@ pub struct Block {
     pub words: usize,
     /// Characters of `text` that sit inside links (always 0 for text input).
     pub link_chars: usize,
-    /// Chrome evidence from the DOM, if any.
+    /// Chrome evidence from the DOM (or, for text, the line's layout), if any.
     pub dom_hint: Option<DomHint>,
     /// For HTML: the index (into the parser's element table) of the element
     /// that holds this block; lets the scorer find a common container.

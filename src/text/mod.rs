@@ -5,9 +5,11 @@
 //! that drops the boundary between two inline elements leaves
 //! `…Prevents Attacks At HomeMaintained and developed by…`. Such a line is
 //! neither body nor chrome as a whole, so it is split first ([`split_glued`])
-//! and each part is judged on its own. Likewise a table layout rendered
-//! side by side (`Obituaries        Data from the…`) is split at its column
-//! gaps.
+//! and each part is judged on its own. Likewise a page laid out in columns
+//! and rendered side by side (`Obituaries        Data from the…`) is split
+//! at its column gaps: the cells beside the article's text are marked as a
+//! side column ([`DomHint::SideColumn`]), the text side's own layout
+//! evidence, which the classifier weighs like a markup hint.
 
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
@@ -155,11 +157,11 @@ pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
         return vec![(line, layout_row)];
     };
     // One text cell among short ones (a sentence of eight words or more is
-    // text too): a page laid out in columns, which
-    // the renderer interleaves line by line. The short cells are the other
-    // columns (the navigation labels before it, a sidebar's headlines after
-    // it: "…chips from AMD.      • in the enterprise      • The
-    // well-tempered Debian desktop"); the text cell is the article's line.
+    // text too): a page laid out in columns, which the renderer interleaves
+    // line by line. The short cells are the other columns (the navigation
+    // labels before it, a sidebar's headlines after it: "…chips from AMD.
+    // • in the enterprise      • The well-tempered Debian desktop"); the
+    // text cell is the article's line.
     let others_short = cells.iter().enumerate().all(|(k, c)| {
         let n = words(c);
         k == t || n < TEXT_MIN_WORDS || n <= SIDE_CELL_MAX_WORDS && !patterns::ends_like_sentence(c)
