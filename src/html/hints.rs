@@ -316,7 +316,7 @@ const ARTICLE_BODY_CLASSES: &[&str] = &[
 ];
 
 /// Does a class attribute name the article's body (one of
-/// [`ARTICLE_BODY_CLASSES`] as a whole class, any case)?
+/// `ARTICLE_BODY_CLASSES` as a whole class, any case)?
 pub fn names_article_body(class: &str) -> bool {
     class.split_ascii_whitespace().any(|c| {
         ARTICLE_BODY_CLASSES

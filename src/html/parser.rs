@@ -21,7 +21,7 @@
 //!
 //! Work is bounded on hostile input: nesting is capped at [`MAX_DEPTH`], and
 //! a search of the open elements for an end tag's match stops after
-//! [`SCAN_LIMIT`] entries.
+//! `SCAN_LIMIT` entries.
 
 use super::walk::{Frame, State};
 use memchr::{memchr, memchr2};
