@@ -49,6 +49,10 @@ const CLIMB_MIN_GAIN: f32 = 10.0;
 /// Words of a block under a chrome hint count this much against a subtree.
 const HINTED_PENALTY: f32 = 0.5;
 
+/// More marked bodies than this are a listing's posts, not one article's
+/// parts.
+const MAX_BODY_PARTS: usize = 6;
+
 /// Content markup (`<article>`, `itemprop=articleBody`) earns a bonus: the
 /// site says this is the article.
 const CONTENT_MARKUP_BONUS: f32 = 1.25;
@@ -153,11 +157,24 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // me" outweighs it) or to a part of it (a wiki list's table, without
     // the introduction above it). The site's own label wins. On a listing
     // page the label repeats and says nothing.
-    let named_body = single_article_body(elements, &inherited, &chars)
-        .filter(|&body| !is_within(elements, body, top));
+    let bodies = article_bodies(elements, &inherited, &chars);
+    let named_body = match bodies[..] {
+        [body] => Some(body).filter(|&body| !is_within(elements, body, top)),
+        _ => None,
+    };
     if let Some(body) = named_body {
         top = body;
     }
+    // A few marked bodies with the vote inside one of them: one article cut
+    // into parts by ad slots and related boxes (`story-body-1`,
+    // `story-body-2`); all parts belong to it.
+    let parts: &[usize] = if (2..=MAX_BODY_PARTS).contains(&bodies.len())
+        && bodies.iter().any(|&b| is_within(elements, top, b))
+    {
+        &bodies
+    } else {
+        &[]
+    };
 
     // Net content per subtree: prose counts for, chrome-like blocks against
     // (signed scores, hinted blocks penalised). Climbing from the top
@@ -204,6 +221,9 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // The container: the top element plus qualifying siblings.
     let mut chosen = vec![false; n];
     chosen[top] = true;
+    for &part in parts {
+        chosen[part] = true;
+    }
     let parent = elements[top].parent;
     let threshold = (prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
     for e in 0..n {
@@ -232,26 +252,24 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     true
 }
 
-/// The one element marked as the article's body, if exactly one is (not
-/// under a chrome hint, holding some text).
-fn single_article_body(
+/// The elements marked as the article's body (not under a chrome hint,
+/// holding some text), outermost only, in document order.
+fn article_bodies(
     elements: &[ElementInfo],
     inherited: &[Option<DomHint>],
     chars: &[usize],
-) -> Option<usize> {
-    let mut found = None;
+) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
     for (e, el) in elements.iter().enumerate() {
         if !el.body_markup || inherited[e].is_some() || chars[e] == 0 {
             continue;
         }
-        // A marked element inside another marked one is the same body.
-        if found.is_some_and(|f| is_within(elements, e, f)) {
+        // Elements come in document order: one inside a marked element
+        // comes before the next marked one outside it.
+        if found.last().is_some_and(|&f| is_within(elements, e, f)) {
             continue;
         }
-        if found.is_some() {
-            return None;
-        }
-        found = Some(e);
+        found.push(e);
     }
     found
 }
@@ -395,6 +413,24 @@ mod tests {
         let blocks = run(&wiki);
         let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
         assert_eq!(inside, [true, true, true, true, false]);
+    }
+
+    #[test]
+    fn the_marked_parts_of_one_article_are_all_kept() {
+        let html = format!(
+            "<body><article><div class=part><div class='story-body story-body-1'><p>{P}</p></div>\
+             <aside class=related><div class=story-body><p>Another story</p></div></aside></div>\
+             <div class=ad>Advertisement</div>\
+             <div class=part><div class='story-body story-body-2'><p>{P}</p><p>{P}</p><p>{P}</p></div>\
+             <div class=sidebar><p>{P}</p></div></div></article></body>"
+        );
+        let blocks = run(&html);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(
+            inside,
+            [true, false, false, true, true, true, false],
+            "{blocks:?}"
+        );
     }
 
     #[test]
