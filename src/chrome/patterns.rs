@@ -203,11 +203,26 @@ static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A cookie notice is a sentence or two...
+const COOKIE_MAX_WORDS: usize = 60;
+/// ...or, when it opens with the cookies, a paragraph of this many words.
+const LONG_COOKIE_MAX_WORDS: usize = 150;
+static COOKIE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((we|this (web)?site|our (web)?site|[\w.-]+) (use|uses|is using) cookies|cookies (help|are used))\b",
+    )
+});
+
 /// "Cookie notice": `This site uses cookies. By continuing you agree…`.
 pub fn is_cookie_notice(text: &str, words: usize) -> bool {
     // Cookie banners are one or two sentences; a long paragraph about cookies
     // (an article on tracking, say) is not a banner.
-    words <= 60 && contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
+    if words > COOKIE_MAX_WORDS {
+        // A consent banner spelled out in full (ad partners, data use, the
+        // buttons to press) runs longer, but says what it is at once.
+        return words <= LONG_COOKIE_MAX_WORDS && COOKIE_OPENING.is_match(text);
+    }
+    contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
 }
 
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -834,6 +849,19 @@ mod tests {
         let t = "This website uses cookies to improve your experience. By continuing you accept our cookie policy.";
         assert!(is_cookie_notice(t, w(t)));
         let body = "She baked cookies for the whole class.";
+        assert!(!is_cookie_notice(body, w(body)));
+        let t = "We use cookies and similar technologies to improve your browsing experience, \
+                 personalize content and offers, show targeted ads, analyze traffic, and better \
+                 understand you. We may share your information with third-party partners for \
+                 marketing purposes. To learn more and make choices about data use, visit our \
+                 Advertising Policy and Privacy Policy. By clicking Accept and Continue below, you \
+                 consent to the use by us and third parties of cookies and other technologies.";
+        assert!(is_cookie_notice(t, w(t)));
+        let body = "Researchers who study tracking say that we use cookies far less carefully than \
+                    we should, and the study found that most of the sites that set them never \
+                    asked for consent, which the regulator called a clear breach of the rules that \
+                    came into force in 2018, while the companies said that they had followed the \
+                    advice of their lawyers and that the banners were being redesigned this year.";
         assert!(!is_cookie_notice(body, w(body)));
     }
 
