@@ -517,29 +517,48 @@ fn looks_like_commenter(name: &str) -> bool {
     }
 }
 
-/// Every comment signature starts with "by"/"posted by"…, ends in a colon
-/// ("X wrote:"), or has one of these words.
-const COMMENT_SIGNATURE_KEYWORDS: &[&str] = &[
-    "reply",
-    "report",
-    "flag",
-    "permalink",
-    "recommend",
-    "quote",
-    "expanded",
-    "ago",
-];
-
+/// A cheap test that every line [`COMMENT_SIGNATURE`] matches passes, form
+/// by form, so that the costly pattern runs on few lines: "by …"/"posted
+/// by …" first, "… wrote:" last, a score, a figure then "ago", "report this
+/// comment", or action words joined by separators ("Reply | Report abuse").
+/// (The keywords alone let through every "reported", "again" and "flag".)
 fn could_be_signature(text: &str) -> bool {
-    if contains_any_ascii_ci(text, &["score:"]) {
-        return true;
-    }
     let first = first_word_lower(text);
-    matches!(
+    if matches!(
         first.as_str(),
         "by" | "posted" | "written" | "submitted" | "commented"
     ) || text.trim_end().ends_with(':')
-        || contains_any_ascii_ci(text, COMMENT_SIGNATURE_KEYWORDS)
+    {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    if ["score:", "expanded", "reply actions"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
+        return true;
+    }
+    let starts_with_figure = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(|c: char| c.is_ascii_digit());
+    if starts_with_figure && lower.contains("ago") {
+        return true;
+    }
+    if [
+        "report this",
+        "report comment",
+        "report post",
+        "report abuse",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+    {
+        return true;
+    }
+    text.contains(['|', '·', '-'])
+        && ["reply", "report", "flag", "permalink", "recommend", "quote"]
+            .iter()
+            .any(|k| lower.contains(k))
 }
 
 /// The first run of letters, lowercased (bullets and punctuation skipped).
