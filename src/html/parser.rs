@@ -939,8 +939,13 @@ impl<'a> Parser<'a, '_> {
             if tail.is_empty() {
                 break;
             }
-            let close = memchr(b'>', tail.as_bytes()).map_or(tail.len(), |g| g + 1);
-            let tag = tail[1..close.saturating_sub(1).max(1)].trim_end_matches('/');
+            // The tag's inside, up to its `>` (or to the end when unclosed);
+            // `<` and `>` are ASCII, so both cuts fall on char boundaries.
+            let (inner, close) = match memchr(b'>', tail.as_bytes()) {
+                Some(g) => (&tail[1..g], g + 1),
+                None => (&tail[1..], tail.len()),
+            };
+            let tag = inner.trim_end_matches('/');
             let (closing, tag_name) = match tag.strip_prefix('/') {
                 Some(t) => (true, t),
                 None => (false, tag),
@@ -1167,6 +1172,12 @@ mod tests {
             ),
             ["When a ≠ 0 , there are two.", "after"]
         );
+        // Unclosed: the formula runs to the end of the page; no panic.
+        assert_eq!(texts("<p>x <math><mi>y</mi><annotation>z"), ["x y"]);
+        assert_eq!(texts("<p>x <math><mi>y<"), ["x y"]);
+        assert_eq!(texts("<p>x <math></math>"), ["x"]);
+        // An unclosed tag ending in a multi-byte character (found by fuzzing).
+        assert_eq!(texts("<p>x <math><mi>y</mi><aü"), ["x y"]);
     }
 
     #[test]
