@@ -270,6 +270,10 @@ fn article_bodies(
             continue;
         }
         found.push(e);
+        // More than a few say nothing (a listing): no need to find them all.
+        if found.len() > MAX_BODY_PARTS {
+            break;
+        }
     }
     found
 }
