@@ -908,12 +908,6 @@ fn cut_at_boundary(
 ) -> (usize, usize, Option<(Reason, usize)>) {
     let mut before = 0.0f32;
     for i in start..=end {
-        let signature = |r: &Option<Reason>| {
-            matches!(
-                r,
-                Some(Reason::Timestamp | Reason::Comments | Reason::Byline)
-            )
-        };
         let boundary = match rules[i] {
             // "3 Comments", "Leave a Reply": a comment section starts. A bare
             // "Comment(s)" is also the name of an opinion section in a
@@ -925,7 +919,7 @@ fn cut_at_boundary(
                     || rules[i + 1..=end]
                         .iter()
                         .take(COMMENT_SIGNATURE_WINDOW)
-                        .any(&signature)
+                        .any(is_signature)
             }
             // Signatures and timestamps that repeat every few lines are a
             // comment list (or a dated teaser list). One signature per long
@@ -934,7 +928,7 @@ fn cut_at_boundary(
                 rules[i + 1..=end]
                     .iter()
                     .take(COMMENT_SIGNATURE_WINDOW)
-                    .filter(|r| signature(r))
+                    .filter(|r| is_signature(r))
                     .count()
                     >= 2
                     && short_entries_follow(rules, scores, i, end)
@@ -1000,10 +994,7 @@ fn short_entries_follow(rules: &[Option<Reason>], scores: &[f32], from: usize, e
     let mut entries = Vec::new();
     let mut current = 0.0f32;
     for i in from + 1..=end {
-        if matches!(
-            rules[i],
-            Some(Reason::Timestamp | Reason::Comments | Reason::Byline)
-        ) {
+        if is_signature(&rules[i]) {
             if current > 0.0 {
                 entries.push(current);
             }
