@@ -154,21 +154,22 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         if is_taxonomy_class(name) {
             continue;
         }
-        let tokens = tokens(name);
         // A long name is a slug of text (`sharing-with-a-single-repository`,
         // an id made from a heading), not a component name: its words say
         // nothing about chrome.
-        if tokens.len() > MAX_NAME_TOKENS {
+        let mut count = 0;
+        for_each_token(name, |_| count += 1);
+        if count > MAX_NAME_TOKENS {
             continue;
         }
-        for token in tokens {
-            if CONTENT_WORDS.contains(&token.as_str()) {
+        for_each_token(name, |token| {
+            if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
             }
             if hint.is_none() {
-                hint = chrome_word(&token);
+                hint = chrome_word(token);
             }
-        }
+        });
     }
     (hint, content)
 }
@@ -256,12 +257,16 @@ pub fn combine(
     (hint, content)
 }
 
+/// The chrome word a token is, or starts or ends with (any ASCII case).
 fn chrome_word(token: &str) -> Option<DomHint> {
+    let t = token.as_bytes();
     for &(word, hint) in CHROME_WORDS {
-        if token == word
-            || word.len() >= AFFIX_MIN_LEN
-                && token.len() > word.len()
-                && (token.starts_with(word) || token.ends_with(word))
+        let w = word.as_bytes();
+        if t.eq_ignore_ascii_case(w)
+            || w.len() >= AFFIX_MIN_LEN
+                && t.len() > w.len()
+                && (t[..w.len()].eq_ignore_ascii_case(w)
+                    || t[t.len() - w.len()..].eq_ignore_ascii_case(w))
         {
             return Some(hint);
         }
@@ -269,30 +274,33 @@ fn chrome_word(token: &str) -> Option<DomHint> {
     None
 }
 
-/// Split a class or id attribute into lowercase tokens: at every
-/// non-alphanumeric character and at lowercase→uppercase humps.
-fn tokens(value: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+/// Call `f` with each token of a class or id name, as a slice of it: split
+/// at every non-alphanumeric character and at lowercase→uppercase humps
+/// (`shareBar` → `share`, `Bar`). Compared in any ASCII case, so no
+/// lowercase copy is made: every element's class and id pass here.
+fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+    let mut start = None;
     let mut prev_lower = false;
-    for c in value.chars() {
+    for (i, c) in value.char_indices() {
         if !c.is_alphanumeric() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+            if let Some(s) = start.take() {
+                f(&value[s..i]);
             }
             prev_lower = false;
             continue;
         }
-        if c.is_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        if c.is_uppercase() && prev_lower {
+            if let Some(s) = start {
+                f(&value[s..i]);
+            }
+            start = Some(i);
         }
+        start.get_or_insert(i);
         prev_lower = c.is_lowercase();
-        cur.extend(c.to_lowercase());
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if let Some(s) = start {
+        f(&value[s..]);
     }
-    out
 }
 
 /// Class names (or ids) blog engines and CMSs give the element that holds a
