@@ -243,7 +243,7 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|promoted stories|sponsored stories|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
@@ -897,6 +897,8 @@ mod tests {
             "Mais lidas em Esporte",
             "Most read in Business",
             "Les plus lus",
+            "Promoted Links Promoted Links",
+            "Sponsored content by Taboola",
         ] {
             assert!(is_related_header(t, w(t)), "{t}");
         }
