@@ -247,17 +247,17 @@ impl State {
             self.in_author += 1;
             frame.author = true;
         }
-        // An inline element hidden by its own attributes (a `display:none`
-        // span, an `aria-hidden` duplicate, MediaWiki's MathML twin of a
-        // formula image) is not part of the sentence the reader sees. Class
-        // words are not enough here: `hidden-xs` hides on phones only.
-        if inline
-            && (el.get("hidden").is_some()
-                || el
-                    .get("aria-hidden")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-                || el.get("style").and_then(hints::style_hides).is_some())
-        {
+        // Hidden by its own attributes (class words are not enough here:
+        // `hidden-xs` hides on phones only).
+        let style_hiding = el.get("style").and_then(hints::style_hides);
+        let aria_hidden = el
+            .get("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let hides_itself = el.get("hidden").is_some() || aria_hidden || style_hiding.is_some();
+        // An inline element that hides itself (a `display:none` span, an
+        // `aria-hidden` duplicate, MediaWiki's MathML twin of a formula
+        // image) is not part of the sentence the reader sees.
+        if inline && hides_itself {
             self.muted += 1;
             frame.muted = true;
         }
@@ -296,11 +296,7 @@ impl State {
             hint = None;
         }
         hint = hint.or(class_hint);
-        let style_hiding = el.get("style").and_then(hints::style_hides);
-        let aria_hidden = el
-            .get("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        if el.get("hidden").is_some() || aria_hidden || style_hiding.is_some() {
+        if hides_itself {
             hint = Some(DomHint::Hidden);
         }
         // `aria-hidden` takes the element away from every reader (sites set
@@ -308,14 +304,13 @@ impl State {
         // `visibility:hidden` is never a panel's switch. Both hold whatever
         // their size, unlike `display:none`/`hidden` (see container.rs).
         let invisible = aria_hidden || style_hiding == Some(hints::StyleHiding::Invisible);
-        let content_markup = matches!(tag, "article" | "main")
-            || el
-                .get("itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-            || class_content && hint.is_none();
-        let body_markup = el
+        let item_article_body = el
             .get("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+        let content_markup = matches!(tag, "article" | "main")
+            || item_article_body
+            || class_content && hint.is_none();
+        let body_markup = item_article_body
             || el.get("class").is_some_and(hints::names_article_body)
             || el.get("id").is_some_and(hints::names_article_body);
         let index = self.out.elements.len();
