@@ -73,6 +73,8 @@ pub struct Block {
     /// True when a positive structural marker (`<article>`, `<main>`,
     /// `itemprop=articleBody`, content-ish class) encloses the block.
     pub in_article_markup: bool,
+    /// For HTML: the block holds a typeset formula (MathML).
+    pub math: bool,
 }
 
 impl Block {
@@ -87,6 +89,7 @@ impl Block {
             parent: 0,
             in_container: false,
             in_article_markup: false,
+            math: false,
         }
     }
 

@@ -314,7 +314,19 @@ fn resolve_hints(
     for b in blocks.iter_mut() {
         let e = b.parent.min(n - 1);
         b.in_container = inside[e];
-        b.dom_hint = hint[e];
+        b.dom_hint = match hint[e] {
+            // A typeset formula is the article's: menus, share bars, ads and
+            // widgets never hold one, so a class word around it that reads
+            // as one of them names a script's machinery (MathJax's
+            // `CtxtMenu_Attached`: the formula's context menu), not chrome.
+            Some(
+                DomHint::Navigation
+                | DomHint::Share
+                | DomHint::Advertisement
+                | DomHint::Boilerplate,
+            ) if b.math => None,
+            h => h,
+        };
     }
 }
 
@@ -365,6 +377,20 @@ mod tests {
                 .iter()
                 .all(|b| b.dom_hint.is_none() && b.in_container)
         );
+    }
+
+    #[test]
+    fn a_formula_in_an_element_named_like_a_menu_is_not_navigation() {
+        let html = format!(
+            "<body><div class=menu><a href=/>Home</a></div><article><p>{P}</p>\
+             <mjx-container class='MathJax CtxtMenu_Attached_0'><mjx-assistive-mml>\
+             <math><mi>a</mi><mo>=</mo><mn>0</mn></math></mjx-assistive-mml></mjx-container>\
+             <p>{P}</p></article></body>"
+        );
+        let blocks = run(&html);
+        assert_eq!(blocks[0].dom_hint, Some(DomHint::Navigation));
+        assert_eq!(blocks[2].text, "a = 0");
+        assert_eq!(blocks[2].dom_hint, None);
     }
 
     #[test]

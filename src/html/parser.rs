@@ -967,7 +967,7 @@ impl<'a> Parser<'a, '_> {
         }
         if !out.is_empty() {
             self.open_body(false);
-            self.st.push_text(&format!(" {out} "));
+            self.st.push_math(&format!(" {out} "));
         }
     }
 

@@ -88,6 +88,8 @@ pub struct State {
     out: Walked,
     buf: String,
     buf_link_chars: usize,
+    /// Does the buffer hold a formula (MathML)?
+    buf_math: bool,
     /// Did the buffer end in whitespace (so the next text needs no space)?
     buf_space: bool,
     /// Stack of open non-inline elements (indices into the element table).
@@ -135,6 +137,7 @@ pub fn walk(html: &str) -> Walked {
         out: Walked::default(),
         buf: String::new(),
         buf_link_chars: 0,
+        buf_math: false,
         buf_space: true,
         open: Vec::new(),
         kinds: Vec::new(),
@@ -187,6 +190,15 @@ impl State {
         if self.out.meta.title.is_none() {
             self.out.meta.title = Some(collapse(text));
         }
+    }
+
+    /// The text of a MathML formula (read as inline text).
+    pub fn push_math(&mut self, text: &str) {
+        if self.muted > 0 {
+            return;
+        }
+        self.buf_math = true;
+        self.push_text(text);
     }
 
     /// The body of a JSON-LD script.
@@ -428,6 +440,7 @@ impl State {
         self.buf.clear();
         self.buf_space = true;
         let link_chars = std::mem::take(&mut self.buf_link_chars);
+        let math = std::mem::take(&mut self.buf_math);
         if text.is_empty() {
             return;
         }
@@ -439,6 +452,7 @@ impl State {
         block.link_chars = link_chars.min(block.text.chars().count());
         block.parent = self.current_element().unwrap_or(0);
         block.dom_hint = self.hint_stack.last().copied();
+        block.math = math;
         block.in_article_markup = self.in_content > 0;
         self.out.blocks.push(block);
     }
