@@ -41,6 +41,18 @@ const SIBLING_MIN: f32 = 10.0;
 /// teaser list).
 const SIBLING_MAX_LINK_DENSITY: f32 = 0.33;
 
+/// A wrapper around the top element "adds nothing" when its prose exceeds
+/// the top's by less than this (a caption or a label's worth).
+const UNIT_WRAPPER_SLACK: f32 = 2.0;
+
+/// Units of one template: at least this many (two boxes with one class
+/// are a layout's frames; three or more are a list of like parts).
+const MIN_UNITS: usize = 3;
+
+/// A unit with more link text than this is a teaser card (a headline
+/// linking elsewhere over its summary), not a part of the article.
+const UNIT_MAX_LINK_DENSITY: f32 = 0.15;
+
 /// Climb to the parent only when it adds at least this much net content
 /// (about one short paragraph's words): a stray caption is no reason to
 /// widen the container.
@@ -133,11 +145,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         if votes[e] <= 0.0 || inherited[e].is_some() {
             continue;
         }
-        let density = if chars[e] > 0 {
-            links[e] as f32 / chars[e] as f32
-        } else {
-            0.0
-        };
+        let density = link_density(links[e], chars[e]);
         let mut score = votes[e] * (1.0 - density.min(1.0));
         if elements[e].content_markup {
             score *= CONTENT_MARKUP_BONUS;
@@ -224,18 +232,48 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     for &part in parts {
         chosen[part] = true;
     }
+    // The article's repeated units: the top element is one of several
+    // siblings built from one template (a how-to's `div.step`s, a story's
+    // sections) once the wrappers that add nothing around it are looked
+    // past. Every sibling of that template with prose of its own is
+    // another unit of the same article, however short (step 2 is one line).
+    let mut unit = top;
+    while let Some(p) = elements[unit].parent {
+        if inherited[p].is_some() || prose[p] > prose[top] + UNIT_WRAPPER_SLACK {
+            break;
+        }
+        unit = p;
+    }
+    if elements[unit].signature != 0
+        && let Some(unit_parent) = elements[unit].parent
+    {
+        let units: Vec<usize> = (0..n)
+            .filter(|&e| {
+                e != unit
+                    && elements[e].parent == Some(unit_parent)
+                    && elements[e].signature == elements[unit].signature
+                    && prose[e] > 0.0
+                    && valid[e].is_none()
+                    && link_density(links[e], chars[e]) < UNIT_MAX_LINK_DENSITY
+            })
+            .collect();
+        if units.len() + 1 >= MIN_UNITS {
+            chosen[unit] = true;
+            for e in units {
+                chosen[e] = true;
+            }
+        }
+    }
     let parent = elements[top].parent;
     let threshold = (prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
     for e in 0..n {
         if e == top || elements[e].parent != parent || parent.is_none() {
             continue;
         }
-        let density = if chars[e] > 0 {
-            links[e] as f32 / chars[e] as f32
-        } else {
-            0.0
-        };
-        if prose[e] >= threshold && density < SIBLING_MAX_LINK_DENSITY && valid[e].is_none() {
+        if prose[e] >= threshold
+            && link_density(links[e], chars[e]) < SIBLING_MAX_LINK_DENSITY
+            && valid[e].is_none()
+        {
             chosen[e] = true;
         }
     }
@@ -250,6 +288,14 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
     }
     true
+}
+
+fn link_density(links: usize, chars: usize) -> f32 {
+    if chars > 0 {
+        links as f32 / chars as f32
+    } else {
+        0.0
+    }
 }
 
 /// The elements marked as the article's body (not under a chrome hint,
@@ -364,6 +410,34 @@ mod tests {
         // classifier adds the headline later), three paragraphs, the sidebar.
         assert_eq!(inside, [false, false, true, true, true, false]);
         assert_eq!(blocks[5].dom_hint, Some(DomHint::Sidebar));
+    }
+
+    #[test]
+    fn units_of_one_template_join_the_top_one_however_short() {
+        let steps = |step: &str| {
+            format!(
+                "<body><div class=page><div class='mod step'><div class=copy><p>{P}</p></div></div>\
+                 <div class=related><h3>Other people are reading</h3><ul><li><a href=/x>A story</a></li></ul></div>\
+                 <div class='mod step'><div class=copy><p>{step}</p></div></div>\
+                 <div class='mod step'><div class=copy><p>Insert the plant into the hole.</p></div></div>\
+                 <div class=sidebar><p>{P}</p></div></div></body>"
+            )
+        };
+        let blocks = run(&steps("Add moss around it."));
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [true, false, false, true, true, false]);
+        // A card whose line is a link elsewhere is a teaser, not a step
+        // (and one step left beside the top one is too few units).
+        let blocks = run(&steps("<a href=/y>Add moss around it, our guide</a>"));
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [true, false, false, false, false, false]);
+        // Two boxes of one class are a layout's frames: no units.
+        let frames = format!(
+            "<body><div class=box><p>{P}</p><p>{P}</p></div><div class=box><p>Short news item.</p></div></body>"
+        );
+        let blocks = run(&frames);
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside, [true, true, false]);
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct ElementInfo {
     /// The site's own name for the article's body: `itemprop=articleBody`
     /// or a class such as `entry-content`, `post-body`, `article-body`.
     pub body_markup: bool,
+    /// A hash of the element's tag and class list (0 when it has no
+    /// class): siblings built from one template share it.
+    pub signature: u64,
 }
 
 /// Metadata as found in the markup, before interpretation.
@@ -332,6 +335,7 @@ impl State {
             content_markup,
             invisible,
             body_markup,
+            signature: el.get("class").map_or(0, |class| signature(tag, class)),
         });
         self.open.push(index);
         frame.element = true;
@@ -456,6 +460,19 @@ impl State {
         block.in_article_markup = self.in_content > 0;
         self.out.blocks.push(block);
     }
+}
+
+/// A hash of a tag name and its class list, never 0.
+fn signature(tag: &str, class: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FastBuild::default().build_hasher();
+    h.write(tag.as_bytes());
+    h.write_u8(0);
+    for word in class.split_ascii_whitespace() {
+        h.write(word.as_bytes());
+        h.write_u8(b' ');
+    }
+    h.finish().max(1)
 }
 
 /// Collapse whitespace runs to one space and trim.
