@@ -23,7 +23,7 @@ pub enum BlockKind {
     Code,
     /// A table cell or row.
     Table,
-    /// A figure caption.
+    /// A figure's caption (`<figcaption>`).
     Caption,
 }
 

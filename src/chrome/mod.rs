@@ -53,6 +53,9 @@ pub enum Reason {
     /// "…is not responsible for the content of external sites": the note
     /// under a story's links.
     Disclaimer,
+    /// A figure's caption (`<figcaption>`): the label of a picture the
+    /// text does not carry.
+    Caption,
     Comments,
     Advertisement,
     Repeated,
@@ -90,6 +93,7 @@ impl Reason {
             Reason::ReaderComment => "reader comment",
             Reason::Markup => "HTML markup left in the text",
             Reason::Disclaimer => "disclaimer about external links",
+            Reason::Caption => "figure caption (kept with --favor recall)",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -215,6 +219,7 @@ pub fn classify_with_title(
         })
         .collect();
     let side = side_column_lines(blocks, &mut rules);
+    drop_figure_captions(blocks, &mut rules, ctx);
     let scores: Vec<f32> = blocks
         .iter()
         .zip(&rules)
@@ -602,6 +607,42 @@ fn comment_section_in_container(blocks: &[Block], rules: &[Option<Reason>]) -> O
     }
     None
 }
+
+/// A figure's caption labels a picture the text does not carry ("Glass
+/// cloche terrariums (Lucy Akins)", "Photo: … / AFP"), and half of them are
+/// credits: without the picture it reads as a stray line in the story.
+/// They go, except with `--favor recall`, and except where the captions
+/// are most of the page's prose (a photo essay, a gallery: there they are
+/// the story). Only HTML says what a caption is; text input never has one.
+fn drop_figure_captions(blocks: &[Block], rules: &mut [Option<Reason>], ctx: &Context) {
+    if ctx.favor == Favor::Recall {
+        return;
+    }
+    let (mut caption_words, mut other_words) = (0, 0);
+    for (b, r) in blocks.iter().zip(rules.iter()) {
+        if r.is_some() || b.dom_hint.is_some() || ctx.has_container && !b.in_container {
+            continue;
+        }
+        if b.kind == BlockKind::Caption {
+            caption_words += b.words;
+        } else if b.kind != BlockKind::Heading(1) {
+            other_words += b.words;
+        }
+    }
+    if caption_words == 0 || caption_words * CAPTION_STORY_RATIO > other_words {
+        return;
+    }
+    for (b, r) in blocks.iter().zip(rules.iter_mut()) {
+        if b.kind == BlockKind::Caption && r.is_none() {
+            *r = Some(Reason::Caption);
+        }
+    }
+}
+
+/// Captions are the story when the rest of the article's text is less
+/// than this many times theirs (a gallery of captioned photos with a
+/// line of introduction).
+const CAPTION_STORY_RATIO: usize = 2;
 
 /// Blocks at least this long are prose even when full of links (a
 /// paragraph of a wiki article links half its words).
@@ -1221,6 +1262,37 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn figure_captions_go_unless_they_are_the_story_or_recall_is_favoured() {
+        let prose = "The council discussed the mission in the province, where the two groups have lived side by side for as long as anyone can remember.";
+        let caption = "Glass cloche terrariums (Lucy Akins)";
+        let page = |captions: usize, paragraphs: usize| {
+            let mut blocks = Vec::new();
+            for _ in 0..paragraphs {
+                blocks.push(Block::new(prose.into(), BlockKind::Paragraph));
+            }
+            for _ in 0..captions {
+                blocks.push(Block::new(caption.into(), BlockKind::Caption));
+            }
+            blocks
+        };
+        let reasons = |blocks: &[Block], favor: Favor| {
+            let mut rules = vec![None; blocks.len()];
+            drop_figure_captions(blocks, &mut rules, &Context { favor, ..ctx() });
+            rules
+        };
+        let story = page(1, 3);
+        assert_eq!(reasons(&story, Favor::Balanced)[3], Some(Reason::Caption));
+        assert_eq!(reasons(&story, Favor::Recall)[3], None);
+        // A gallery: twelve captioned photos under one line of introduction.
+        let gallery = page(12, 1);
+        assert!(
+            reasons(&gallery, Favor::Balanced)
+                .iter()
+                .all(Option::is_none)
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
         "blockquote" => BlockKind::Quote,
         "pre" => BlockKind::Code,
         "td" | "th" => BlockKind::Table,
-        "figcaption" | "caption" => BlockKind::Caption,
+        "figcaption" => BlockKind::Caption,
+        // A table's caption is its title, read with the table (unlike a
+        // figure's, see `chrome::drop_figure_captions`).
+        "caption" => BlockKind::Paragraph,
         _ => return None,
     })
 }
