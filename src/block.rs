@@ -49,6 +49,9 @@ pub enum DomHint {
     /// Text input only: a cell printed beside the article's line by a
     /// renderer that laid the page out in columns (a sidebar headline).
     SideColumn,
+    /// HTML only: a numbered slideshow ("1/50", "2/50", …) set inside the
+    /// article with the article's text on both sides of it.
+    Slideshow,
 }
 
 /// One paragraph-sized unit of text with its features.

@@ -56,6 +56,8 @@ pub enum Reason {
     /// A figure's caption (`<figcaption>`): the label of a picture the
     /// text does not carry.
     Caption,
+    /// A numbered slideshow embedded in the middle of the article.
+    Slideshow,
     Comments,
     Advertisement,
     Repeated,
@@ -94,6 +96,7 @@ impl Reason {
             Reason::Markup => "HTML markup left in the text",
             Reason::Disclaimer => "disclaimer about external links",
             Reason::Caption => "figure caption (kept with --favor recall)",
+            Reason::Slideshow => "slideshow embedded in the article",
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
@@ -674,6 +677,7 @@ fn hint_reason(hint: Option<DomHint>) -> Option<Reason> {
         DomHint::Hidden => Reason::Hidden,
         DomHint::Boilerplate => Reason::OutsideContent,
         DomHint::SideColumn => Reason::Sidebar,
+        DomHint::Slideshow => Reason::Slideshow,
         DomHint::Byline => return None,
     })
 }
