@@ -53,6 +53,11 @@ const MIN_UNITS: usize = 3;
 /// linking elsewhere over its summary), not a part of the article.
 const UNIT_MAX_LINK_DENSITY: f32 = 0.15;
 
+/// A lead has at least this much prose (a sentence or two)...
+const LEAD_MIN_PROSE: f32 = 20.0;
+/// ...and hardly a link (a teaser above the story is mostly its link).
+const LEAD_MAX_LINK_DENSITY: f32 = 0.1;
+
 /// Climb to the parent only when it adds at least this much net content
 /// (about one short paragraph's words): a stray caption is no reason to
 /// widen the container.
@@ -266,11 +271,22 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     }
     let parent = elements[top].parent;
     let threshold = (prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
+    // The article's lead (standfirst, perex, dek): the sibling just above
+    // the body with prose of its own, a paragraph or two with hardly a
+    // link. It is well under a fifth of a long story, so the share rule
+    // below would leave it out.
+    let lead = (0..top)
+        .rev()
+        .find(|&e| elements[e].parent == parent && prose[e] > 0.0)
+        .filter(|&e| {
+            prose[e] >= LEAD_MIN_PROSE && link_density(links[e], chars[e]) < LEAD_MAX_LINK_DENSITY
+        });
     for e in 0..n {
         if e == top || elements[e].parent != parent || parent.is_none() {
             continue;
         }
-        if prose[e] >= threshold
+        let lead = Some(e) == lead;
+        if (prose[e] >= threshold || lead)
             && link_density(links[e], chars[e]) < SIBLING_MAX_LINK_DENSITY
             && valid[e].is_none()
         {
@@ -570,6 +586,28 @@ mod tests {
         let html = format!("<body><article><p>{P}</p><p>{P}</p>{gallery}</article></body>");
         let blocks = run(&html);
         assert!(blocks.iter().all(|b| b.dom_hint.is_none()));
+    }
+
+    #[test]
+    fn the_lead_just_above_the_body_joins_it() {
+        let lead = "Five wins in a row and one goal conceded: the club has answered every doubter this autumn, and the rest of the league has started to notice.";
+        let body = format!("<div class=body>{}</div>", format!("<p>{P}</p>").repeat(6));
+        let related = "<div class=related><a href=/1>Another story about the club and its coach</a> \
+            <a href=/2>A second story about the league table this week</a></div>";
+        let page = |between: &str| {
+            format!(
+                "<body><div class=article><div class=perex>{lead}</div>{between}{body}{related}</div></body>"
+            )
+        };
+        // Under a fifth of the story, but just above it (a picture between).
+        let blocks = run(&page("<div class=photo><img src=a.jpg></div>"));
+        assert!(blocks[..7].iter().all(|b| b.in_container));
+        // Not when another sibling with text stands between.
+        let blocks = run(&page(
+            "<div class=note>This story was first published in the print edition.</div>",
+        ));
+        assert!(!blocks[0].in_container && !blocks[1].in_container);
+        assert!(blocks[2].in_container);
     }
 
     #[test]
