@@ -350,7 +350,12 @@ impl State {
             self.in_content += 1;
             frame.content = true;
         }
-        if let Some(kind) = block_kind(tag) {
+        if let Some(mut kind) = block_kind(tag) {
+            // A paragraph inside a figure's caption is still the caption
+            // (`<figcaption><p class=caption>…</p><p class=source>…</p>`).
+            if kind == BlockKind::Paragraph && self.kinds.last() == Some(&BlockKind::Caption) {
+                kind = BlockKind::Caption;
+            }
             self.kinds.push(kind);
             frame.kind = true;
             if let BlockKind::Heading(level) = kind {
@@ -501,6 +506,19 @@ mod tests {
         assert_eq!(texts, ["Title", "One two three", "Four", "Five", "Six"]);
         assert_eq!(w.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(w.blocks[4].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn paragraphs_inside_a_figure_caption_are_the_caption() {
+        let w = walk_str(
+            "<figure><img src=a.jpg><figcaption><p class=caption>Scanning a code.</p>\
+             <p class=source>(Picture: maker)</p></figcaption></figure><p>Body.</p>",
+        );
+        let kinds: Vec<BlockKind> = w.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Caption, BlockKind::Caption, BlockKind::Paragraph]
+        );
     }
 
     #[test]
