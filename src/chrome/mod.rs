@@ -568,12 +568,30 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
             if let Some(r) = hint_reason(b.dom_hint) {
                 return Verdict::remove(r);
             }
-            if is_link_list(b, ctx.favor) {
+            if is_link_list(b, ctx.favor) && !heads_a_section(blocks, rules, i) {
                 return Verdict::remove(Reason::LinkList);
             }
             Verdict::KEEP
         })
         .collect()
+}
+
+/// A section of the article opened by at least this many words of prose
+/// (a teaser's summary under a linked headline is shorter).
+const SECTION_MIN_WORDS: usize = 40;
+
+/// Is block `i` a heading that is a link (to the product or the place the
+/// section is about: "“Rez Infinite” ($30)") over a section of the
+/// article, a long paragraph in the container that no rule speaks against?
+fn heads_a_section(blocks: &[Block], rules: &[Option<Reason>], i: usize) -> bool {
+    matches!(blocks[i].kind, BlockKind::Heading(_))
+        && blocks.get(i + 1).is_some_and(|next| {
+            next.in_container
+                && rules[i + 1].is_none()
+                && next.dom_hint.is_none()
+                && next.words >= SECTION_MIN_WORDS
+                && next.link_density() < 0.25
+        })
 }
 
 /// Where a reader-comment section starts inside the chosen container, if it
@@ -1266,6 +1284,35 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn a_linked_heading_over_a_long_paragraph_heads_a_section() {
+        let heading = |text: &str| {
+            let mut b = Block::new(text.into(), BlockKind::Heading(3));
+            b.link_chars = text.chars().count();
+            b.in_container = true;
+            b
+        };
+        let paragraph = |words: usize| {
+            let mut b = Block::new(
+                "Beloved cult hit gets the treatment, ".repeat(words / 6 + 1),
+                BlockKind::Paragraph,
+            );
+            b.in_container = true;
+            b
+        };
+        let ctx = Context {
+            has_container: true,
+            ..ctx()
+        };
+        let keep = |blocks: &[Block]| {
+            let rules = vec![None; blocks.len()];
+            select_by_container(blocks, &rules, &ctx)[0].keep
+        };
+        assert!(keep(&[heading("“Rez Infinite” ($30)"), paragraph(60)]));
+        // A teaser's headline over its short summary stays a link.
+        assert!(!keep(&[heading("Review: a career year"), paragraph(20)]));
     }
 
     #[test]
