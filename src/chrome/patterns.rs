@@ -369,8 +369,15 @@ static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 /// tracker as text). Prose that mentions a tag does not start with one, and
 /// a paragraph still wrapped in its `<p>` is mostly text.
 pub fn is_leaked_markup(text: &str) -> bool {
-    text.starts_with('<') && LEAKED_MARKUP.is_match(text) && markup_share(text) >= 0.5
+    text.starts_with('<')
+        && LEAKED_MARKUP.is_match(text)
+        && markup_share(text) > LEAKED_MARKUP_MIN_SHARE
 }
+
+/// Leaked markup is mostly tags (an ad's `<div style=…><img src=…>` is
+/// nearly all tag); a heading about tags names two and says something
+/// ("<ul> List of <img>": exactly half of it).
+const LEAKED_MARKUP_MIN_SHARE: f32 = 0.5;
 
 /// Share of the characters that sit inside `<…>`.
 fn markup_share(text: &str) -> f32 {
@@ -974,6 +981,7 @@ mod tests {
         assert!(is_leaked_markup("<!-- ad slot --> <img src=x>"));
         assert!(!is_leaked_markup("<3 this recipe, thanks for sharing"));
         assert!(!is_leaked_markup("Use the <b> tag for bold text."));
+        assert!(!is_leaked_markup("<ul> List of <img>"));
         assert!(!is_leaked_markup(
             "<p>The council met on Monday and agreed on the plan.</p>"
         ));
