@@ -600,6 +600,8 @@ fn heads_a_section(blocks: &[Block], rules: &[Option<Reason>], i: usize) -> bool
 /// two comment signatures or timestamps, after at least
 /// [`MIN_ARTICLE_SCORE`] of article. Blogs often put the comments inside
 /// the post's element; the markup does not separate them, the text does.
+/// A byline ("By JILL LAWLESS") is not a signature: after a toolbox's
+/// "Comment" button it opens the story itself, with its dateline.
 fn comment_section_in_container(blocks: &[Block], rules: &[Option<Reason>]) -> Option<usize> {
     let inside: Vec<usize> = (0..blocks.len())
         .filter(|&i| blocks[i].in_container)
@@ -611,12 +613,7 @@ fn comment_section_in_container(blocks: &[Block], rules: &[Option<Reason>]) -> O
             let signatures = inside[k + 1..]
                 .iter()
                 .take(COMMENT_SIGNATURE_WINDOW)
-                .filter(|&&j| {
-                    matches!(
-                        rules[j],
-                        Some(Reason::Comments | Reason::Timestamp | Reason::Byline)
-                    )
-                })
+                .filter(|&&j| matches!(rules[j], Some(Reason::Comments | Reason::Timestamp)))
                 .count();
             if signatures >= 2 && before as f32 >= MIN_ARTICLE_SCORE {
                 return Some(i);
@@ -1284,6 +1281,37 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn a_byline_after_a_comment_button_opens_the_story_not_a_thread() {
+        let story = "LONDON -- The tragic period romance dominated the race for the British film awards on Wednesday, with fourteen nominations including best film and best actress.";
+        let page = |after: &[&str]| {
+            let mut lines = vec![
+                "Atonement Up for British Film Awards",
+                "This undated photo provided by the studio shows the lead actress in a scene from the film, which earned fourteen nominations on Wednesday for the British film awards, more than any other film this year, in London.",
+                "COMMENT",
+            ];
+            lines.extend_from_slice(after);
+            let mut blocks = lines
+                .iter()
+                .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
+                .collect::<Vec<_>>();
+            for b in &mut blocks {
+                b.in_container = true;
+            }
+            let rules: Vec<Option<Reason>> = blocks.iter().map(rule_for).collect();
+            comment_section_in_container(&blocks, &rules)
+        };
+        let byline = page(&[
+            "By JILL LAWLESS",
+            "Thursday, January 17, 2008; 8:43 AM",
+            story,
+            story,
+        ]);
+        assert_eq!(byline, None);
+        let thread = page(&["Jane wrote:", "I loved it.", "Reply | Report abuse", story]);
+        assert_eq!(thread, Some(2));
     }
 
     #[test]
