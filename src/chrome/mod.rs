@@ -546,6 +546,25 @@ fn effective_chars(text: &str) -> usize {
 /// and no chrome hint speak against.
 fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context) -> Vec<Verdict> {
     let comments_from = comment_section_in_container(blocks, rules);
+    // The article's own text runs from its first paragraph to its last;
+    // a block that is all link in between is a link the author put in the
+    // article (a list of resources, a table of contents, a data table's
+    // linked names) unless it reads as a pointer away or a control.
+    let is_paragraph = |i: usize| {
+        let b: &Block = &blocks[i];
+        b.in_container
+            && rules[i].is_none()
+            && b.dom_hint.is_none()
+            && b.words >= ARTICLE_PARAGRAPH_WORDS
+            && b.link_density() < ARTICLE_PARAGRAPH_MAX_LINK_DENSITY
+    };
+    let first = (0..blocks.len()).find(|&i| is_paragraph(i));
+    let last = (0..blocks.len()).rev().find(|&i| is_paragraph(i));
+    let within_text = |i: usize| {
+        first.is_some_and(|f| f < i)
+            && last.is_some_and(|l| i < l)
+            && !patterns::is_link_pointer(&blocks[i].text)
+    };
     blocks
         .iter()
         .zip(rules)
@@ -568,13 +587,19 @@ fn select_by_container(blocks: &[Block], rules: &[Option<Reason>], ctx: &Context
             if let Some(r) = hint_reason(b.dom_hint) {
                 return Verdict::remove(r);
             }
-            if is_link_list(b, ctx.favor) && !heads_a_section(blocks, rules, i) {
+            if is_link_list(b, ctx.favor) && !heads_a_section(blocks, rules, i) && !within_text(i) {
                 return Verdict::remove(Reason::LinkList);
             }
             Verdict::KEEP
         })
         .collect()
 }
+
+/// A paragraph of the article's own text: at least this many words (two
+/// sentences)...
+const ARTICLE_PARAGRAPH_WORDS: usize = 20;
+/// ...and hardly a link (Readability's bar for a paragraph sibling).
+const ARTICLE_PARAGRAPH_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// A section of the article opened by at least this many words of prose
 /// (a teaser's summary under a linked headline is shorter).
@@ -1281,6 +1306,45 @@ mod tests {
         text.lines()
             .map(|l| Block::new(l.to_string(), BlockKind::Paragraph))
             .collect()
+    }
+
+    #[test]
+    fn links_between_the_article_paragraphs_are_its_own_unless_they_point_away() {
+        let block = |text: &str, kind: BlockKind, link: bool| {
+            let mut b = Block::new(text.into(), kind);
+            if link {
+                b.link_chars = text.chars().count();
+            }
+            b.in_container = true;
+            b
+        };
+        let paragraph = "Once you have mastered the art of mutable history in a single repository, you might want to move up to the next level: shared mutable history.";
+        let blocks = [
+            block(paragraph, BlockKind::Paragraph, false),
+            block("Sharing with a single developer", BlockKind::ListItem, true),
+            block(
+                "Related: Bob publishes a new feature",
+                BlockKind::ListItem,
+                true,
+            ),
+            block(
+                "Continue reading the main story",
+                BlockKind::Paragraph,
+                true,
+            ),
+            block(paragraph, BlockKind::Paragraph, false),
+            block("Other stories from the week", BlockKind::ListItem, true),
+        ];
+        let rules = vec![None; blocks.len()];
+        let ctx = Context {
+            has_container: true,
+            ..ctx()
+        };
+        let keep: Vec<bool> = select_by_container(&blocks, &rules, &ctx)
+            .iter()
+            .map(|v| v.keep)
+            .collect();
+        assert_eq!(keep, [true, true, false, false, true, false]);
     }
 
     #[test]

@@ -360,6 +360,23 @@ pub fn is_bare_comments_label(text: &str) -> bool {
     BARE_COMMENTS_LABEL.is_match(text)
 }
 
+static LINK_POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(related\b|read (more|also|the full|comments)|see (also|more)|more\b|lire aussi|continue reading|skip to|article continues|chapter continues|next\b|prev|back\b|go back|return to|(back )?to top\b|top$|home$|view (larger|full|all|photos?|gallery|my complete)|enlarge|larger (picture|image)|click (here|to)|buy (this |a copy )?(photo|copy|picture)?|photos?$|videos?$|print|printer|e-?mail|send (this|us|to)|share|comments?\b|post (a )?comment|report (as|abuse)|discuss|talk ?back|digg|furl|bookmark|reprints?\b|single page|text size|choose text|advertise|just register|sign up|subscribe|follow @|remove this)",
+    )
+});
+
+/// "Link pointer": a link line inside an article that points away from it
+/// ("Related: …", "Read more: …", "See also", "Lire aussi : …") or works
+/// the page ("Continue reading the main story", "Skip to next paragraph",
+/// "Back to top", "View larger image", "Click to enlarge", "Print",
+/// "E-mail", "Post a comment", "Bookmark", "Reprints", "Text size",
+/// "Follow @…", "Remove this ad") rather than being a link the author
+/// listed as part of the text.
+pub fn is_link_pointer(text: &str) -> bool {
+    LINK_POINTER.is_match(text)
+}
+
 static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"^<(/?[a-zA-Z][a-zA-Z0-9]*(\s+[a-zA-Z-]+(=("[^"]*"|'[^']*'|[^\s>]*))?)*\s*/?|!--.*)>"#)
 });
@@ -702,11 +719,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A byline runs to a few names; longer, it is a sentence ("By the time
+/// the vote came, …").
+const BYLINE_MAX_WORDS: usize = 16;
+
 /// "Byline": `By Jane Doe and John Roe` at the start of a short line.
 /// Returns the author names as written.
 pub fn byline_author(text: &str, words: usize) -> Option<String> {
-    // Bylines are short; "By the time the vote came, ..." is a sentence.
-    if words > 16
+    if words > BYLINE_MAX_WORDS
         || !matches!(
             first_word_lower(text).as_str(),
             "by" | "von" | "par" | "por" | "di" | "door" | "av" | "przez" | "автор"
@@ -982,6 +1002,24 @@ mod tests {
         assert!(!is_leaked_markup("<3 this recipe, thanks for sharing"));
         assert!(!is_leaked_markup("Use the <b> tag for bold text."));
         assert!(!is_leaked_markup("<ul> List of <img>"));
+        for t in [
+            "Related: Rich are paying more in taxes",
+            "Continue reading the main story",
+            "Skip to next paragraph",
+            "View Larger Image",
+            "Back to top",
+            "Click to enlarge",
+            "Post a comment",
+        ] {
+            assert!(is_link_pointer(t), "{t}");
+        }
+        for t in [
+            "Sharing with a single developer",
+            "1.1 Eich CEO promotion controversy",
+            "Repeat Performance",
+        ] {
+            assert!(!is_link_pointer(t), "{t}");
+        }
         assert!(!is_leaked_markup(
             "<p>The council met on Monday and agreed on the plan.</p>"
         ));

@@ -230,7 +230,6 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     if named_body.is_none() && net[best] >= net[top] + CLIMB_MIN_GAIN {
         top = best;
     }
-
     // The container: the top element plus qualifying siblings.
     let mut chosen = vec![false; n];
     chosen[top] = true;

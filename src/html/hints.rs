@@ -77,6 +77,7 @@ const CHROME_WORDS: &[(&str, DomHint)] = &[
     ("trending", DomHint::Related),
     ("mostread", DomHint::Related),
     ("teaser", DomHint::Related),
+    ("links", DomHint::Related),
     ("ad", DomHint::Advertisement),
     ("ads", DomHint::Advertisement),
     ("advert", DomHint::Advertisement),
