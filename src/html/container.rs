@@ -63,6 +63,12 @@ const LEAD_MAX_LINK_DENSITY: f32 = 0.1;
 /// widen the container.
 const CLIMB_MIN_GAIN: f32 = 10.0;
 
+/// An article with less prose than this (a paragraph or two) is short
+/// enough to be one section of a page spread over many...
+const SHORT_ARTICLE_PROSE: f32 = 60.0;
+/// ...when the page's main area holds at least this many times its prose.
+const MAIN_AREA_FACTOR: f32 = 2.0;
+
 /// Words of a block under a chrome hint count this much against a subtree.
 const HINTED_PENALTY: f32 = 0.5;
 
@@ -229,6 +235,27 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // (Not past the body the site named: that would undo the label.)
     if named_body.is_none() && net[best] >= net[top] + CLIMB_MIN_GAIN {
         top = best;
+    }
+    // The fallback for a short result: an article of a sentence or two
+    // inside the page's main area (`<main>`, `role=main`) that holds much
+    // more prose is one section of a page whose text is spread over many
+    // (a product page's "Themes", "Add-ons", "Sync" panels, each with its
+    // "Learn more"): the main area is the article. Readability retries such
+    // pages with its filters relaxed.
+    if named_body.is_none() && prose[top] < SHORT_ARTICLE_PROSE {
+        let mut cur = top;
+        while let Some(p) = elements[cur].parent {
+            if inherited[p].is_some() {
+                break;
+            }
+            if elements[p].main {
+                if prose[p] >= MAIN_AREA_FACTOR * prose[top] {
+                    top = p;
+                }
+                break;
+            }
+            cur = p;
+        }
     }
     // The container: the top element plus qualifying siblings.
     let mut chosen = vec![false; n];
@@ -607,6 +634,52 @@ mod tests {
         ));
         assert!(!blocks[0].in_container && !blocks[1].in_container);
         assert!(blocks[2].in_container);
+    }
+
+    #[test]
+    fn a_short_section_of_the_main_area_widens_to_it() {
+        let panel = |title: &str, line: &str| {
+            format!(
+                "<section><div class=copy><h3>{title}</h3><p>{line}</p>\
+                 <a href=/more>Learn more</a> <a href=/next>Next</a></div></section>"
+            )
+        };
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><main>{}{}{}{}</main>\
+             <footer><p>Contact us</p></footer></body>",
+            panel(
+                "Themes",
+                "Make the browser match your style with a single click."
+            ),
+            panel(
+                "Tabs",
+                "Keep the sites you visit most one click away, the way you like."
+            ),
+            panel(
+                "Add-ons",
+                "Add-ons are like apps that you install to add features to the browser."
+            ),
+            panel(
+                "Sync",
+                "Access your bookmarks and passwords from any device you use."
+            ),
+        );
+        let blocks = run(&html);
+        let kept: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.in_container)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(kept.contains(&"Make the browser match your style with a single click."));
+        assert!(kept.contains(&"Access your bookmarks and passwords from any device you use."));
+        assert!(!kept.contains(&"Home") && !kept.contains(&"Contact us"));
+        // A full story in the main area stays the story alone.
+        let html = format!(
+            "<body><main><article><p>{P}</p><p>{P}</p><p>{P}</p></article>\
+             <section><p>Sign up for our weekly letter about the province.</p></section></main></body>"
+        );
+        let blocks = run(&html);
+        assert!(blocks[..3].iter().all(|b| b.in_container) && !blocks[3].in_container);
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct ElementInfo {
     /// A hash of the element's tag and class list (0 when it has no
     /// class): siblings built from one template share it.
     pub signature: u64,
+    /// `<main>` or `role="main"`: the page's main content area.
+    pub main: bool,
 }
 
 /// Metadata as found in the markup, before interpretation.
@@ -339,6 +341,7 @@ impl State {
             invisible,
             body_markup,
             signature: el.get("class").map_or(0, |class| signature(tag, class)),
+            main: tag == "main" || role.is_some_and(|r| r.trim().eq_ignore_ascii_case("main")),
         });
         self.open.push(index);
         frame.element = true;
