@@ -18,6 +18,7 @@
 //! metadata stage can read values (source, date, copyright) off removed lines.
 
 pub mod patterns;
+pub mod slideshow;
 pub mod stopwords;
 
 use crate::block::{Block, BlockKind, DomHint};
@@ -223,6 +224,14 @@ pub fn classify_with_title(
         .collect();
     let side = side_column_lines(blocks, &mut rules);
     drop_figure_captions(blocks, &mut rules, ctx);
+    // HTML finds a slideshow's element when it chooses the container.
+    if !ctx.has_container
+        && let Some((from, to)) = slideshow::lines_of_embedded_slideshow(blocks, &evidence.prose)
+    {
+        for rule in &mut rules[from..=to] {
+            *rule = Some(Reason::Slideshow);
+        }
+    }
     let scores: Vec<f32> = blocks
         .iter()
         .zip(&rules)

@@ -14,6 +14,7 @@
 use super::walk::ElementInfo;
 use crate::block::{Block, DomHint};
 use crate::chrome;
+use crate::chrome::slideshow;
 
 /// Levels above a block that receive its vote, and their weights
 /// (Readability: parent 1, grandparent 1/2, then 1/(3·level)).
@@ -344,14 +345,6 @@ fn link_density(links: usize, chars: usize) -> f32 {
     }
 }
 
-/// Slides numbered in a row from 1 ("1/50 United going down", "2/50 …"):
-/// at least this many make a slideshow.
-const MIN_SLIDES: usize = 5;
-
-/// Words of the article's own text needed on each side of a slideshow for
-/// it to count as set into the article (a couple of sentences).
-const SLIDESHOW_FRAME_WORDS: usize = 30;
-
 /// The element holding a numbered slideshow set into the middle of the
 /// article: a gallery of other stories ("Business news in pictures",
 /// fifty captioned photos) that can outweigh the article it sits in. A
@@ -362,30 +355,7 @@ fn embedded_slideshow(
     elements: &[ElementInfo],
     chosen: &[bool],
 ) -> Option<usize> {
-    // The longest run of counters 1/N, 2/N, 3/N, … in document order
-    // (other counters in between, such as a thumbnail strip's, are skipped).
-    let (mut run, mut best): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-    let mut of = 0;
-    for (i, b) in blocks.iter().enumerate() {
-        let Some((k, n)) = slide_counter(&b.text) else {
-            continue;
-        };
-        if k == 1 {
-            if run.len() > best.len() {
-                best = std::mem::take(&mut run);
-            }
-            run = vec![i];
-            of = n;
-        } else if k == run.len() + 1 && n == of {
-            run.push(i);
-        }
-    }
-    if run.len() > best.len() {
-        best = run;
-    }
-    if best.len() < MIN_SLIDES {
-        return None;
-    }
+    let best = slideshow::slide_run(blocks)?;
     // The smallest element holding every slide.
     let mut show = blocks[best[0]].parent;
     for &i in &best[1..] {
@@ -413,29 +383,7 @@ fn embedded_slideshow(
             after += b.words;
         }
     }
-    (before >= SLIDESHOW_FRAME_WORDS && after >= SLIDESHOW_FRAME_WORDS).then_some(show)
-}
-
-/// "3/50 Star Wars boosts the economy" → (3, 50): a slide's number and
-/// the slideshow's length, followed by the slide's title or nothing. Not a
-/// fraction in a recipe ("1/2 cup milk"): the count must be at least the
-/// number and at least [`MIN_SLIDES`].
-fn slide_counter(text: &str) -> Option<(usize, usize)> {
-    let (k, rest) = leading_number(text.trim_start())?;
-    let rest = rest.trim_start().strip_prefix('/')?;
-    let (n, rest) = leading_number(rest.trim_start())?;
-    let ok = rest.is_empty() || rest.starts_with(char::is_whitespace);
-    (ok && k >= 1 && k <= n && n >= MIN_SLIDES).then_some((k, n))
-}
-
-/// A number of one to three digits (no slideshow runs to a thousand; a
-/// four-digit number is a year: "2010/2011 season").
-fn leading_number(s: &str) -> Option<(usize, &str)> {
-    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    if end == 0 || end > 3 {
-        return None;
-    }
-    Some((s[..end].parse().ok()?, &s[end..]))
+    (before >= slideshow::FRAME_WORDS && after >= slideshow::FRAME_WORDS).then_some(show)
 }
 
 /// The elements marked as the article's body (not under a chrome hint,
@@ -578,19 +526,6 @@ mod tests {
         let blocks = run(&frames);
         let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
         assert_eq!(inside, [true, true, false]);
-    }
-
-    #[test]
-    fn slide_counters_are_not_fractions_or_dates() {
-        assert_eq!(
-            slide_counter("3/50 Star Wars boosts economy"),
-            Some((3, 50))
-        );
-        assert_eq!(slide_counter("12 / 12"), Some((12, 12)));
-        assert_eq!(slide_counter("1/2 cup milk"), None);
-        assert_eq!(slide_counter("11/13/91"), None);
-        assert_eq!(slide_counter("7/5 of the budget"), None);
-        assert_eq!(slide_counter("2010/2011 season"), None);
     }
 
     #[test]
