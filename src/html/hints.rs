@@ -334,6 +334,17 @@ pub fn names_article_body(class: &str) -> bool {
     })
 }
 
+/// Does a class attribute name a picture's caption (`caption truncate`,
+/// `image-caption`)? Not "credit" or "attribution": sites put those on a
+/// story's own dateline too ("WASHINGTON (CBS News) ―").
+pub fn names_caption(class: &str) -> bool {
+    let mut found = false;
+    for_each_token(class, |token| {
+        found |= token.eq_ignore_ascii_case("caption")
+    });
+    found
+}
+
 /// How an inline `style` hides the element, if it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StyleHiding {

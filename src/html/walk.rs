@@ -98,6 +98,8 @@ pub struct State {
     buf_link_chars: usize,
     /// Does the buffer hold a formula (MathML)?
     buf_math: bool,
+    /// Where a picture's inline caption that opened the buffer ends.
+    caption_prefix: Option<usize>,
     /// Did the buffer end in whitespace (so the next text needs no space)?
     buf_space: bool,
     /// Stack of open non-inline elements (indices into the element table).
@@ -137,6 +139,7 @@ pub struct Frame {
     content: bool,
     heading: bool,
     muted: bool,
+    caption: bool,
 }
 
 /// Parse and walk a document in one pass.
@@ -146,6 +149,7 @@ pub fn walk(html: &str) -> Walked {
         buf: String::new(),
         buf_link_chars: 0,
         buf_math: false,
+        caption_prefix: None,
         buf_space: true,
         open: Vec::new(),
         kinds: Vec::new(),
@@ -281,6 +285,14 @@ impl State {
             self.muted += 1;
             frame.muted = true;
         }
+        // A picture's caption or credit set inline at the start of a
+        // paragraph, before its first sentence ("© Provided by Business
+        // Insider Inc Nintendo/Apple Nintendo and Apple shocked the
+        // world…"): see `flush`.
+        if inline && self.buf.trim().is_empty() && el.get("class").is_some_and(hints::names_caption)
+        {
+            frame.caption = true;
+        }
         if tag == "a" {
             // `<a name=…>` is a jump target, not a link: its text is not
             // link text.
@@ -383,6 +395,9 @@ impl State {
         if frame.muted {
             self.muted = self.muted.saturating_sub(1);
         }
+        if frame.caption {
+            self.caption_prefix = Some(self.buf.len());
+        }
         if !frame.element {
             return;
         }
@@ -447,10 +462,23 @@ impl State {
 
     /// End the current block.
     pub fn flush(&mut self) {
+        // The picture's inline caption goes with the picture (as a
+        // `<figcaption>` does, see `chrome::drop_figure_captions`) when a
+        // paragraph follows it; only a caption that closed is cut, so an
+        // unclosed caption element cannot take the text after it.
+        let start = match self.caption_prefix.take() {
+            Some(end)
+                if end <= self.buf.len()
+                    && crate::block::count_words(&self.buf[end..]) >= CAPTIONED_PARAGRAPH_WORDS =>
+            {
+                end
+            }
+            _ => 0,
+        };
         let text = if self.in_pre > 0 {
             self.buf.trim_matches('\n').trim_end().to_string()
         } else {
-            self.buf.trim().to_string()
+            self.buf[start..].trim().to_string()
         };
         self.buf.clear();
         self.buf_space = true;
@@ -472,6 +500,10 @@ impl State {
         self.out.blocks.push(block);
     }
 }
+
+/// Words of text after a picture's inline caption that make a paragraph
+/// of its own (a sentence or two).
+const CAPTIONED_PARAGRAPH_WORDS: usize = 12;
 
 /// A hash of a tag name and its class list, never 0.
 fn signature(tag: &str, class: &str) -> u64 {
@@ -522,6 +554,22 @@ mod tests {
             kinds,
             [BlockKind::Caption, BlockKind::Caption, BlockKind::Paragraph]
         );
+    }
+
+    #[test]
+    fn a_closed_inline_caption_opening_a_paragraph_goes_with_the_picture() {
+        let w = walk_str(
+            "<p><img src=a.jpg><span class='caption truncate'><span class=attribution>\
+             © Provided by Business Insider Inc</span> Nintendo/Apple</span> Nintendo and Apple \
+             shocked the world earlier this year by announcing a game you play with one hand.</p>",
+        );
+        assert!(w.blocks[0].text.starts_with("Nintendo and Apple shocked"));
+        // Left open, the caption element cannot take the story with it.
+        let w = walk_str(
+            "<p><span class=caption>So are you better off? (With the election charging towards \
+             us, there is a question we are hearing a lot, and our producer tries to answer it.)</p>",
+        );
+        assert!(w.blocks[0].text.starts_with("So are you better off?"));
     }
 
     #[test]
