@@ -245,6 +245,10 @@ pub fn classify_with_title(
             // Chrome found by a rule weighs against any region that includes it,
             // more so the longer it is.
             Some(_) => -(8.0 + b.words as f32),
+            // A displayed formula has no prose shape (single letters and
+            // operators) but belongs to the text around it: it neither
+            // breaks nor extends the article's run.
+            None if prose < 0.0 && patterns::is_formula(&b.text) => 0.0,
             None => with_dom_evidence(b, prose),
         })
         .collect();

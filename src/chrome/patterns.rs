@@ -377,6 +377,29 @@ pub fn is_link_pointer(text: &str) -> bool {
     LINK_POINTER.is_match(text)
 }
 
+/// Mathematical operators and relations that prose and tables of figures
+/// do not use.
+const MATH_OPERATORS: &[char] = &[
+    '=', '−', '≠', '≤', '≥', '±', '×', '÷', '∑', '∏', '∫', '∂', '∇', '→', '⋅', '√', '∞', '≈', '∈',
+    '⊂',
+];
+
+/// A displayed formula rendered as text ("x = − b ± b 2 − 4 a c 2 a",
+/// "( ∑ k = 1 n a k b k ) 2 ≤ …"): mostly one-character tokens, with
+/// at least two mathematical operators.
+pub fn is_formula(text: &str) -> bool {
+    let operators = text.chars().filter(|c| MATH_OPERATORS.contains(c)).count();
+    if operators < 2 {
+        return false;
+    }
+    let (mut tokens, mut single) = (0usize, 0usize);
+    for t in text.split_whitespace() {
+        tokens += 1;
+        single += usize::from(t.chars().count() == 1);
+    }
+    single * 2 >= tokens
+}
+
 static LEAKED_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"^<(/?[a-zA-Z][a-zA-Z0-9]*(\s+[a-zA-Z-]+(=("[^"]*"|'[^']*'|[^\s>]*))?)*\s*/?|!--.*)>"#)
 });
@@ -1002,6 +1025,16 @@ mod tests {
         assert!(!is_leaked_markup("<3 this recipe, thanks for sharing"));
         assert!(!is_leaked_markup("Use the <b> tag for bold text."));
         assert!(!is_leaked_markup("<ul> List of <img>"));
+        assert!(is_formula("x = − b ± b 2 − 4 a c 2 a ."));
+        assert!(is_formula(
+            "( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 ) ( ∑ k = 1 n b k 2 )"
+        ));
+        assert!(!is_formula(
+            "Revenue rose to £3.2bn = a record, the firm said."
+        ));
+        assert!(!is_formula(
+            "Score: Arsenal 2 − 1 Chelsea, Spurs 0 − 0 Everton at the weekend"
+        ));
         for t in [
             "Related: Rich are paying more in taxes",
             "Continue reading the main story",
