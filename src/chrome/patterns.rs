@@ -346,7 +346,7 @@ fn tail(text: &str, max: usize) -> &str {
 
 static COMMENTS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?|replies)\s+(add|leave|post|write) (a|your) (comment|reply)|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|(add|post) (a )?new comment|comment viewing options|comments?|responses?|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
+        r"(?i)^\W*(\d+\s+of\s+)?(\d+\s+)?(comments? (are|is) (now )?closed.{0,40}|(post (a|your) comment\s+\d+\s+)?comments?\s+(and|&)\s+\d+\s+(replies|reply)|post (a|your) comment\s+\d+\s+comments?|no comments yet.{0,20}|(comments?|responses?|replies)\s+(add|leave|post|write) (a|your) (comment|reply)|(comments?|responses?)\W{0,3}(read them below|add (one|yours)|join the (discussion|conversation)).{0,30}|be the first to comment.{0,20}|(add|post) (a )?new comment|comment viewing options|comments?|responses|\d+\s+response|replies|reader comments|discussion|leave a (comment|reply)|add (your|a) comment|post (a|your) comment|join the (discussion|conversation)|what do you think\??|have your say|kommentare?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?(\s+(loaded|shown)\b.{0,40})?\W*$",
     )
 });
 
@@ -1018,6 +1018,11 @@ mod tests {
         }
         let t = "{ 137 comments… read them below or add one }";
         assert!(is_comments_header(t, w(t)));
+        for t in ["Responses", "1 Response", "12 Responses"] {
+            assert!(is_comments_header(t, w(t)), "{t}");
+        }
+        // A section about an API's Response object.
+        assert!(!is_comments_header("Response", 1));
         assert!(is_leaked_markup(
             r#"<div style="position:absolute;"><img width=1 src="http://x/b?P=1"></div>"#
         ));
