@@ -668,12 +668,26 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
         return true;
     }
     let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
-    if separators < 2 || ends_like_sentence(text) {
+    if separators < 2
+        || ends_like_sentence(text)
+        || words <= CODE_LINE_MAX_WORDS && looks_like_code(text)
+    {
         return false;
     }
     // Items average three words or fewer: a menu, not a sentence with a slash.
     let items = separators + 1;
     words <= items * 3
+}
+
+/// A line of program code (`console.log(req.method); // "GET"`,
+/// `if (x) {`): its slashes are operators and comments, not a menu's
+/// separators. Only short lines: a long one is a page's script leaked into
+/// a text dump, chrome whatever it is judged as.
+const CODE_LINE_MAX_WORDS: usize = 12;
+
+fn looks_like_code(text: &str) -> bool {
+    let t = text.trim_end();
+    t.contains(");") || t.ends_with(['{', '}', ';'])
 }
 
 /// A long run of words nearly all capitalised ([`LONG_TITLE_RUN_MIN_CAPS`]),
@@ -1114,6 +1128,11 @@ mod tests {
         let t = "Home | News | Sport | Business | Weather";
         assert!(is_flattened_menu(t, w(t)));
         let t = "Home » World » Europe";
+        assert!(is_flattened_menu(t, w(t)));
+        // Code in a text dump: slashes of comments and operators.
+        let t = r#"console.log(req.method); // "GET""#;
+        assert!(!is_flattened_menu(t, w(t)));
+        let t = "Home / Sport / Football / Premier League";
         assert!(is_flattened_menu(t, w(t)));
         let body = "The 24/7 service costs $5 a month and/or $50 a year.";
         assert!(!is_flattened_menu(body, w(body)));
