@@ -142,6 +142,14 @@ pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
     }
     cells.push(line[start..].trim());
     cells.retain(|c| !c.is_empty());
+    // Code with its comments aligned in a column (`$ hg amend -m 'v2'
+    // # rev 5:0eb7`) is one line of a listing, not two columns.
+    if cells[1..]
+        .iter()
+        .any(|c| c.starts_with(['#', ';']) || c.starts_with("//") || c.starts_with("/*"))
+    {
+        return vec![(line, false)];
+    }
     let words = |c: &str| crate::block::count_words(c);
     // The article's column is the cell with the most words. With no text
     // at all, the cells are labels and headlines side by side: a row of the
@@ -304,6 +312,9 @@ mod tests {
             ]
         );
         assert_eq!(cells("One  two three"), [("One  two three", false)]);
+        // A listing's comments aligned in a column.
+        let code = "$ hg commit -u bob -m 'implement feature X (v1) today'          # rev 4:1636";
+        assert_eq!(cells(code), [(code, false)]);
         assert_eq!(
             cells("Home\tThe council met on Monday to agree the plan for the bridges."),
             [
