@@ -363,9 +363,13 @@ fn embedded_slideshow(
             show = elements[show].parent?;
         }
     }
+    // Which elements are in the container, and which in the slideshow
+    // (one pass each: parents come first).
     let mut inside = vec![false; elements.len()];
+    let mut in_show = vec![false; elements.len()];
     for e in 0..elements.len() {
         inside[e] = chosen[e] || elements[e].parent.is_some_and(|p| inside[p]);
+        in_show[e] = e == show || elements[e].parent.is_some_and(|p| in_show[p]);
     }
     if chosen[show] || !inside[show] {
         return None;
@@ -374,7 +378,7 @@ fn embedded_slideshow(
     let (mut before, mut after) = (0, 0);
     let first = best[0];
     for (i, b) in blocks.iter().enumerate() {
-        if !inside[b.parent] || is_within(elements, b.parent, show) {
+        if !inside[b.parent] || in_show[b.parent] {
             continue;
         }
         if i < first {
