@@ -418,6 +418,14 @@ mod tests {
             class_hint(Some("top-nav"), None).0,
             Some(DomHint::Navigation)
         );
+        // A box of links (BBC's story-feature `links-list`), but not a word
+        // that merely starts with it.
+        assert_eq!(
+            class_hint(Some("links-list"), None).0,
+            Some(DomHint::Related)
+        );
+        assert_eq!(class_hint(Some("linksys-router"), None).0, None);
+        assert!(names_caption("caption truncate") && !names_caption("attribution"));
         assert_eq!(class_hint(Some("shareholders"), None).0, None);
         assert_eq!(class_hint(Some("adventure canvas"), None).0, None);
         assert_eq!(
