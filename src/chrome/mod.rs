@@ -628,7 +628,7 @@ fn heads_a_section(blocks: &[Block], rules: &[Option<Reason>], i: usize) -> bool
                 && rules[i + 1].is_none()
                 && next.dom_hint.is_none()
                 && next.words >= SECTION_MIN_WORDS
-                && next.link_density() < 0.25
+                && next.link_density() < ARTICLE_PARAGRAPH_MAX_LINK_DENSITY
         })
 }
 
@@ -665,8 +665,8 @@ fn comment_section_in_container(blocks: &[Block], rules: &[Option<Reason>]) -> O
 }
 
 /// A figure's caption labels a picture the text does not carry ("Glass
-/// cloche terrariums (Lucy Akins)", "Photo: … / AFP"), and half of them are
-/// credits: without the picture it reads as a stray line in the story.
+/// cloche terrariums (Lucy Akins)", "Photo: … / AFP"), often with its
+/// credit: without the picture it reads as a stray line in the story.
 /// They go, except with `--favor recall`, and except where the captions
 /// are most of the page's prose (a photo essay, a gallery: there they are
 /// the story). Only HTML says what a caption is; text input never has one.
