@@ -135,6 +135,26 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
+/// The markers text renderers put before a list item (`* `, `+ `, `o `,
+/// `- `, `• `, `◦ `, `▪ `), each followed by a space.
+const LIST_MARKERS: [char; 7] = ['*', '+', 'o', '-', '•', '◦', '▪'];
+
+/// Does a line open with a list item's marker and its space?
+pub fn starts_with_list_marker(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(m), Some(' ')) if LIST_MARKERS.contains(&m))
+}
+
+/// The line without its list marker (and the spaces after it), if it has one.
+pub fn strip_list_marker(text: &str) -> &str {
+    if starts_with_list_marker(text) {
+        let marker = text.chars().next().map_or(0, char::len_utf8);
+        text[marker..].trim_start()
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -275,7 +275,7 @@ fn markdown_body(article: &Article) -> String {
             }
             BlockKind::ListItem => {
                 out.push_str("- ");
-                out.push_str(strip_bullet(text));
+                out.push_str(crate::block::strip_list_marker(text));
             }
             BlockKind::Quote => {
                 for line in text.lines() {
@@ -299,16 +299,6 @@ fn markdown_body(article: &Article) -> String {
         prev_list = is_list;
     }
     out
-}
-
-/// Text renderers mark list items with `* `, `+ `, `o `, `- `.
-fn strip_bullet(text: &str) -> &str {
-    for p in ["* ", "+ ", "o ", "- ", "• ", "◦ ", "▪ "] {
-        if let Some(rest) = text.strip_prefix(p) {
-            return rest.trim_start();
-        }
-    }
-    text
 }
 
 /// A paragraph that starts with `#`, `>` or a list marker would change

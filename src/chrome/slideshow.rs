@@ -26,11 +26,7 @@ const FRAME_WINDOW: usize = 12;
 /// recipe ("1/2 cup milk"): the count must be at least the number and at
 /// least [`MIN_SLIDES`].
 pub fn slide_counter(text: &str) -> Option<(usize, usize)> {
-    let text = text.trim_start();
-    let text = ["* ", "• ", "- "]
-        .iter()
-        .find_map(|b| text.strip_prefix(b))
-        .unwrap_or(text);
+    let text = crate::block::strip_list_marker(text.trim_start());
     let (k, rest) = leading_number(text.trim_start())?;
     let rest = rest.trim_start().strip_prefix('/')?;
     let (n, rest) = leading_number(rest.trim_start())?;

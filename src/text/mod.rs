@@ -144,8 +144,9 @@ pub fn split_columns(line: &str) -> Vec<(&str, bool)> {
     cells.retain(|c| !c.is_empty());
     // Code with its comments aligned in a column (`$ hg amend -m 'v2'
     // # rev 5:0eb7`) is one line of a listing, not two columns.
-    if cells[1..]
+    if cells
         .iter()
+        .skip(1)
         .any(|c| c.starts_with(['#', ';']) || c.starts_with("//") || c.starts_with("/*"))
     {
         return vec![(line, false)];
@@ -244,10 +245,10 @@ pub fn split_glued<'a>(line: &'a str, known: &HashSet<String>) -> Vec<&'a str> {
 /// Bullets that text renderers put before list items (`*`, `+`, `o` for
 /// nested levels, `-`, `•`).
 fn kind_of(line: &str) -> BlockKind {
-    let mut chars = line.chars();
-    match (chars.next(), chars.next()) {
-        (Some('*' | '+' | '-' | '•' | '◦' | '▪' | 'o'), Some(' ')) => BlockKind::ListItem,
-        _ => BlockKind::Paragraph,
+    if crate::block::starts_with_list_marker(line) {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
     }
 }
 
