@@ -88,10 +88,13 @@ pub enum Error {
     Empty,
     #[error("input looks like binary data, not HTML or text")]
     Binary,
+    /// `size`: the input's size when known before reading (a file), else
+    /// `None` (a pipe: reading stopped one byte past the limit).
     #[error(
-        "input is {size} bytes, over the limit of {limit} bytes (raise it with --max-input-bytes)"
+        "input is {}over the limit of {limit} bytes (raise it with --max-input-bytes)",
+        size.map_or(String::new(), |s| format!("{s} bytes, "))
     )]
-    TooLarge { size: usize, limit: usize },
+    TooLarge { size: Option<u64>, limit: usize },
     #[error("{0}")]
     Read(String),
 }
@@ -297,7 +300,7 @@ pub fn decode_input(input: &Input, opts: &Options) -> Result<(decode::Decoded, I
         && input.bytes.len() > limit
     {
         return Err(Error::TooLarge {
-            size: input.bytes.len(),
+            size: Some(input.bytes.len() as u64),
             limit,
         });
     }

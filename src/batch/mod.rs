@@ -9,14 +9,19 @@
 //! flat however many inputs there are. With site templates on, the inputs
 //! are read twice: once for fingerprints ([`crate::template`]), once to clean.
 
+pub mod mhtml;
+pub mod stream;
+pub mod walk;
 pub mod warc;
+
+pub use stream::{Prepared, StreamSettings, run_stream};
+pub use walk::{WalkFilter, walk_dir, walk_dir_with};
 
 use crate::output::{Origin, Record};
 use crate::template::{self, SiteTemplates};
 use crate::{Error, Input, InputKind, Options};
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -30,6 +35,9 @@ pub enum Source {
     Inline(Vec<u8>),
     /// The input could not even be turned into a job; the record says why.
     Invalid(String),
+    /// Not a page (an asset in a folder walk, a redirect or an image in a
+    /// WARC): no record, counted as skipped, and why.
+    Skip(String),
 }
 
 /// One unit of work: one input, one record.
@@ -55,6 +63,20 @@ pub enum InputFormat {
     Page,
     /// Every named file (and stdin) is a JSONL manifest.
     Jsonl,
+    /// Every named file (and stdin) is a WARC archive (`.warc` or `.warc.gz`).
+    Warc,
+}
+
+/// How command-line inputs become jobs.
+#[derive(Debug, Clone, Default)]
+pub struct InputOptions {
+    pub format: InputFormat,
+    /// Largest input (and WARC record, and inflated gzip) in bytes.
+    pub max_bytes: Option<usize>,
+    /// Which files of a folder walk are taken.
+    pub walk: WalkFilter,
+    /// Take every WARC response and resource record, not only 2xx HTML.
+    pub warc_all: bool,
 }
 
 /// Settings for running jobs.
@@ -70,9 +92,10 @@ pub struct BatchOptions {
 /// is set: a gzip bomb must not exhaust memory.
 const DEFAULT_MAX_INFLATED: usize = 256 * 1024 * 1024;
 
-/// One line of a JSONL manifest.
+/// One line of a JSONL manifest. Keys it does not know (a crawl's
+/// `warc_date`, a pipeline's own bookkeeping) are ignored, so manifests
+/// made for other tools can be fed as they are.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ManifestLine {
     #[serde(default)]
     id: Option<serde_json::Value>,
@@ -86,6 +109,9 @@ struct ManifestLine {
     html: Option<String>,
     #[serde(default)]
     text: Option<String>,
+    /// The page's exact bytes, base64 (any charset travels through JSON).
+    #[serde(default)]
+    html_base64: Option<String>,
 }
 
 /// Expand command-line inputs into a lazy stream of jobs. Errors found while
@@ -95,50 +121,69 @@ pub fn jobs(
     inputs: &[String],
     format: InputFormat,
     max_bytes: Option<usize>,
-) -> impl Iterator<Item = Job> + '_ {
-    let inputs: Vec<&str> = if inputs.is_empty() {
-        vec!["-"]
-    } else {
-        inputs.iter().map(String::as_str).collect()
+) -> impl Iterator<Item = Job> + Send + use<> {
+    let opts = InputOptions {
+        format,
+        max_bytes,
+        ..Default::default()
     };
-    let max_bytes = max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
+    jobs_with(inputs, &opts)
+}
+
+/// [`jobs`] with every input option.
+pub fn jobs_with(
+    inputs: &[String],
+    opts: &InputOptions,
+) -> impl Iterator<Item = Job> + Send + use<> {
+    let inputs: Vec<String> = if inputs.is_empty() {
+        vec!["-".into()]
+    } else {
+        inputs.to_vec()
+    };
+    let opts = opts.clone();
+    let max_bytes = opts.max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
+    let filter = warc::RecordFilter { all: opts.warc_all };
+    let format = opts.format;
     inputs
         .into_iter()
-        .flat_map(move |input| expand(input, format))
-        .flat_map(move |job| -> Box<dyn Iterator<Item = Job>> {
+        .flat_map(move |input| expand(&input, &opts))
+        .flat_map(move |job| -> Box<dyn Iterator<Item = Job> + Send> {
             // Archives named on the command line or found in folders become
             // their records.
             match &job.source {
-                Source::File(p) if warc::is_warc_path(p) => warc::jobs(p, max_bytes),
+                Source::File(p) if format == InputFormat::Warc || warc::is_warc_path(p) => {
+                    warc::jobs_filtered(p, max_bytes, filter)
+                }
                 _ => Box::new(std::iter::once(job)),
             }
         })
 }
 
-/// True when every input can be read twice (not stdin): needed for the
-/// two passes of template learning.
+/// True when every input can be read twice (regular files and folders, not
+/// stdin, pipes or devices): needed for the two passes of template learning
+/// and for counting the inputs before the run.
 pub fn rereadable(inputs: &[String]) -> bool {
-    !inputs.is_empty() && inputs.iter().all(|i| i != "-")
+    !inputs.is_empty()
+        && inputs
+            .iter()
+            .all(|i| i != "-" && fs::metadata(i).is_ok_and(|m| m.is_file() || m.is_dir()))
 }
 
-fn expand(input: &str, format: InputFormat) -> Box<dyn Iterator<Item = Job>> {
-    let manifest = match format {
+fn expand(input: &str, opts: &InputOptions) -> Box<dyn Iterator<Item = Job> + Send> {
+    let manifest = match opts.format {
         InputFormat::Jsonl => true,
-        InputFormat::Page => false,
+        InputFormat::Page | InputFormat::Warc => false,
         InputFormat::Auto => input.ends_with(".jsonl"),
     };
     if input == "-" {
         if manifest {
-            let stdin = io::stdin();
-            return Box::new(manifest_jobs(Box::new(stdin.lock()), None, "stdin".into()));
+            return Box::new(manifest_jobs(
+                Box::new(io::BufReader::new(io::stdin())),
+                None,
+                "stdin".into(),
+            ));
         }
-        return Box::new(std::iter::once(Job {
-            origin: Origin::default(),
-            source: Source::Stdin,
-            charset: None,
-            kind: None,
-            out_name: PathBuf::from("stdin"),
-        }));
+        return stdin_jobs(opts);
     }
     let path = PathBuf::from(input);
     let meta = match fs::metadata(&path) {
@@ -151,7 +196,7 @@ fn expand(input: &str, format: InputFormat) -> Box<dyn Iterator<Item = Job>> {
         }
     };
     if meta.is_dir() {
-        return Box::new(walk_dir(&path).into_iter());
+        return Box::new(walk_dir_with(&path, &opts.walk).into_iter());
     }
     if manifest {
         return match fs::File::open(&path) {
@@ -173,11 +218,52 @@ fn expand(input: &str, format: InputFormat) -> Box<dyn Iterator<Item = Job>> {
     Box::new(std::iter::once(file_job(path, name)))
 }
 
-fn file_job(path: PathBuf, out_name: PathBuf) -> Job {
+/// Stdin as a page, or as the records of a WARC archive when it is one (by
+/// `--input-format warc`, or sniffed: `WARC/` at the start, gzipped or not).
+/// Read lazily, on first use, by whoever iterates the jobs.
+fn stdin_jobs(opts: &InputOptions) -> Box<dyn Iterator<Item = Job> + Send> {
+    let max_bytes = opts.max_bytes;
+    let forced_warc = opts.format == InputFormat::Warc;
+    let filter = warc::RecordFilter { all: opts.warc_all };
+    let stdin_job = |source| Job {
+        origin: Origin::default(),
+        source,
+        charset: None,
+        kind: None,
+        out_name: PathBuf::from("stdin"),
+    };
+    Box::new(
+        std::iter::once_with(move || -> Box<dyn Iterator<Item = Job> + Send> {
+            let mut reader = io::BufReader::new(io::stdin());
+            let head = match reader.fill_buf() {
+                Ok(h) => h.to_vec(),
+                Err(e) => {
+                    return Box::new(std::iter::once(stdin_job(Source::Invalid(format!(
+                        "stdin: {e}"
+                    )))));
+                }
+            };
+            if forced_warc || warc::looks_like_warc(&head) {
+                let limit = max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
+                return warc::jobs_from_reader(Box::new(reader), "stdin", limit, filter);
+            }
+            let source = match read_bounded(reader, max_bytes)
+                .and_then(|b| maybe_inflate(b, max_bytes, "stdin"))
+            {
+                Ok(bytes) => Source::Inline(bytes),
+                Err(e) => Source::Invalid(e.to_string()),
+            };
+            Box::new(std::iter::once(stdin_job(source)))
+        })
+        .flatten(),
+    )
+}
+
+pub(crate) fn file_job(path: PathBuf, out_name: PathBuf) -> Job {
     Job {
         origin: Origin {
             id: None,
-            path: Some(path.display().to_string()),
+            path: Some(display_path(&path)),
             url: None,
         },
         source: Source::File(path),
@@ -200,83 +286,40 @@ pub(crate) fn invalid_file(path: &Path, message: &str) -> Job {
 
 /// An I/O error in words a user can act on.
 pub(crate) fn describe_io(e: &io::Error, path: &Path) -> String {
+    let path = display_path(path);
     match e.kind() {
-        io::ErrorKind::NotFound => format!("{}: no such file or directory", path.display()),
+        io::ErrorKind::NotFound => format!("{path}: no such file or directory"),
         io::ErrorKind::PermissionDenied => {
-            format!(
-                "{}: permission denied (check the file's permissions)",
-                path.display()
-            )
+            format!("{path}: permission denied (check the file's permissions)")
         }
-        _ => format!("{}: {e}", path.display()),
+        _ => format!("{path}: {e}"),
     }
 }
 
-/// All files below `root`, sorted by path; symlinked directories are
-/// followed once (a loop back to a directory already seen is skipped), and
-/// special files (fifos, sockets, devices) get an error record.
-pub fn walk_dir(root: &Path) -> Vec<Job> {
-    let mut out = Vec::new();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
-    let mut stack = vec![root.to_path_buf()];
-    if let Ok(c) = fs::canonicalize(root) {
-        seen.insert(c);
-    }
-    let mut files: Vec<(PathBuf, Option<String>)> = Vec::new();
-    while let Some(dir) = stack.pop() {
-        let entries = match fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                files.push((dir.clone(), Some(describe_io(&e, &dir))));
-                continue;
-            }
-        };
-        let mut subdirs = Vec::new();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let meta = match fs::metadata(&path) {
-                Ok(m) => m,
-                Err(e) => {
-                    files.push((path.clone(), Some(describe_io(&e, &path))));
-                    continue;
-                }
-            };
-            if meta.is_dir() {
-                match fs::canonicalize(&path) {
-                    Ok(c) => {
-                        if seen.insert(c) {
-                            subdirs.push(path);
-                        }
-                        // else: a symlink loop or a second link to a walked folder
-                    }
-                    Err(e) => files.push((path.clone(), Some(describe_io(&e, &path)))),
-                }
-            } else if meta.is_file() {
-                files.push((path, None));
+/// A path as text for records and messages: bytes that are not UTF-8 are
+/// written `\xNN` (two different names never print alike, as a lossy
+/// conversion would make them), and control characters are escaped so a
+/// file name cannot drive the terminal.
+pub fn display_path(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
             } else {
-                files.push((
-                    path.clone(),
-                    Some(format!(
-                        "{}: not a regular file (fifo, socket or device); skipped",
-                        path.display()
-                    )),
-                ));
+                out.push(c);
             }
         }
-        subdirs.sort();
-        stack.extend(subdirs.into_iter().rev());
-    }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, error) in files {
-        let rel = path
-            .strip_prefix(root)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| path.clone());
-        let mut job = file_job(path, rel);
-        if let Some(message) = error {
-            job.source = Source::Invalid(message);
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
         }
-        out.push(job);
     }
     out
 }
@@ -284,7 +327,7 @@ pub fn walk_dir(root: &Path) -> Vec<Job> {
 /// Jobs from a JSONL manifest, one per non-blank line. `base` resolves
 /// relative `path`s (the manifest's folder).
 fn manifest_jobs(
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     base: Option<PathBuf>,
     stem: PathBuf,
 ) -> impl Iterator<Item = Job> {
@@ -305,9 +348,59 @@ fn manifest_jobs(
                 continue;
             }
             let text = String::from_utf8_lossy(&raw);
-            return Some(manifest_job(&text, line_no, base.as_deref(), name));
+            return Some(manifest_job(
+                &lone_surrogates_replaced(&text),
+                line_no,
+                base.as_deref(),
+                name,
+            ));
         }
     })
+}
+
+/// JSON allows `\ud800` without its pair, Rust strings do not: a lone
+/// surrogate escape becomes U+FFFD so the line (and its id) still parses.
+/// Pairs are left alone.
+fn lone_surrogates_replaced(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains("\\u") {
+        return line.into();
+    }
+    let b = line.as_bytes();
+    let hex_at = |i: usize| -> Option<u32> {
+        let h = line.get(i + 2..i + 6)?;
+        (b[i] == b'\\' && b[i + 1] == b'u').then(|| u32::from_str_radix(h, 16).ok())?
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            // An escaped backslash is not the start of an escape.
+            if b.get(i + 1) == Some(&b'\\') {
+                i += 2;
+                continue;
+            }
+            if let Some(u) = hex_at(i) {
+                let high = (0xD800..0xDC00).contains(&u);
+                let low = (0xDC00..0xE000).contains(&u);
+                let paired = high && hex_at(i + 6).is_some_and(|n| (0xDC00..0xE000).contains(&n));
+                if paired {
+                    i += 12;
+                    continue;
+                }
+                if high || low {
+                    out.push_str(&line[last..i]);
+                    out.push_str("\\ufffd");
+                    i += 6;
+                    last = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&line[last..]);
+    out.into()
 }
 
 fn invalid_line(name: PathBuf, line_no: usize, message: &str) -> Job {
@@ -351,6 +444,7 @@ fn manifest_job(line: &str, line_no: usize, base: Option<&Path>, name: PathBuf) 
         parsed.path.is_some(),
         parsed.html.is_some(),
         parsed.text.is_some(),
+        parsed.html_base64.is_some(),
     ]
     .iter()
     .filter(|&&b| b)
@@ -358,7 +452,7 @@ fn manifest_job(line: &str, line_no: usize, base: Option<&Path>, name: PathBuf) 
     let (source, kind) = if given != 1 {
         (
             Source::Invalid(format!(
-                "manifest line {line_no}: needs exactly one of \"path\", \"html\" or \"text\""
+                "manifest line {line_no}: needs exactly one of \"path\", \"html\", \"html_base64\" or \"text\""
             )),
             None,
         )
@@ -371,6 +465,20 @@ fn manifest_job(line: &str, line_no: usize, base: Option<&Path>, name: PathBuf) 
         (Source::File(full), None)
     } else if let Some(h) = parsed.html {
         (Source::Inline(h.into_bytes()), Some(InputKind::Html))
+    } else if let Some(b) = parsed.html_base64 {
+        use base64::Engine as _;
+        // Whitespace is allowed (wrapped base64); the bytes are the page's
+        // own, in any charset: sniffed and decoded like a file's.
+        let compact: String = b.split_ascii_whitespace().collect();
+        match base64::engine::general_purpose::STANDARD.decode(compact) {
+            Ok(bytes) => (Source::Inline(bytes), None),
+            Err(e) => (
+                Source::Invalid(format!(
+                    "manifest line {line_no}: html_base64 is not base64: {e}"
+                )),
+                None,
+            ),
+        }
     } else {
         (
             Source::Inline(parsed.text.unwrap_or_default().into_bytes()),
@@ -387,14 +495,21 @@ fn manifest_job(line: &str, line_no: usize, base: Option<&Path>, name: PathBuf) 
 }
 
 /// Inflate a compressed stream, failing past `max_bytes` of output (a gzip
-/// bomb is an error record, not an exhausted machine).
+/// bomb is an error record, not an exhausted machine). Data after the
+/// compressed stream that is not another member (trailing garbage, a cut
+/// last member) ends the stream: what inflated is kept, as `gzip -d` does.
 pub(crate) fn inflate_bounded(reader: impl Read, max_bytes: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    let read = reader
-        .take(max_bytes as u64 + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("could not decompress: {e} (truncated or corrupt gzip?)"))?;
-    if read > max_bytes {
+    let read = reader.take(max_bytes as u64 + 1).read_to_end(&mut out);
+    match read {
+        Err(e) if out.is_empty() => {
+            return Err(format!(
+                "could not decompress: {e} (truncated or corrupt gzip?)"
+            ));
+        }
+        _ => {}
+    }
+    if out.len() > max_bytes {
         return Err(format!(
             "decompresses to more than {max_bytes} bytes (raise --max-input-bytes if this is real)"
         ));
@@ -402,28 +517,71 @@ pub(crate) fn inflate_bounded(reader: impl Read, max_bytes: usize) -> Result<Vec
     Ok(out)
 }
 
-/// Read a job's bytes; a gzipped file is decompressed (bounded by `max_bytes`).
+/// Read at most `limit + 1` bytes: whatever the source (a file, a pipe,
+/// `/dev/zero`), no more than the limit is ever held.
+pub fn read_bounded(reader: impl Read, limit: Option<usize>) -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    let cap = limit.map_or(u64::MAX, |l| l as u64 + 1);
+    reader
+        .take(cap)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Read(e.to_string()))?;
+    if let Some(limit) = limit
+        && buf.len() > limit
+    {
+        return Err(Error::TooLarge { size: None, limit });
+    }
+    Ok(buf)
+}
+
+/// Gzipped bytes inflated (bounded), others as they are.
+fn maybe_inflate(bytes: Vec<u8>, limit: Option<usize>, what: &str) -> Result<Vec<u8>, Error> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let limit = limit.unwrap_or(DEFAULT_MAX_INFLATED);
+    inflate_bounded(flate2::read::MultiGzDecoder::new(&bytes[..]), limit)
+        .map_err(|m| Error::Read(format!("{what}: {m}")))
+}
+
+/// Stdin, read whole but bounded; gzip is inflated.
+pub(crate) fn read_stdin_bounded(limit: Option<usize>) -> Result<Vec<u8>, Error> {
+    let bytes = read_bounded(io::stdin().lock(), limit).map_err(|e| match e {
+        Error::Read(m) => Error::Read(format!("stdin: {m}")),
+        other => other,
+    })?;
+    maybe_inflate(bytes, limit, "stdin")
+}
+
+/// Read a job's bytes, never more than `max_bytes` (+1 to know it is over);
+/// a gzipped file or stdin is decompressed (bounded by `max_bytes`).
 pub fn read(job: &Job, max_bytes: Option<usize>) -> Result<Vec<u8>, Error> {
     match &job.source {
         Source::File(p) => {
-            let bytes = fs::read(p).map_err(|e| Error::Read(describe_io(&e, p)))?;
-            if bytes.starts_with(&[0x1f, 0x8b]) {
-                let limit = max_bytes.unwrap_or(DEFAULT_MAX_INFLATED);
-                return inflate_bounded(flate2::read::MultiGzDecoder::new(&bytes[..]), limit)
-                    .map_err(|m| Error::Read(format!("{}: {m}", p.display())));
+            let file = fs::File::open(p).map_err(|e| Error::Read(describe_io(&e, p)))?;
+            let size = file
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len());
+            if let (Some(size), Some(limit)) = (size, max_bytes)
+                && size > limit as u64
+            {
+                // Refused before reading a byte (a 3 GB file costs nothing).
+                return Err(Error::TooLarge {
+                    size: Some(size),
+                    limit,
+                });
             }
-            Ok(bytes)
+            let bytes = read_bounded(file, max_bytes).map_err(|e| match e {
+                Error::Read(m) => Error::Read(format!("{}: {m}", display_path(p))),
+                other => other,
+            })?;
+            maybe_inflate(bytes, max_bytes, &display_path(p))
         }
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::Read(format!("stdin: {e}")))?;
-            Ok(buf)
-        }
+        Source::Stdin => read_stdin_bounded(max_bytes),
         Source::Inline(b) => Ok(b.clone()),
-        Source::Invalid(m) => Err(Error::Read(m.clone())),
+        Source::Invalid(m) | Source::Skip(m) => Err(Error::Read(m.clone())),
     }
 }
 
@@ -441,18 +599,29 @@ fn extension_hint(job: &Job) -> Option<String> {
 }
 
 /// Read and decode a job's input and sniff its kind (stage 1).
-fn decode_job(
-    job: &Job,
-    opts: &BatchOptions,
-) -> Result<(crate::decode::Decoded, InputKind, Options), Error> {
+/// A job's input decoded: the text, its kind, the options it is cleaned
+/// with, and the page's URL when the input itself states it (MHTML).
+type DecodedJob = (crate::decode::Decoded, InputKind, Options, Option<String>);
+
+fn decode_job(job: &Job, opts: &BatchOptions) -> Result<DecodedJob, Error> {
     let bytes = read(job, opts.clean.max_input_bytes)?;
     let mut clean = opts.clean.clone();
     if clean.input_kind.is_none() {
         clean.input_kind = job.kind;
     }
     let ext = extension_hint(job);
+    // A browser's single-file save: the page is the archive's HTML part.
+    if mhtml::looks_like_mhtml(&bytes) {
+        let page = mhtml::root_page(&bytes).map_err(Error::Read)?;
+        let mut input = job_input(job, &page.html, Some("html"));
+        input.charset = page.charset.as_deref().or(input.charset);
+        let url = job.origin.url.clone().or(page.url);
+        input.url = url.as_deref();
+        let (decoded, kind) = crate::decode_input(&input, &clean)?;
+        return Ok((decoded, kind, clean, url));
+    }
     let (decoded, kind) = crate::decode_input(&job_input(job, &bytes, ext.as_deref()), &clean)?;
-    Ok((decoded, kind, clean))
+    Ok((decoded, kind, clean, job.origin.url.clone()))
 }
 
 fn job_input<'a>(job: &'a Job, bytes: &'a [u8], ext: Option<&'a str>) -> Input<'a> {
@@ -464,10 +633,13 @@ fn job_input<'a>(job: &'a Job, bytes: &'a [u8], ext: Option<&'a str>) -> Input<'
     }
 }
 
-/// Decode and split a job's input (stages 1–2), ready to classify.
-fn analyze_job(job: &Job, opts: &BatchOptions) -> Result<crate::Analyzed, Error> {
-    let (decoded, kind, clean) = decode_job(job, opts)?;
-    crate::analyze_decoded(decoded, kind, &job_input(job, &[], None), &clean)
+/// Decode and split a job's input (stages 1–2), ready to classify; with the
+/// page's URL (the job's, or the one an MHTML archive states).
+fn analyze_job(job: &Job, opts: &BatchOptions) -> Result<(crate::Analyzed, Option<String>), Error> {
+    let (decoded, kind, clean, url) = decode_job(job, opts)?;
+    let mut input = job_input(job, &[], None);
+    input.url = url.as_deref();
+    Ok((crate::analyze_decoded(decoded, kind, &input, &clean)?, url))
 }
 
 /// Run one job to its record, without site templates.
@@ -479,15 +651,18 @@ pub fn run(job: &Job, opts: &BatchOptions) -> Record {
 /// pipeline (a bug) is caught and reported as that input's error.
 pub fn run_with(job: &Job, opts: &BatchOptions, templates: Option<&SiteTemplates>) -> Record {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let analyzed = analyze_job(job, opts)?;
+        let (analyzed, url) = analyze_job(job, opts)?;
         let marks = templates
             .filter(|_| analyzed.input_kind() == InputKind::Text)
             .and_then(|t| t.marks(&site_of(job, &analyzed)?, analyzed.blocks()));
-        Ok::<_, Error>(analyzed.finish(marks.as_deref()))
+        Ok::<_, Error>((analyzed.finish(marks.as_deref()), url))
     }));
     match result {
-        Ok(Ok(article)) => Record::from_article(
-            job.origin.clone(),
+        Ok(Ok((article, url))) => Record::from_article(
+            Origin {
+                url,
+                ..job.origin.clone()
+            },
             article,
             opts.explain,
             opts.clean.comments,
@@ -521,7 +696,14 @@ fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)>
         // Templates are learned from plain text only: an HTML page's markup
         // already marks its chrome, and not parsing HTML here keeps the
         // first pass cheap.
-        let (decoded, kind, clean) = decode_job(job, opts).ok()?;
+        // Only regular files can be read again in the second pass (a
+        // manifest may name a fifo or a device).
+        if let Source::File(p) = &job.source
+            && !fs::metadata(p).is_ok_and(|m| m.is_file())
+        {
+            return None;
+        }
+        let (decoded, kind, clean, _) = decode_job(job, opts).ok()?;
         if kind != InputKind::Text {
             return None;
         }
@@ -536,10 +718,6 @@ fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)>
     .flatten()
 }
 
-/// How many jobs are in flight at once: enough to keep every core busy
-/// between ordered writes, few enough that memory stays flat.
-pub const CHUNK: usize = 256;
-
 /// What a batch run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
@@ -547,63 +725,37 @@ pub struct Summary {
     pub records: usize,
     /// Records with an error.
     pub failed: usize,
-    /// Jobs skipped before any work because `skip` said so (`--resume`).
+    /// Jobs skipped before any work because they were already done (`--resume`).
     pub skipped: usize,
+    /// Inputs left out because they are not pages (assets in a folder walk,
+    /// WARC records that are not 2xx HTML responses).
+    pub filtered: usize,
     /// The run stopped early because `stop` was set.
     pub interrupted: bool,
 }
 
-/// Run every job on the current rayon pool, in chunks, calling `emit` with
-/// each record in input order. `make_jobs` is called once, or twice when
-/// templates are on (the first pass learns them). `skip` drops jobs before
-/// any work (resuming); `stop` is checked between chunks: when set, the
-/// jobs in flight finish and the run returns.
-pub fn run_all<I: Iterator<Item = Job>>(
-    make_jobs: impl Fn() -> I,
+/// How many jobs the template pass fingerprints at once.
+const TEMPLATE_CHUNK: usize = 256;
+
+/// The first pass of a two-pass batch: learn each site's template lines
+/// from every page. Call only with inputs that can be read twice
+/// ([`rereadable`]); `stop` ends it early.
+pub fn learn_templates(
+    jobs: impl Iterator<Item = Job>,
     opts: &BatchOptions,
     stop: &AtomicBool,
-    mut skip: impl FnMut(&Job) -> bool,
-    mut emit: impl FnMut(&Job, Record) -> io::Result<()>,
-) -> io::Result<Summary> {
-    let templates = opts.templates.then(|| {
-        let mut t = SiteTemplates::default();
-        let mut jobs = make_jobs().peekable();
-        while jobs.peek().is_some() && !stop.load(Ordering::Relaxed) {
-            let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-            let prints: Vec<Option<(String, Vec<u64>)>> =
-                chunk.par_iter().map(|j| fingerprint_job(j, opts)).collect();
-            for (site, fps) in prints.into_iter().flatten() {
-                t.add_page(site, &fps);
-            }
-        }
-        t
-    });
-    let mut summary = Summary::default();
-    let mut jobs = make_jobs().peekable();
-    while jobs.peek().is_some() {
-        if stop.load(Ordering::Relaxed) {
-            summary.interrupted = true;
-            break;
-        }
-        let mut chunk = Vec::with_capacity(CHUNK);
-        for job in jobs.by_ref().take(CHUNK) {
-            if skip(&job) {
-                summary.skipped += 1;
-            } else {
-                chunk.push(job);
-            }
-        }
-        let records: Vec<Record> = chunk
-            .par_iter()
-            .map(|j| run_with(j, opts, templates.as_ref()))
-            .collect();
-        for (job, record) in chunk.iter().zip(records) {
-            summary.records += 1;
-            summary.failed += record.error.is_some() as usize;
-            emit(job, record)?;
+) -> SiteTemplates {
+    let mut t = SiteTemplates::default();
+    let mut jobs = jobs.peekable();
+    while jobs.peek().is_some() && !stop.load(Ordering::Relaxed) {
+        let chunk: Vec<Job> = jobs.by_ref().take(TEMPLATE_CHUNK).collect();
+        let prints: Vec<Option<(String, Vec<u64>)>> =
+            chunk.par_iter().map(|j| fingerprint_job(j, opts)).collect();
+        for (site, fps) in prints.into_iter().flatten() {
+            t.add_page(site, &fps);
         }
     }
-    Ok(summary)
+    t
 }
 
 #[cfg(test)]

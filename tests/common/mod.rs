@@ -34,3 +34,11 @@ impl OutputWith for Command {
         self.assert().code(code).get_output().stdout.clone()
     }
 }
+
+/// Gzip bytes (one member).
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
