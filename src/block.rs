@@ -78,6 +78,39 @@ pub struct Block {
     pub in_article_markup: bool,
     /// For HTML: the block holds a typeset formula (MathML).
     pub math: bool,
+    /// For HTML, when Markdown output asked for it: the block's inline
+    /// Markdown and its place in a list or table (`None` otherwise).
+    pub rich: Option<Box<RichBlock>>,
+}
+
+/// A block as faithful Markdown needs it (see `html::rich`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RichBlock {
+    /// The text with its inline Markdown: emphasis, code spans, and (when
+    /// asked for) links and images.
+    pub md: String,
+    /// The list item the block belongs to.
+    pub list: Option<ListPos>,
+    /// The table cell the block belongs to.
+    pub cell: Option<CellPos>,
+}
+
+/// A list item's place: which list, ordered or not, its number, its depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPos {
+    pub list: u32,
+    pub ordered: bool,
+    pub number: u32,
+    pub depth: u8,
+}
+
+/// A table cell's place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellPos {
+    pub table: u32,
+    pub row: u32,
+    pub col: u32,
+    pub header: bool,
 }
 
 impl Block {
@@ -93,6 +126,7 @@ impl Block {
             in_container: false,
             in_article_markup: false,
             math: false,
+            rich: None,
         }
     }
 

@@ -79,6 +79,19 @@ pub struct Options {
     pub trace: bool,
     /// Keep reader comments, apart from the body, in [`Article::comments`].
     pub comments: bool,
+    /// Record what faithful Markdown needs (list numbers, table cells,
+    /// emphasis, and optionally links and images) for HTML input. Off by
+    /// default: the other formats do not pay for it.
+    pub markdown: Option<MarkdownOptions>,
+}
+
+/// What Markdown output keeps besides structure and emphasis.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Links as `[text](absolute url)`.
+    pub links: bool,
+    /// Images as `![alt](absolute url)`.
+    pub images: bool,
 }
 
 /// Why an input could not be cleaned.
@@ -344,7 +357,12 @@ pub fn analyze_decoded(
     // container choice and the classifier.
     let (blocks, evidence, markup, language, stop, has_container) = match kind {
         InputKind::Html => {
-            let mut page = html::parse(&decoded.text);
+            let rich = opts.markdown.map(|m| html::rich::RichOptions {
+                links: m.links,
+                images: m.images,
+                base: input.url.and_then(|u| url::Url::parse(u).ok()),
+            });
+            let mut page = html::parse_with(&decoded.text, rich);
             let markup = metadata::html::from_markup(&page.meta, input.url);
             let language = detect_language(&page.blocks);
             let stop = stop_for(&language, &markup);

@@ -28,6 +28,49 @@ fn record_for(name: &str) -> String {
     batch::run(&job, &opts).render(Format::Json)
 }
 
+/// The Markdown of a sample, with links and images kept and a page URL to
+/// make them absolute.
+fn markdown_for(name: &str, url: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    let job = Job {
+        origin: Origin {
+            id: Some(name.into()),
+            path: None,
+            url: Some(url.into()),
+        },
+        source: Source::File(path),
+        charset: None,
+        kind: None,
+        out_name: name.into(),
+    };
+    let opts = BatchOptions {
+        clean: unchrome::Options {
+            markdown: Some(unchrome::MarkdownOptions {
+                links: true,
+                images: true,
+            }),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    batch::run(&job, &opts).render(Format::Markdown)
+}
+
+#[test]
+fn markdown_structure() {
+    insta::assert_snapshot!(markdown_for(
+        "markdown-structure.html",
+        "https://tea.example/posts/brew"
+    ));
+}
+
+#[test]
+fn chrome_saved_mhtml() {
+    insta::assert_snapshot!(record_for("chrome-saved.mhtml"));
+}
+
 #[test]
 fn seed_news_footer() {
     insta::assert_snapshot!(record_for("seed-news-footer.txt"));

@@ -22,7 +22,7 @@ use unchrome::batch::{
 };
 use unchrome::chrome::{Favor, Reason};
 use unchrome::output::{Format, Record};
-use unchrome::{InputKind, Options};
+use unchrome::{InputKind, MarkdownOptions, Options};
 
 /// Most worker threads per core: past a few, threads only add memory (each
 /// holds a page) and switching, not speed.
@@ -105,6 +105,14 @@ struct Args {
     /// a section after the body in text and Markdown.
     #[arg(long)]
     comments: bool,
+
+    /// Markdown: keep links, as [text](absolute url).
+    #[arg(long)]
+    links: bool,
+
+    /// Markdown: keep images, as ![alt](absolute url).
+    #[arg(long)]
+    images: bool,
 
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
@@ -312,6 +320,10 @@ fn run(args: Args) -> Result<i32> {
             max_input_bytes: Some(args.max_input_bytes),
             trace: args.explain && format == Format::Text,
             comments: args.comments,
+            markdown: (format == Format::Markdown).then_some(MarkdownOptions {
+                links: args.links,
+                images: args.images,
+            }),
         },
         explain: args.explain,
         // Two passes need inputs that can be read twice (not a pipe, a fifo

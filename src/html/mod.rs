@@ -9,6 +9,7 @@
 pub mod container;
 pub mod hints;
 pub mod parser;
+pub mod rich;
 pub mod walk;
 
 use crate::block::Block;
@@ -23,7 +24,12 @@ pub struct HtmlPage {
 
 /// Parse and walk an HTML document, in one pass (see [`parser`]).
 pub fn parse(html: &str) -> HtmlPage {
-    let walked = walk::walk(html);
+    parse_with(html, None)
+}
+
+/// [`parse`], also recording the structure faithful Markdown needs.
+pub fn parse_with(html: &str, rich: Option<rich::RichOptions>) -> HtmlPage {
+    let walked = walk::walk_with(html, rich);
     HtmlPage {
         blocks: walked.blocks,
         elements: walked.elements,

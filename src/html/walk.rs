@@ -14,6 +14,7 @@
 
 use super::hints;
 use super::parser::{Attrs, Tag};
+use super::rich::{Inline, Rich, RichOptions};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::stopwords::FastBuild;
 use std::collections::HashMap;
@@ -125,6 +126,8 @@ pub struct State {
     /// [`hints::name_words`] per class attribute: pages repeat a few class
     /// lists on thousands of elements.
     class_words: HashMap<Box<str>, (Option<DomHint>, bool), FastBuild>,
+    /// Markdown structure, recorded only when the output asks for it.
+    rich: Option<Rich>,
 }
 
 /// Per-element facts remembered between its open and close events.
@@ -140,10 +143,21 @@ pub struct Frame {
     heading: bool,
     muted: bool,
     caption: bool,
+    /// Markdown: the inline markup this element opened, and the list,
+    /// list item or table it opened.
+    inline: Option<Inline>,
+    list: bool,
+    item: bool,
+    table: bool,
 }
 
 /// Parse and walk a document in one pass.
 pub fn walk(html: &str) -> Walked {
+    walk_with(html, None)
+}
+
+/// [`walk`], also recording what faithful Markdown needs (`rich`).
+pub fn walk_with(html: &str, rich: Option<RichOptions>) -> Walked {
     let mut st = State {
         out: Walked::default(),
         buf: String::new(),
@@ -161,6 +175,7 @@ pub fn walk(html: &str) -> Walked {
         muted: 0,
         in_author: 0,
         class_words: HashMap::default(),
+        rich: rich.map(Rich::new),
     };
     super::parser::run(html, &mut st);
     st.flush();
@@ -293,6 +308,14 @@ impl State {
         {
             frame.caption = true;
         }
+        if let Some(rich) = &mut self.rich
+            && self.muted == 0
+        {
+            if tag == "img" {
+                rich.image(el.get("src"), el.get("alt"));
+            }
+            frame.inline = rich.open_inline(tag, el.get("href"), self.in_pre > 0);
+        }
         if tag == "a" {
             // `<a name=…>` is a jump target, not a link: its text is not
             // link text.
@@ -382,6 +405,25 @@ impl State {
             self.in_pre += 1;
             frame.pre = true;
         }
+        if let Some(rich) = &mut self.rich {
+            match tag {
+                "ol" | "ul" | "menu" => {
+                    rich.open_list(tag == "ol", el.get("start"));
+                    frame.list = true;
+                }
+                "li" => {
+                    rich.open_item(el.get("value"));
+                    frame.item = true;
+                }
+                "table" => {
+                    rich.open_table();
+                    frame.table = true;
+                }
+                "tr" => rich.open_row(),
+                "td" | "th" => rich.open_cell(tag == "th"),
+                _ => {}
+            }
+        }
         frame
     }
 
@@ -398,10 +440,24 @@ impl State {
         if frame.caption {
             self.caption_prefix = Some(self.buf.len());
         }
+        if let (Some(inline), Some(rich)) = (frame.inline, &mut self.rich) {
+            rich.close_inline(inline);
+        }
         if !frame.element {
             return;
         }
         self.flush();
+        if let Some(rich) = &mut self.rich {
+            if frame.list {
+                rich.close_list();
+            }
+            if frame.item {
+                rich.close_item();
+            }
+            if frame.table {
+                rich.close_table();
+            }
+        }
         if frame.heading {
             self.heading = None;
         }
@@ -442,6 +498,9 @@ impl State {
                     self.buf_space = false;
                 }
             }
+        }
+        if let Some(rich) = &mut self.rich {
+            rich.text(&self.buf[start..], self.in_pre > 0);
         }
         let added = self.buf[start..].trim();
         if self.in_link > 0 {
@@ -484,6 +543,10 @@ impl State {
         self.buf_space = true;
         let link_chars = std::mem::take(&mut self.buf_link_chars);
         let math = std::mem::take(&mut self.buf_math);
+        let rich = self
+            .rich
+            .as_mut()
+            .and_then(|r| r.take_block(!text.is_empty(), self.in_pre > 0));
         if text.is_empty() {
             return;
         }
@@ -497,6 +560,7 @@ impl State {
         block.dom_hint = self.hint_stack.last().copied();
         block.math = math;
         block.in_article_markup = self.in_content > 0;
+        block.rich = rich;
         self.out.blocks.push(block);
     }
 }

@@ -1,7 +1,10 @@
 //! Emit: the output record (one per input, also for failures) and its text,
 //! JSON and Markdown renderings.
 
-use crate::block::BlockKind;
+mod markdown;
+
+use markdown::markdown_body;
+
 use crate::metadata::{DateConfidence, Metadata};
 use crate::{Article, Error, InputKind, Removed};
 use serde::Serialize;
@@ -242,86 +245,10 @@ fn json_error(e: &serde_json::Error) -> String {
     serde_json::json!({"error": format!("could not serialise record: {e}")}).to_string()
 }
 
-/// The kept blocks as Markdown: headings, list items, quotes and code keep
-/// their structure; a heading equal to the title is not repeated.
-fn markdown_body(article: &Article) -> String {
-    let title_key = article
-        .metadata
-        .title
-        .as_deref()
-        .map(crate::chrome::patterns::normalize);
-    let mut out = String::new();
-    let mut prev_list = false;
-    for (i, b) in article.blocks.iter().enumerate() {
-        let text = b.text.trim();
-        if i == 0
-            && title_key
-                .as_deref()
-                .is_some_and(|t| crate::chrome::patterns::normalize(text) == t)
-        {
-            continue;
-        }
-        let is_list = b.kind == BlockKind::ListItem;
-        if !(out.is_empty() || is_list && prev_list) {
-            out.push('\n');
-        }
-        match b.kind {
-            BlockKind::Heading(level) => {
-                // The title is the only H1.
-                let level = level.clamp(2, 6) as usize;
-                out.push_str(&"#".repeat(level));
-                out.push(' ');
-                out.push_str(text);
-            }
-            BlockKind::ListItem => {
-                out.push_str("- ");
-                out.push_str(crate::block::strip_list_marker(text));
-            }
-            BlockKind::Quote => {
-                for line in text.lines() {
-                    out.push_str("> ");
-                    out.push_str(line);
-                }
-            }
-            BlockKind::Code => {
-                out.push_str("```\n");
-                out.push_str(&b.text);
-                out.push_str("\n```");
-            }
-            BlockKind::Caption => {
-                out.push('*');
-                out.push_str(text);
-                out.push('*');
-            }
-            BlockKind::Paragraph | BlockKind::Table => out.push_str(&escape_markdown_start(text)),
-        }
-        out.push('\n');
-        prev_list = is_list;
-    }
-    out
-}
-
-/// A paragraph that starts with `#`, `>` or a list marker would change
-/// meaning in Markdown: escape its first character.
-fn escape_markdown_start(text: &str) -> String {
-    if text.starts_with(['#', '>', '-', '+', '*'])
-        || text.starts_with(|c: char| c.is_ascii_digit())
-            && text.contains(". ")
-            && text
-                .split(". ")
-                .next()
-                .is_some_and(|p| p.chars().all(|c| c.is_ascii_digit()))
-    {
-        format!("\\{text}")
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::block::Block;
+    use crate::block::{Block, BlockKind};
 
     fn article() -> Article {
         Article {
