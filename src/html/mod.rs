@@ -7,8 +7,10 @@
 //! ([`crate::chrome`]) then judges the blocks.
 
 pub mod container;
+mod entities;
 pub mod hints;
 pub mod parser;
+mod tags;
 pub mod walk;
 
 use crate::block::Block;
