@@ -10,7 +10,9 @@ pub mod container;
 mod entities;
 pub mod hints;
 pub mod parser;
+mod scan;
 mod tags;
+pub mod tree;
 pub mod walk;
 
 use crate::block::Block;

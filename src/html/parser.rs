@@ -25,6 +25,10 @@
 
 pub use super::entities::decode_entities;
 use super::tags::*;
+use foreign::Point;
+
+mod foreign;
+use super::scan::{comment_end, find_end_tag, find_script_end, is_ws, past_gt};
 pub use super::tags::{INLINE, SKIPPED, Tag};
 use super::walk::{Frame, State};
 use memchr::{memchr, memchr2};
@@ -67,6 +71,17 @@ impl<'a> Attrs<'a> {
             *self.index.get(name)?
         };
         Some(self.list[i].1.as_ref())
+    }
+
+    /// Attributes from (name, value) pairs (a tree built elsewhere).
+    pub fn from_pairs(pairs: &[(&'a str, &'a str)]) -> Self {
+        let mut attrs = Attrs::default();
+        for &(name, value) in pairs {
+            if attrs.is_new(name) {
+                attrs.push(Cow::Borrowed(name), Cow::Borrowed(value));
+            }
+        }
+        attrs
     }
 
     fn clear(&mut self) {
@@ -118,6 +133,13 @@ struct Open {
     frame: Option<Frame>,
     /// This element is skipped, or sits inside one.
     skip: bool,
+    ns: Ns,
+    /// A foreign element where HTML rules apply again.
+    point: Point,
+    /// The outermost `<math>` being read (not inside a skipped element).
+    math: bool,
+    /// A MathML annotation (its text is not read).
+    annotation: bool,
 }
 
 impl Open {
@@ -152,6 +174,11 @@ struct Parser<'a, 's> {
     missed: Option<(u16, usize)>,
     /// Open elements looked at by [`Self::search`] (see [`Work`]).
     scanned: std::cell::Cell<usize>,
+    /// Open `<math>` elements being read, annotations inside them, and the
+    /// formula's text so far (see [`foreign`]).
+    math: usize,
+    annotations: usize,
+    formula: String,
 }
 
 /// Parse `html` and feed the walk.
@@ -172,6 +199,9 @@ pub fn run(html: &str, st: &mut State) -> Work {
         changes: 0,
         missed: None,
         scanned: Default::default(),
+        math: 0,
+        annotations: 0,
+        formula: String::new(),
     };
     p.run();
     p.pop_to(0);
@@ -179,10 +209,6 @@ pub fn run(html: &str, st: &mut State) -> Work {
         attr_compares: p.attrs.compares,
         scanned: p.scanned.get(),
     }
-}
-
-fn is_ws(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
 impl<'a> Parser<'a, '_> {
@@ -213,19 +239,14 @@ impl<'a> Parser<'a, '_> {
         match b.get(i + 1) {
             Some(b'!') => {
                 if b[i..].starts_with(b"<!--") {
-                    let body = i + 4;
-                    self.pos = if b[body..].starts_with(b">") {
-                        body + 1
-                    } else if b[body..].starts_with(b"->") {
-                        body + 2
-                    } else {
-                        memchr::memmem::find(&b[body..], b"-->").map_or(b.len(), |e| body + e + 3)
-                    };
+                    self.pos = comment_end(b, i + 4);
+                } else if b[i..].starts_with(b"<![CDATA[") && self.in_foreign() {
+                    self.cdata(i + 9);
                 } else {
-                    self.skip_past_gt(i + 2);
+                    self.pos = past_gt(b, i + 2);
                 }
             }
-            Some(b'?') => self.skip_past_gt(i + 2),
+            Some(b'?') => self.pos = past_gt(b, i + 2),
             Some(b'/') => match b.get(i + 2) {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, after) = self.tag_name(i + 2);
@@ -238,7 +259,7 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Some(b'>') => self.pos = i + 3,
-                Some(_) => self.skip_past_gt(i + 2),
+                Some(_) => self.pos = past_gt(b, i + 2),
                 None => {
                     self.text(i, b.len());
                     self.pos = b.len();
@@ -260,10 +281,6 @@ impl<'a> Parser<'a, '_> {
                 self.pos = i + 1;
             }
         }
-    }
-
-    fn skip_past_gt(&mut self, from: usize) {
-        self.pos = memchr(b'>', &self.b[from..]).map_or(self.b.len(), |e| from + e + 1);
     }
 
     /// The tag name starting at `i`, lowercased, and where it ends.
@@ -351,7 +368,7 @@ impl<'a> Parser<'a, '_> {
             }
             self.open_body(false);
         }
-        if self.skip > 0 {
+        if self.skip > 0 || self.annotations > 0 {
             return;
         }
         let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
@@ -366,7 +383,11 @@ impl<'a> Parser<'a, '_> {
         if text.contains('\0') {
             text = Cow::Owned(text.replace('\0', ""));
         }
-        self.st.push_text(&text);
+        if self.math > 0 {
+            self.formula_text(&text);
+        } else {
+            self.st.push_text(&text);
+        }
     }
 
     /// Open `<html>` (once), with the current tag's attributes or none.
@@ -400,6 +421,9 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn start_tag(&mut self, name: &str, self_closing: bool) {
+        if self.foreign_start_tag(name, self_closing) || self.in_select(name) {
+            return;
+        }
         let name = if name == "image" { "img" } else { name };
         let (id, mut flags) = lookup(name);
         // An unknown element inside a paragraph is phrasing content (a `<p>`
@@ -413,7 +437,14 @@ impl<'a> Parser<'a, '_> {
             // The few tags handled before (or instead of) the tree rules.
             match name {
                 "html" => return self.open_html(true),
-                "head" | "frameset" | "frame" => return,
+                "head" | "frame" => return,
+                // A frameset page has no body: its text lives in the frames
+                // (other documents); what follows is never shown.
+                "frameset" if !self.body_open => {
+                    self.pos = self.b.len();
+                    return;
+                }
+                "frameset" => return,
                 "body" => return self.open_body(true),
                 "title" => return self.raw_text("title", true),
                 "script" => {
@@ -423,18 +454,8 @@ impl<'a> Parser<'a, '_> {
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     return self.raw_text("script", ld);
                 }
-                "svg" => {
-                    if !self_closing {
-                        self.skip_foreign(name);
-                    }
-                    return;
-                }
-                "math" => {
-                    if !self_closing {
-                        self.math_text();
-                    }
-                    return;
-                }
+                "svg" => return self.push_foreign(Ns::Svg, name, self_closing),
+                "math" => return self.push_foreign(Ns::MathMl, name, self_closing),
                 "meta" | "link" | "base" if !self.body_open => {
                     self.open_html(false);
                     self.st.read_head_element(name, &self.attrs);
@@ -465,8 +486,20 @@ impl<'a> Parser<'a, '_> {
                     self.pop_to(i);
                 }
             }
-            OPTION if self.stack.last().is_some_and(|o| o.id == OPTION) => {
+            OPTION | OPTGROUP if self.stack.last().is_some_and(|o| o.id == OPTION) => {
                 self.pop_to(self.stack.len() - 1);
+            }
+            // A form is not nested in another; in a table (outside a cell)
+            // it holds nothing: the rows after it are the table's.
+            FORM if self.counts[FORM as usize] > 0 && self.counts[TEMPLATE as usize] == 0 => {
+                return;
+            }
+            FORM if self
+                .stack
+                .last()
+                .is_some_and(|o| matches!(o.id, TABLE | TBODY | THEAD | TFOOT | TR)) =>
+            {
+                return self.empty_element(name, flags);
             }
             _ => {}
         }
@@ -484,9 +517,8 @@ impl<'a> Parser<'a, '_> {
             return;
         }
         if flags & VOID != 0 {
-            if self.skip == 0 && flags & SKIPPED == 0 {
-                let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
-                self.st.close_element(frame);
+            if flags & SKIPPED == 0 {
+                self.empty_element(name, flags);
             }
             return;
         }
@@ -501,7 +533,7 @@ impl<'a> Parser<'a, '_> {
     /// Push an element (its attributes are in `self.attrs`).
     fn push(&mut self, name: &str, id: u16, flags: u16) {
         let skip = self.skip > 0 || flags & SKIPPED != 0;
-        let frame = if skip {
+        let frame = if skip || self.math > 0 {
             None
         } else {
             Some(self.st.open_element(Tag { name, flags }, &self.attrs))
@@ -524,6 +556,10 @@ impl<'a> Parser<'a, '_> {
             flags,
             frame,
             skip,
+            ns: Ns::Html,
+            point: Point::None,
+            math: false,
+            annotation: false,
         });
     }
 
@@ -551,6 +587,13 @@ impl<'a> Parser<'a, '_> {
         }
         if open.skip {
             self.skip -= 1;
+        }
+        if open.annotation {
+            self.annotations -= 1;
+        }
+        if open.math {
+            self.math -= 1;
+            self.end_formula();
         }
         if let Some(frame) = open.frame {
             self.st.close_element(frame);
@@ -595,11 +638,43 @@ impl<'a> Parser<'a, '_> {
         None
     }
 
-    /// A block start closes an open `<p>` ("in button scope").
-    fn close_p(&mut self) {
-        if let Some(i) = self.find(&[P], |o| o.flags & SCOPE != 0 || o.id == BUTTON) {
+    /// A block start closes an open `<p>` ("in button scope"); false when
+    /// there was none.
+    fn close_p(&mut self) -> bool {
+        let found = self.find(&[P], |o| o.flags & SCOPE != 0 || o.id == BUTTON);
+        if let Some(i) = found {
             self.pop_to(i);
         }
+        found.is_some()
+    }
+
+    /// An element that holds nothing (a void one, `</br>`, `</p>` alone).
+    fn empty_element(&mut self, name: &str, flags: u16) {
+        if self.skip == 0 && self.math == 0 {
+            let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
+            self.st.close_element(frame);
+        }
+    }
+
+    /// Start tags that end an open `<select>` (whose options are never
+    /// article text): a second `<select>` closes the first and is dropped
+    /// (true); `<input>`, `<textarea>`, and, for a select in a table, a
+    /// table part close it and are then read as usual.
+    fn in_select(&mut self, name: &str) -> bool {
+        if self.counts[SELECT as usize] == 0 {
+            return false;
+        }
+        let closes = match name {
+            "select" | "input" | "keygen" | "textarea" => true,
+            "caption" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "td" | "th" => {
+                self.counts[TABLE as usize] > 0
+            }
+            _ => false,
+        };
+        if closes && let Some(i) = self.find(&[SELECT], |o| o.id == TEMPLATE) {
+            self.pop_to(i);
+        }
+        name == "select"
     }
 
     /// A new `<li>` (`<dd>`, `<dt>`) closes the previous item of its list.
@@ -658,16 +733,29 @@ impl<'a> Parser<'a, '_> {
 
     /// An end tag, by the rules of its kind.
     fn end_tag_rules(&mut self, name: &str, id: u16, flags: u16) {
+        if self.foreign_end_tag(name) {
+            return;
+        }
         match name {
             "html" | "body" | "head" => {}
             "br" => {
-                if self.skip == 0 {
+                self.attrs.clear();
+                self.empty_element(name, flags);
+            }
+            // `</p>` with no open paragraph stands for an empty one: the
+            // text before it and after it are two blocks.
+            "p" => {
+                if !self.close_p() {
                     self.attrs.clear();
-                    let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
-                    self.st.close_element(frame);
+                    self.empty_element(name, flags);
                 }
             }
-            "p" => self.close_p(),
+            "template" => {
+                let at = self.stack.iter().rposition(|o| o.id == TEMPLATE);
+                if let Some(i) = at.filter(|_| self.is_open(TEMPLATE, name)) {
+                    self.pop_to(i);
+                }
+            }
             "li" => {
                 if let Some(i) =
                     self.find(&[LI], |o| o.flags & SCOPE != 0 || matches!(o.id, OL | UL))
@@ -686,7 +774,7 @@ impl<'a> Parser<'a, '_> {
                 }
             }
             _ if flags & FORMATTING != 0 => self.close_formatting(id, name),
-            _ if flags & SPECIAL != 0 => {
+            _ if flags & SPECIAL != 0 || id == DIALOG => {
                 if let Some(i) = self.find(&[id], |o| o.flags & SCOPE != 0) {
                     self.pop_to(i);
                 }
@@ -708,9 +796,13 @@ impl<'a> Parser<'a, '_> {
     /// to the walk when it is the title or JSON-LD (`capture`).
     fn raw_text(&mut self, name: &str, capture: bool) {
         let start = self.pos;
-        let end = find_end_tag(self.b, start, name);
+        let end = if name == "script" {
+            find_script_end(self.b, start)
+        } else {
+            find_end_tag(self.b, start, name)
+        };
         let content_end = match end {
-            Some((e, _)) => e,
+            Some(e) => e,
             // An unclosed title would swallow the page: end it at the first
             // tag instead. Other raw text runs to the end, as in browsers.
             None if name == "title" => {
@@ -719,7 +811,10 @@ impl<'a> Parser<'a, '_> {
             None => self.b.len(),
         };
         self.pos = match end {
-            Some((_, after)) => after,
+            // The end tag's own attributes may hold a quoted `>`.
+            Some(e) => self
+                .attributes(e + 2 + name.len(), false)
+                .map_or(self.b.len(), |(after, _)| after),
             None => content_end,
         };
         if !capture {
@@ -734,99 +829,6 @@ impl<'a> Parser<'a, '_> {
             self.st.push_json_ld(content);
         }
     }
-
-    /// A `<math>` element is read as inline text: its tokens (`a`, `≠`, `0`)
-    /// in order, one space apart, without the `<annotation>` source (TeX)
-    /// that MathML carries beside them. The formula is part of its sentence
-    /// ("when a ≠ 0, there are two solutions"); dropping it breaks the
-    /// sentence, keeping the TeX would double it. Ends at the first
-    /// `</math>`, like [`Self::skip_foreign`].
-    fn math_text(&mut self) {
-        let start = self.pos;
-        let (end, after) =
-            find_end_tag(self.b, start, "math").unwrap_or((self.b.len(), self.b.len()));
-        self.pos = after;
-        if self.skip > 0 {
-            return;
-        }
-        let region = &self.s[start..end];
-        let mut out = String::new();
-        let mut in_annotation = 0usize;
-        let mut rest = region;
-        while !rest.is_empty() {
-            let (chunk, tail) = match memchr(b'<', rest.as_bytes()) {
-                Some(lt) => (&rest[..lt], &rest[lt..]),
-                None => (rest, ""),
-            };
-            if in_annotation == 0 {
-                for word in decode_entities(chunk, false).split_whitespace() {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(word);
-                }
-            }
-            if tail.is_empty() {
-                break;
-            }
-            // The tag's inside, up to its `>` (or to the end when unclosed);
-            // `<` and `>` are ASCII, so both cuts fall on char boundaries.
-            let (inner, close) = match memchr(b'>', tail.as_bytes()) {
-                Some(g) => (&tail[1..g], g + 1),
-                None => (&tail[1..], tail.len()),
-            };
-            let tag = inner.trim_end_matches('/');
-            let (closing, tag_name) = match tag.strip_prefix('/') {
-                Some(t) => (true, t),
-                None => (false, tag),
-            };
-            let tag_name = tag_name
-                .split(|c: char| c.is_ascii_whitespace())
-                .next()
-                .unwrap_or("");
-            if tag_name.eq_ignore_ascii_case("annotation")
-                || tag_name.eq_ignore_ascii_case("annotation-xml")
-            {
-                if closing {
-                    in_annotation = in_annotation.saturating_sub(1);
-                } else if !tail[..close].ends_with("/>") {
-                    in_annotation += 1;
-                }
-            }
-            rest = &tail[close..];
-        }
-        if !out.is_empty() {
-            self.open_body(false);
-            self.st.push_math(&format!(" {out} "));
-        }
-    }
-
-    /// Skip an `<svg>` element to its first end tag (a nested
-    /// one of the same name, rare, ends the skip early).
-    fn skip_foreign(&mut self, name: &str) {
-        self.pos = find_end_tag(self.b, self.pos, name).map_or(self.b.len(), |(_, after)| after);
-    }
-}
-
-/// Find `</name` (any case) followed by a delimiter, from `from`: returns the
-/// start of the end tag and the position after its `>`.
-fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<(usize, usize)> {
-    let n = name.len();
-    let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
-        let at = i + off;
-        let after_name = at + 2 + n;
-        if after_name <= b.len()
-            && b[at + 2..after_name].eq_ignore_ascii_case(name.as_bytes())
-            && b.get(after_name)
-                .is_none_or(|&c| is_ws(c) || c == b'/' || c == b'>')
-        {
-            let close = memchr(b'>', &b[after_name..]).map_or(b.len(), |e| after_name + e + 1);
-            return Some((at, close));
-        }
-        i = at + 2;
-    }
-    None
 }
 
 /// ASCII-lowercase, borrowing when already lowercase.
@@ -839,187 +841,4 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks(html: &str) -> Vec<(String, usize)> {
-        super::super::walk::walk(html)
-            .blocks
-            .into_iter()
-            .map(|b| (b.text, b.link_chars))
-            .collect()
-    }
-
-    fn texts(html: &str) -> Vec<String> {
-        blocks(html).into_iter().map(|(t, _)| t).collect()
-    }
-
-    #[test]
-    fn math_is_read_as_inline_text_without_its_tex_source() {
-        assert_eq!(
-            texts(
-                "<p>When <math><semantics><mi>a</mi><mo>&ne;</mo><mn>0</mn>\
-                 <annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>, \
-                 there are two.</p><math/><p>after</p>"
-            ),
-            ["When a ≠ 0 , there are two.", "after"]
-        );
-        // Unclosed: the formula runs to the end of the page; no panic.
-        assert_eq!(texts("<p>x <math><mi>y</mi><annotation>z"), ["x y"]);
-        assert_eq!(texts("<p>x <math><mi>y<"), ["x y"]);
-        assert_eq!(texts("<p>x <math></math>"), ["x"]);
-        // An unclosed tag ending in a multi-byte character (found by fuzzing).
-        assert_eq!(texts("<p>x <math><mi>y</mi><aü"), ["x y"]);
-    }
-
-    #[test]
-    fn inline_elements_hidden_by_their_attributes_are_not_read() {
-        assert_eq!(
-            texts(
-                "<p>The <span style='display: none'>hidden </span>council \
-                 <b aria-hidden=true>icon</b><span hidden>x</span>met \
-                 <span class=hidden-xs>today</span>.</p>"
-            ),
-            ["The council met today."]
-        );
-    }
-
-    #[test]
-    fn custom_elements_are_inline_inside_a_paragraph_only() {
-        assert_eq!(
-            texts("<p>a <x-formula>b</x-formula> c</p><x-card>d</x-card><x-card>e</x-card>"),
-            ["a b c", "d", "e"]
-        );
-    }
-
-    #[test]
-    fn implied_end_tags_split_blocks() {
-        assert_eq!(
-            texts("<p>one<p>two<div>three</div>four"),
-            ["one", "two", "three", "four"]
-        );
-        assert_eq!(
-            texts("<ul><li>a<li>b<ul><li>c</ul><li>d</ul>"),
-            ["a", "b", "c", "d"]
-        );
-        assert_eq!(
-            texts("<dl><dt>term<dd>def<dt>t2</dl>"),
-            ["term", "def", "t2"]
-        );
-        assert_eq!(
-            texts("<table><tr><td>a<td>b<tr><th>c</table>after"),
-            ["a", "b", "c", "after"]
-        );
-        assert_eq!(texts("<h2>one<h3>two</h2>three"), ["one", "two", "three"]);
-    }
-
-    #[test]
-    fn stray_and_misnested_end_tags() {
-        // `</div>` inside a cell may not close the div around the table.
-        let w = super::super::walk::walk(
-            "<div class=x><table><tr><td>cell</div>still cell</td></tr></table>after</div>",
-        );
-        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(t, ["cellstill cell", "after"]);
-        // An inline end tag does not close a block; stray ones are ignored.
-        assert_eq!(
-            texts("<div><span><p>a</span>b</p>c</div></span></i>"),
-            ["ab", "c"]
-        );
-    }
-
-    #[test]
-    fn misnested_links_close_where_they_end() {
-        // `<a><p>text</a>`: the link ends at `</a>` though a block opened inside it.
-        let b = blocks("<a href=x><p>link</a> plain text</p><p>more plain</p>");
-        assert_eq!(b[0], ("link plain text".to_string(), 4));
-        assert_eq!(b[1], ("more plain".to_string(), 0));
-        // A link between table rows does not wrap the cells.
-        let b = blocks("<table><tr><a href=x><td>cell text</td></tr></table>");
-        assert_eq!(b[0], ("cell text".to_string(), 0));
-        // A jump target is not a link.
-        assert_eq!(blocks("<p><a name=top>Heading</a></p>")[0].1, 0);
-    }
-
-    #[test]
-    fn raw_text_comments_and_doctype() {
-        let html = "<!DOCTYPE html><!-- <p>no</p> --><html><head><title>T &amp; U</title>\
-                    <style>p{}</style><script>if (a<b) document.write('<p>x</p>')</script>\
-                    </head><body><p>yes</p><textarea><p>no</p></textarea><svg><text>no</text></svg>\
-                    <!--> <p>after empty comment</p><?php echo ?><p>1 &lt; 2 &AMP;</p>";
-        let w = super::super::walk::walk(html);
-        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(t, ["yes", "after empty comment", "1 < 2 &"]);
-        assert_eq!(w.meta.title.as_deref(), Some("T & U"));
-    }
-
-    #[test]
-    fn attributes_are_read_with_any_quoting() {
-        let w = super::super::walk::walk(
-            "<HTML LANG=de><meta property='og:title' content=\"A &quot;B&quot;\"><body>\
-             <p>x</p><link rel=canonical href=/a?x=1&amp;y=2>",
-        );
-        assert_eq!(w.meta.lang.as_deref(), Some("de"));
-        assert_eq!(
-            w.meta.metas[0],
-            ("og:title".to_string(), "A \"B\"".to_string())
-        );
-        assert_eq!(w.meta.canonical.as_deref(), Some("/a?x=1&y=2"));
-    }
-
-    #[test]
-    fn unclosed_constructs_end_cleanly() {
-        assert!(texts("<p>text<a href='x").len() == 1);
-        assert_eq!(texts("<p>a<!-- never closed <p>b"), ["a"]);
-        assert_eq!(texts("<p>a<script>var x;"), ["a"]);
-        assert_eq!(texts("<p>a < b and c<"), ["a < b and c<"]);
-    }
-
-    #[test]
-    fn depth_is_capped_and_stray_end_tags_are_cheap() {
-        let deep = "<div>".repeat(50_000) + "deep" + &"</div>".repeat(50_000);
-        assert_eq!(texts(&deep), ["deep"]);
-        // 200,000 stray `</div>` under 3,000 open inline elements: each
-        // looks at no more than `SCAN_LIMIT` open elements, and none at all
-        // once the count of open divs says there is nothing to find.
-        let stray =
-            "<div><table><tr><td>".to_string() + &"<span>".repeat(3000) + &"</div>".repeat(200_000);
-        let (_, work) = super::super::walk::walk_counted(&stray);
-        assert!(work.scanned <= SCAN_LIMIT + 10, "{work:?}");
-        // Without the count, every end tag would scan: still linear, but capped.
-        let stray = "<div>".to_string() + &"<span>".repeat(3000) + &"</i>".repeat(200_000);
-        let (_, work) = super::super::walk::walk_counted(&stray);
-        assert!(work.scanned <= 10, "{work:?}");
-    }
-
-    #[test]
-    fn duplicate_attributes_are_found_in_linear_work() {
-        // 50,000 attributes on one tag (issue 14: 6.5 s when each was
-        // compared with all earlier ones, 1.25 billion comparisons).
-        let attrs: String = (0..50_000).map(|i| format!(" a{i}=x")).collect();
-        let html = format!("<p{attrs} a7=dup class=c>text</p>");
-        let (w, work) = super::super::walk::walk_counted(&html);
-        assert_eq!(w.blocks[0].text, "text");
-        assert!(work.attr_compares < 4 * 50_000, "{work:?}");
-        // The first of a duplicated name wins, with or without the index.
-        let mut p = Attrs::default();
-        for i in 0..40 {
-            let name = format!("n{}", i % 30);
-            if p.is_new(&name) {
-                p.push(Cow::Owned(name), Cow::Owned(i.to_string()));
-            }
-        }
-        assert_eq!(p.list.len(), 30);
-        assert_eq!(p.get("n3"), Some("3"));
-        assert_eq!(p.get("n29"), Some("29"));
-        assert_eq!(p.get("n30"), None);
-        let w = super::super::walk::walk("<html lang=de LANG=fr><p>x");
-        assert_eq!(w.meta.lang.as_deref(), Some("de"));
-    }
-
-    #[test]
-    fn end_tag_search_is_case_blind() {
-        let b = b"x</SCRIPTx></Script >y";
-        assert_eq!(find_end_tag(b, 0, "script"), Some((11, 21)));
-    }
-}
+mod tests;

@@ -141,7 +141,7 @@ pub(super) static KNOWN: &[(&str, u16)] = &[
     ("table", SPECIAL | CLOSES_P | SCOPE | TABLE_PART),
     ("tbody", SPECIAL | TABLE_PART),
     ("td", SPECIAL | SCOPE | TABLE_PART),
-    ("template", SPECIAL | SCOPE | RAW | TABLE_PART | SKIPPED),
+    ("template", SPECIAL | SCOPE | TABLE_PART | SKIPPED),
     ("textarea", SPECIAL | RAW | SKIPPED),
     ("tfoot", SPECIAL | TABLE_PART),
     ("th", SPECIAL | SCOPE | TABLE_PART),
@@ -186,14 +186,18 @@ pub(super) const A: u16 = id("a");
 pub(super) const ADDRESS: u16 = id("address");
 pub(super) const BUTTON: u16 = id("button");
 pub(super) const DD: u16 = id("dd");
+pub(super) const DIALOG: u16 = id("dialog");
 pub(super) const DIV: u16 = id("div");
 pub(super) const DT: u16 = id("dt");
+pub(super) const FORM: u16 = id("form");
 pub(super) const HTML: u16 = id("html");
 pub(super) const LI: u16 = id("li");
 pub(super) const NOBR: u16 = id("nobr");
 pub(super) const OL: u16 = id("ol");
+pub(super) const OPTGROUP: u16 = id("optgroup");
 pub(super) const OPTION: u16 = id("option");
 pub(super) const P: u16 = id("p");
+pub(super) const SELECT: u16 = id("select");
 pub(super) const TABLE: u16 = id("table");
 pub(super) const TBODY: u16 = id("tbody");
 pub(super) const TD: u16 = id("td");
@@ -252,6 +256,14 @@ impl Tag<'_> {
     pub fn is_skipped(&self) -> bool {
         self.flags & SKIPPED != 0
     }
+}
+
+/// The namespace of an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    Html,
+    Svg,
+    MathMl,
 }
 
 #[cfg(test)]
