@@ -13,11 +13,15 @@
 //! next item, table cells and rows), end tags that match nothing ignored, end
 //! tags that may not cross a table or a cell, inline end tags that may not
 //! close a block, raw-text elements (`<script>`, `<style>`, `<title>`,
-//! `<textarea>`, …) read to their end tag, and the implied `<html>`, `<head>`
-//! and `<body>`. What it leaves out changes where inline markup sits, not
-//! which text belongs to which block: the adoption agency's re-nesting of
-//! misnested `<b>`/`<a>`, re-opening formatting elements after a block
-//! closes them, and foster-parenting text out of tables.
+//! `<textarea>`, …) read to their end tag (scripts by the script data states,
+//! so `<!-- document.write('<script></script>') -->` stays inside), foreign
+//! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
+//! What it leaves out changes where inline markup sits, not which text
+//! belongs to which block: the adoption agency's re-nesting of misnested
+//! `<b>`/`<a>`, re-opening formatting elements after a block closes them, and
+//! foster-parenting text out of tables (that text forms a block of its own).
+//! `tests/html5lib.rs` and `tests/oracle.rs` hold it to the standard, with
+//! html5lib-tests' expected trees and html5ever as references.
 //!
 //! Work is bounded on hostile input: nesting is capped at [`MAX_DEPTH`], and
 //! a search of the open elements for an end tag's match stops after
@@ -121,6 +125,10 @@ pub struct Work {
     pub attr_compares: usize,
     /// Open elements looked at while matching tags to open elements.
     pub scanned: usize,
+    /// A bound on hostile input was reached: tags dropped past
+    /// [`MAX_DEPTH`], or a search given up after `SCAN_LIMIT` entries (the
+    /// page is then parsed differently from the standard, on purpose).
+    pub limited: bool,
 }
 
 /// An open element.
@@ -174,6 +182,8 @@ struct Parser<'a, 's> {
     missed: Option<(u16, usize)>,
     /// Open elements looked at by [`Self::search`] (see [`Work`]).
     scanned: std::cell::Cell<usize>,
+    /// See [`Work::limited`].
+    limited: std::cell::Cell<bool>,
     /// Open `<math>` elements being read, annotations inside them, and the
     /// formula's text so far (see [`foreign`]).
     math: usize,
@@ -199,6 +209,7 @@ pub fn run(html: &str, st: &mut State) -> Work {
         changes: 0,
         missed: None,
         scanned: Default::default(),
+        limited: Default::default(),
         math: 0,
         annotations: 0,
         formula: String::new(),
@@ -208,6 +219,7 @@ pub fn run(html: &str, st: &mut State) -> Work {
     Work {
         attr_compares: p.attrs.compares,
         scanned: p.scanned.get(),
+        limited: p.limited.get(),
     }
 }
 
@@ -448,10 +460,13 @@ impl<'a> Parser<'a, '_> {
                 "body" => return self.open_body(true),
                 "title" => return self.raw_text("title", true),
                 "script" => {
-                    let ld = self
-                        .attrs
-                        .get("type")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    // A template's content is inert: its JSON-LD describes
+                    // nothing on the page.
+                    let ld = self.counts[TEMPLATE as usize] == 0
+                        && self
+                            .attrs
+                            .get("type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     return self.raw_text("script", ld);
                 }
                 "svg" => return self.push_foreign(Ns::Svg, name, self_closing),
@@ -468,6 +483,7 @@ impl<'a> Parser<'a, '_> {
         self.open_body(false);
         if flags & VOID == 0 && self.stack.len() >= MAX_DEPTH {
             self.dropped += 1;
+            self.limited.set(true);
             return;
         }
         if flags & CLOSES_P != 0 {
@@ -626,6 +642,7 @@ impl<'a> Parser<'a, '_> {
         for (depth, (i, open)) in self.stack.iter().enumerate().rev().enumerate() {
             self.scanned.set(self.scanned.get() + 1);
             if depth >= SCAN_LIMIT {
+                self.limited.set(true);
                 return None;
             }
             if target(open) {

@@ -116,7 +116,11 @@ impl Parser<'_, '_> {
         for (depth, i) in (0..self.stack.len()).rev().enumerate() {
             self.scanned.set(self.scanned.get() + 1);
             let open = &self.stack[i];
-            if depth >= SCAN_LIMIT || i == 0 {
+            if depth >= SCAN_LIMIT {
+                self.limited.set(true);
+                return true;
+            }
+            if i == 0 {
                 return true;
             }
             if open.ns == Ns::Html {
@@ -147,6 +151,7 @@ impl Parser<'_, '_> {
         if self.stack.len() >= super::MAX_DEPTH {
             if !self_closing {
                 self.dropped += 1;
+                self.limited.set(true);
             }
             return;
         }

@@ -150,6 +150,11 @@ fn text_that_leaked_or_was_lost_before_issue_14() {
         texts("<template><template>a</template>LEAK</template><p>x"),
         ["x"]
     );
+    let w = super::super::walk::walk(
+        "<template><script type=application/ld+json>{}</script></template>\
+         <script type=application/ld+json>{\"a\":1}</script>",
+    );
+    assert_eq!(w.meta.json_ld, ["{\"a\":1}"]);
     // An SVG left open ends with the element around it.
     assert_eq!(texts("<div><svg></div>a"), ["a"]);
     assert_eq!(texts("<div><svg><path></div>a"), ["a"]);
