@@ -17,6 +17,9 @@ para = ("<p>The council met on Monday and agreed that the old bridges would be r
 files = {
     "deep-nesting-300k.html": "<div>" * 300_000 + para + "</div>" * 300_000,
     "unclosed-nesting-100k.html": "<span><b>" * 100_000 + para,
+    # Issue 14: duplicate-attribute checks were quadratic (200,000: >120 s).
+    # Budget: 2 s and 300 MB.
+    "many-attributes-200k.html": "<div" + "".join(" a%d=x" % i for i in range(200_000)) + ">" + para + "</div>",
     "huge-attribute-20MB.html": '<div class="' + "a" * (20 << 20) + '">' + para + "</div>",
     "long-line-10MB.txt": "word " * 2_000_000,
     "entity-storm.html": "<p>" + "&amp;&#x1F600;&#0;&#xD800;&bogus;&" * 500_000 + "</p>" + para,

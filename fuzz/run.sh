@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"; shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(decode html text manifest warc mhtml)
+[ ${#targets[@]} -gt 0 ] || targets=(decode html text manifest warc mhtml oracle)
 toolchain=""
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   toolchain="+nightly"

@@ -7,9 +7,13 @@
 //! ([`crate::chrome`]) then judges the blocks.
 
 pub mod container;
+mod entities;
 pub mod hints;
 pub mod parser;
 pub mod rich;
+mod scan;
+mod tags;
+pub mod tree;
 pub mod walk;
 
 use crate::block::Block;

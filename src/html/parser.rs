@@ -13,16 +13,27 @@
 //! next item, table cells and rows), end tags that match nothing ignored, end
 //! tags that may not cross a table or a cell, inline end tags that may not
 //! close a block, raw-text elements (`<script>`, `<style>`, `<title>`,
-//! `<textarea>`, …) read to their end tag, and the implied `<html>`, `<head>`
-//! and `<body>`. What it leaves out changes where inline markup sits, not
-//! which text belongs to which block: the adoption agency's re-nesting of
-//! misnested `<b>`/`<a>`, re-opening formatting elements after a block
-//! closes them, and foster-parenting text out of tables.
+//! `<textarea>`, …) read to their end tag (scripts by the script data states,
+//! so `<!-- document.write('<script></script>') -->` stays inside), foreign
+//! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
+//! What it leaves out changes where inline markup sits, not which text
+//! belongs to which block: the adoption agency's re-nesting of misnested
+//! `<b>`/`<a>`, re-opening formatting elements after a block closes them, and
+//! foster-parenting text out of tables (that text forms a block of its own).
+//! `tests/html5lib.rs` and `tests/oracle.rs` hold it to the standard, with
+//! html5lib-tests' expected trees and html5ever as references.
 //!
 //! Work is bounded on hostile input: nesting is capped at [`MAX_DEPTH`], and
 //! a search of the open elements for an end tag's match stops after
 //! `SCAN_LIMIT` entries.
 
+pub use super::entities::decode_entities;
+use super::tags::*;
+use foreign::Point;
+
+mod foreign;
+use super::scan::{comment_end, find_end_tag, find_script_end, is_ws, past_gt};
+pub use super::tags::{INLINE, SKIPPED, Tag};
 use super::walk::{Frame, State};
 use memchr::{memchr, memchr2};
 use std::borrow::Cow;
@@ -39,273 +50,85 @@ pub const MAX_DEPTH: usize = 2_000;
 /// million stray end tags linear.
 const SCAN_LIMIT: usize = 512;
 
+/// Attributes compared one by one for duplicates; past this many a hash
+/// index takes over. Real tags carry a handful (a few dozen at most), where a
+/// scan beats hashing; a hostile tag with 200,000 attributes would otherwise
+/// cost 200,000²/2 comparisons.
+const ATTR_SCAN: usize = 16;
+
 /// The attributes of one start tag, names lowercased, first one wins.
 #[derive(Default)]
 pub struct Attrs<'a> {
     list: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Name → position in `list`, kept once `list` passes [`ATTR_SCAN`].
+    index: HashMap<Cow<'a, str>, usize>,
+    /// Name comparisons and index look-ups made so far (work, for tests).
+    compares: usize,
 }
 
-impl Attrs<'_> {
+impl<'a> Attrs<'a> {
     /// The value of attribute `name` (lowercase).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.list
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_ref())
+        let i = if self.index.is_empty() {
+            self.list.iter().position(|(n, _)| n == name)?
+        } else {
+            *self.index.get(name)?
+        };
+        Some(self.list[i].1.as_ref())
     }
-}
 
-// Tag properties. The first group comes from the HTML parsing rules, the
-// second from how the walk treats an element.
-/// The "special" category: an inline end tag may not close past one.
-const SPECIAL: u16 = 1;
-/// Void: never has content or an end tag.
-const VOID: u16 = 2;
-/// Its start tag closes an open `<p>`.
-const CLOSES_P: u16 = 4;
-/// A boundary of the default element scope (end tags don't reach past it).
-const SCOPE: u16 = 8;
-/// Content is raw text up to the matching end tag.
-const RAW: u16 = 16;
-/// A table-structure element: its end tag uses table scope.
-const TABLE_PART: u16 = 32;
-/// `<h1>`..`<h6>`.
-const HEADING: u16 = 64;
-/// A formatting element (`<a>`, `<b>`, `<font>`, …): its end tag closes it
-/// even across a block (the adoption agency's net effect).
-const FORMATTING: u16 = 128;
-/// Inline for the walk: its text joins the current block and it gets no
-/// entry in the element table.
-pub const INLINE: u16 = 256;
-/// Skipped by the walk: its content is never article text (scripts, forms,
-/// media, `<head>`).
-pub const SKIPPED: u16 = 512;
-
-/// Known tags, sorted by name, with their properties.
-static KNOWN: &[(&str, u16)] = &[
-    ("a", FORMATTING | INLINE),
-    ("abbr", INLINE),
-    ("acronym", INLINE),
-    ("address", SPECIAL | CLOSES_P),
-    ("applet", SPECIAL | SCOPE),
-    ("area", SPECIAL | VOID),
-    ("article", SPECIAL | CLOSES_P),
-    ("aside", SPECIAL | CLOSES_P),
-    ("audio", SKIPPED),
-    ("b", FORMATTING | INLINE),
-    ("base", SPECIAL | VOID),
-    ("basefont", SPECIAL | VOID),
-    ("bdi", INLINE),
-    ("bdo", INLINE),
-    ("bgsound", SPECIAL | VOID),
-    ("big", FORMATTING | INLINE),
-    ("blink", INLINE),
-    ("blockquote", SPECIAL | CLOSES_P),
-    ("body", SPECIAL),
-    ("br", SPECIAL | VOID),
-    ("button", SPECIAL | SKIPPED),
-    ("canvas", SKIPPED),
-    ("caption", SPECIAL | SCOPE | TABLE_PART),
-    ("center", SPECIAL | CLOSES_P),
-    ("cite", INLINE),
-    ("code", FORMATTING | INLINE),
-    ("col", SPECIAL | VOID),
-    ("colgroup", SPECIAL),
-    ("data", INLINE),
-    ("datalist", SKIPPED),
-    ("dd", SPECIAL | CLOSES_P),
-    ("del", INLINE),
-    ("details", SPECIAL | CLOSES_P),
-    ("dfn", INLINE),
-    ("dialog", CLOSES_P),
-    ("dir", SPECIAL | CLOSES_P),
-    ("div", SPECIAL | CLOSES_P),
-    ("dl", SPECIAL | CLOSES_P),
-    ("dt", SPECIAL | CLOSES_P),
-    ("em", FORMATTING | INLINE),
-    ("embed", SPECIAL | VOID | SKIPPED),
-    ("fieldset", SPECIAL | CLOSES_P),
-    ("figcaption", SPECIAL | CLOSES_P),
-    ("figure", SPECIAL | CLOSES_P),
-    ("font", FORMATTING | INLINE),
-    ("footer", SPECIAL | CLOSES_P),
-    ("form", SPECIAL | CLOSES_P),
-    ("frame", SPECIAL | VOID),
-    ("frameset", SPECIAL),
-    ("h1", SPECIAL | CLOSES_P | HEADING),
-    ("h2", SPECIAL | CLOSES_P | HEADING),
-    ("h3", SPECIAL | CLOSES_P | HEADING),
-    ("h4", SPECIAL | CLOSES_P | HEADING),
-    ("h5", SPECIAL | CLOSES_P | HEADING),
-    ("h6", SPECIAL | CLOSES_P | HEADING),
-    ("head", SPECIAL | SKIPPED),
-    ("header", SPECIAL | CLOSES_P),
-    ("hgroup", SPECIAL | CLOSES_P),
-    ("hr", SPECIAL | VOID | CLOSES_P),
-    ("html", SPECIAL | SCOPE | TABLE_PART),
-    ("i", FORMATTING | INLINE),
-    ("iframe", SPECIAL | RAW | SKIPPED),
-    ("img", SPECIAL | VOID | INLINE),
-    ("input", SPECIAL | VOID | SKIPPED),
-    ("ins", INLINE),
-    ("kbd", INLINE),
-    ("keygen", SPECIAL | VOID),
-    ("label", INLINE),
-    ("li", SPECIAL | CLOSES_P),
-    ("link", SPECIAL | VOID),
-    ("listing", SPECIAL | CLOSES_P),
-    ("main", SPECIAL | CLOSES_P),
-    ("map", SKIPPED),
-    ("mark", INLINE),
-    ("marquee", SPECIAL | SCOPE),
-    ("math", SKIPPED),
-    ("menu", SPECIAL | CLOSES_P),
-    ("meta", SPECIAL | VOID),
-    ("nav", SPECIAL | CLOSES_P),
-    ("nobr", FORMATTING | INLINE),
-    ("noembed", SPECIAL | RAW),
-    ("noframes", SPECIAL | RAW),
-    ("noscript", SPECIAL | RAW | SKIPPED),
-    ("object", SPECIAL | SCOPE | SKIPPED),
-    ("ol", SPECIAL | CLOSES_P),
-    ("optgroup", 0),
-    ("option", SKIPPED),
-    ("p", SPECIAL | CLOSES_P),
-    ("param", SPECIAL | VOID),
-    ("picture", INLINE),
-    ("plaintext", SPECIAL | CLOSES_P),
-    ("pre", SPECIAL | CLOSES_P),
-    ("q", INLINE),
-    ("s", FORMATTING | INLINE),
-    ("samp", INLINE),
-    ("script", SPECIAL | RAW | SKIPPED),
-    ("search", SPECIAL | CLOSES_P),
-    ("section", SPECIAL | CLOSES_P),
-    ("select", SPECIAL | SKIPPED),
-    ("small", FORMATTING | INLINE),
-    ("source", SPECIAL | VOID | INLINE),
-    ("span", INLINE),
-    ("strike", FORMATTING | INLINE),
-    ("strong", FORMATTING | INLINE),
-    ("style", SPECIAL | RAW | SKIPPED),
-    ("sub", INLINE),
-    ("summary", SPECIAL | CLOSES_P),
-    ("sup", INLINE),
-    ("svg", SKIPPED),
-    ("table", SPECIAL | CLOSES_P | SCOPE | TABLE_PART),
-    ("tbody", SPECIAL | TABLE_PART),
-    ("td", SPECIAL | SCOPE | TABLE_PART),
-    ("template", SPECIAL | SCOPE | RAW | TABLE_PART | SKIPPED),
-    ("textarea", SPECIAL | RAW | SKIPPED),
-    ("tfoot", SPECIAL | TABLE_PART),
-    ("th", SPECIAL | SCOPE | TABLE_PART),
-    ("thead", SPECIAL | TABLE_PART),
-    ("time", INLINE),
-    ("title", SPECIAL | RAW),
-    ("tr", SPECIAL | TABLE_PART),
-    ("track", SPECIAL | VOID),
-    ("tt", FORMATTING | INLINE),
-    ("u", FORMATTING | INLINE),
-    ("ul", SPECIAL | CLOSES_P),
-    ("var", INLINE),
-    ("video", SKIPPED),
-    ("wbr", SPECIAL | VOID | INLINE),
-    ("xmp", SPECIAL | CLOSES_P | RAW),
-];
-
-/// Index in [`KNOWN`] of a tag that is not there.
-const CUSTOM: u16 = u16::MAX;
-
-/// The index of `name` in [`KNOWN`], at compile time.
-const fn id(name: &str) -> u16 {
-    let mut i = 0;
-    while i < KNOWN.len() {
-        let k = KNOWN[i].0.as_bytes();
-        let n = name.as_bytes();
-        if k.len() == n.len() {
-            let mut j = 0;
-            while j < k.len() && k[j] == n[j] {
-                j += 1;
-            }
-            if j == k.len() {
-                return i as u16;
+    /// Attributes from (name, value) pairs (a tree built elsewhere).
+    pub fn from_pairs(pairs: &[(&'a str, &'a str)]) -> Self {
+        let mut attrs = Attrs::default();
+        for &(name, value) in pairs {
+            if attrs.is_new(name) {
+                attrs.push(Cow::Borrowed(name), Cow::Borrowed(value));
             }
         }
-        i += 1;
+        attrs
     }
-    panic!("tag not in KNOWN")
-}
 
-const A: u16 = id("a");
-const ADDRESS: u16 = id("address");
-const BUTTON: u16 = id("button");
-const DD: u16 = id("dd");
-const DIV: u16 = id("div");
-const DT: u16 = id("dt");
-const HTML: u16 = id("html");
-const LI: u16 = id("li");
-const NOBR: u16 = id("nobr");
-const OL: u16 = id("ol");
-const OPTION: u16 = id("option");
-const P: u16 = id("p");
-const TABLE: u16 = id("table");
-const TBODY: u16 = id("tbody");
-const TD: u16 = id("td");
-const TEMPLATE: u16 = id("template");
-const TFOOT: u16 = id("tfoot");
-const TH: u16 = id("th");
-const THEAD: u16 = id("thead");
-const TR: u16 = id("tr");
-const UL: u16 = id("ul");
-const HEADINGS: [u16; 6] = [id("h1"), id("h2"), id("h3"), id("h4"), id("h5"), id("h6")];
-
-/// A tag name packed into an integer (big-endian, zero-padded): integer
-/// order is the names' order, so the lookup compares integers, not strings.
-fn pack(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
+    fn clear(&mut self) {
+        self.list.clear();
+        self.index.clear();
     }
-    let mut buf = [0u8; 16];
-    buf[..name.len()].copy_from_slice(name);
-    Some(u128::from_be_bytes(buf))
-}
 
-fn packed_known() -> &'static [u128] {
-    static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        KNOWN
-            .iter()
-            .map(|(n, _)| pack(n.as_bytes()).unwrap_or(u128::MAX))
-            .collect()
-    })
-}
+    /// Is `name` new on this tag? (Counts the work of finding out.)
+    fn is_new(&mut self, name: &str) -> bool {
+        if self.index.is_empty() {
+            self.compares += self.list.len();
+            !self.list.iter().any(|(n, _)| n == name)
+        } else {
+            self.compares += 1;
+            !self.index.contains_key(name)
+        }
+    }
 
-/// A tag's index in [`KNOWN`] (or [`CUSTOM`]) and its properties.
-fn lookup(name: &str) -> (u16, u16) {
-    let Some(key) = pack(name.as_bytes()) else {
-        return (CUSTOM, 0);
-    };
-    match packed_known().binary_search(&key) {
-        Ok(i) => (i as u16, KNOWN[i].1),
-        Err(_) => (CUSTOM, 0),
+    /// Add an attribute whose name [`Self::is_new`] said is new.
+    fn push(&mut self, name: Cow<'a, str>, value: Cow<'a, str>) {
+        if self.list.len() == ATTR_SCAN {
+            self.index = (self.list.iter().enumerate())
+                .map(|(i, (n, _))| (n.clone(), i))
+                .collect();
+        }
+        if !self.index.is_empty() {
+            self.index.insert(name.clone(), self.list.len());
+        }
+        self.list.push((name, value));
     }
 }
 
-/// A tag as the walk sees it: its name and properties.
-#[derive(Clone, Copy)]
-pub struct Tag<'n> {
-    pub name: &'n str,
-    flags: u16,
-}
-
-impl Tag<'_> {
-    pub fn is_inline(&self) -> bool {
-        self.flags & INLINE != 0
-    }
-
-    pub fn is_skipped(&self) -> bool {
-        self.flags & SKIPPED != 0
-    }
+/// Work done by one parse, counted so tests can show it stays linear.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Work {
+    /// Attribute names compared while dropping duplicates.
+    pub attr_compares: usize,
+    /// Open elements looked at while matching tags to open elements.
+    pub scanned: usize,
+    /// A bound on hostile input was reached: tags dropped past
+    /// [`MAX_DEPTH`], or a search given up after `SCAN_LIMIT` entries (the
+    /// page is then parsed differently from the standard, on purpose).
+    pub limited: bool,
 }
 
 /// An open element.
@@ -318,6 +141,13 @@ struct Open {
     frame: Option<Frame>,
     /// This element is skipped, or sits inside one.
     skip: bool,
+    ns: Ns,
+    /// A foreign element where HTML rules apply again.
+    point: Point,
+    /// The outermost `<math>` being read (not inside a skipped element).
+    math: bool,
+    /// A MathML annotation (its text is not read).
+    annotation: bool,
 }
 
 impl Open {
@@ -344,10 +174,25 @@ struct Parser<'a, 's> {
     html_open: bool,
     body_open: bool,
     attrs: Attrs<'a>,
+    /// Pushes and pops of the stack so far: tells when it last changed.
+    changes: usize,
+    /// The last end tag (known tags only) that matched nothing, and
+    /// `changes` then: the same tag again, on the same stack, matches
+    /// nothing either, so 200,000 stray `</div>` cost one search.
+    missed: Option<(u16, usize)>,
+    /// Open elements looked at by [`Self::search`] (see [`Work`]).
+    scanned: std::cell::Cell<usize>,
+    /// See [`Work::limited`].
+    limited: std::cell::Cell<bool>,
+    /// Open `<math>` elements being read, annotations inside them, and the
+    /// formula's text so far (see [`foreign`]).
+    math: usize,
+    annotations: usize,
+    formula: String,
 }
 
 /// Parse `html` and feed the walk.
-pub fn run(html: &str, st: &mut State) {
+pub fn run(html: &str, st: &mut State) -> Work {
     let mut p = Parser {
         s: html,
         b: html.as_bytes(),
@@ -361,13 +206,21 @@ pub fn run(html: &str, st: &mut State) {
         html_open: false,
         body_open: false,
         attrs: Attrs::default(),
+        changes: 0,
+        missed: None,
+        scanned: Default::default(),
+        limited: Default::default(),
+        math: 0,
+        annotations: 0,
+        formula: String::new(),
     };
     p.run();
     p.pop_to(0);
-}
-
-fn is_ws(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    Work {
+        attr_compares: p.attrs.compares,
+        scanned: p.scanned.get(),
+        limited: p.limited.get(),
+    }
 }
 
 impl<'a> Parser<'a, '_> {
@@ -398,19 +251,14 @@ impl<'a> Parser<'a, '_> {
         match b.get(i + 1) {
             Some(b'!') => {
                 if b[i..].starts_with(b"<!--") {
-                    let body = i + 4;
-                    self.pos = if b[body..].starts_with(b">") {
-                        body + 1
-                    } else if b[body..].starts_with(b"->") {
-                        body + 2
-                    } else {
-                        memchr::memmem::find(&b[body..], b"-->").map_or(b.len(), |e| body + e + 3)
-                    };
+                    self.pos = comment_end(b, i + 4);
+                } else if b[i..].starts_with(b"<![CDATA[") && self.in_foreign() {
+                    self.cdata(i + 9);
                 } else {
-                    self.skip_past_gt(i + 2);
+                    self.pos = past_gt(b, i + 2);
                 }
             }
-            Some(b'?') => self.skip_past_gt(i + 2),
+            Some(b'?') => self.pos = past_gt(b, i + 2),
             Some(b'/') => match b.get(i + 2) {
                 Some(c) if c.is_ascii_alphabetic() => {
                     let (name, after) = self.tag_name(i + 2);
@@ -423,7 +271,7 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Some(b'>') => self.pos = i + 3,
-                Some(_) => self.skip_past_gt(i + 2),
+                Some(_) => self.pos = past_gt(b, i + 2),
                 None => {
                     self.text(i, b.len());
                     self.pos = b.len();
@@ -447,10 +295,6 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    fn skip_past_gt(&mut self, from: usize) {
-        self.pos = memchr(b'>', &self.b[from..]).map_or(self.b.len(), |e| from + e + 1);
-    }
-
     /// The tag name starting at `i`, lowercased, and where it ends.
     fn tag_name(&self, i: usize) -> (Cow<'a, str>, usize) {
         let b = self.b;
@@ -467,7 +311,7 @@ impl<'a> Parser<'a, '_> {
     fn attributes(&mut self, mut i: usize, keep: bool) -> Option<(usize, bool)> {
         let b = self.b;
         let s = self.s;
-        self.attrs.list.clear();
+        self.attrs.clear();
         loop {
             while i < b.len() && is_ws(b[i]) {
                 i += 1;
@@ -515,13 +359,13 @@ impl<'a> Parser<'a, '_> {
             }
             if keep {
                 let name = lower(&s[name_start..name_end]);
-                if self.attrs.get(&name).is_none() {
+                if self.attrs.is_new(&name) {
                     let value = if value.contains('&') {
                         Cow::Owned(decode_entities(value, true).into_owned())
                     } else {
                         Cow::Borrowed(value)
                     };
-                    self.attrs.list.push((name, value));
+                    self.attrs.push(name, value);
                 }
             }
         }
@@ -536,7 +380,7 @@ impl<'a> Parser<'a, '_> {
             }
             self.open_body(false);
         }
-        if self.skip > 0 {
+        if self.skip > 0 || self.annotations > 0 {
             return;
         }
         let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
@@ -551,7 +395,11 @@ impl<'a> Parser<'a, '_> {
         if text.contains('\0') {
             text = Cow::Owned(text.replace('\0', ""));
         }
-        self.st.push_text(&text);
+        if self.math > 0 {
+            self.formula_text(&text);
+        } else {
+            self.st.push_text(&text);
+        }
     }
 
     /// Open `<html>` (once), with the current tag's attributes or none.
@@ -585,6 +433,9 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn start_tag(&mut self, name: &str, self_closing: bool) {
+        if self.foreign_start_tag(name, self_closing) || self.in_select(name) {
+            return;
+        }
         let name = if name == "image" { "img" } else { name };
         let (id, mut flags) = lookup(name);
         // An unknown element inside a paragraph is phrasing content (a `<p>`
@@ -598,28 +449,28 @@ impl<'a> Parser<'a, '_> {
             // The few tags handled before (or instead of) the tree rules.
             match name {
                 "html" => return self.open_html(true),
-                "head" | "frameset" | "frame" => return,
+                "head" | "frame" => return,
+                // A frameset page has no body: its text lives in the frames
+                // (other documents); what follows is never shown.
+                "frameset" if !self.body_open => {
+                    self.pos = self.b.len();
+                    return;
+                }
+                "frameset" => return,
                 "body" => return self.open_body(true),
                 "title" => return self.raw_text("title", true),
                 "script" => {
-                    let ld = self
-                        .attrs
-                        .get("type")
-                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                    // A template's content is inert: its JSON-LD describes
+                    // nothing on the page.
+                    let ld = self.counts[TEMPLATE as usize] == 0
+                        && self
+                            .attrs
+                            .get("type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     return self.raw_text("script", ld);
                 }
-                "svg" => {
-                    if !self_closing {
-                        self.skip_foreign(name);
-                    }
-                    return;
-                }
-                "math" => {
-                    if !self_closing {
-                        self.math_text();
-                    }
-                    return;
-                }
+                "svg" => return self.push_foreign(Ns::Svg, name, self_closing),
+                "math" => return self.push_foreign(Ns::MathMl, name, self_closing),
                 "meta" | "link" | "base" if !self.body_open => {
                     self.open_html(false);
                     self.st.read_head_element(name, &self.attrs);
@@ -632,6 +483,7 @@ impl<'a> Parser<'a, '_> {
         self.open_body(false);
         if flags & VOID == 0 && self.stack.len() >= MAX_DEPTH {
             self.dropped += 1;
+            self.limited.set(true);
             return;
         }
         if flags & CLOSES_P != 0 {
@@ -650,8 +502,20 @@ impl<'a> Parser<'a, '_> {
                     self.pop_to(i);
                 }
             }
-            OPTION if self.stack.last().is_some_and(|o| o.id == OPTION) => {
+            OPTION | OPTGROUP if self.stack.last().is_some_and(|o| o.id == OPTION) => {
                 self.pop_to(self.stack.len() - 1);
+            }
+            // A form is not nested in another; in a table (outside a cell)
+            // it holds nothing: the rows after it are the table's.
+            FORM if self.counts[FORM as usize] > 0 && self.counts[TEMPLATE as usize] == 0 => {
+                return;
+            }
+            FORM if self
+                .stack
+                .last()
+                .is_some_and(|o| matches!(o.id, TABLE | TBODY | THEAD | TFOOT | TR)) =>
+            {
+                return self.empty_element(name, flags);
             }
             _ => {}
         }
@@ -669,9 +533,8 @@ impl<'a> Parser<'a, '_> {
             return;
         }
         if flags & VOID != 0 {
-            if self.skip == 0 && flags & SKIPPED == 0 {
-                let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
-                self.st.close_element(frame);
+            if flags & SKIPPED == 0 {
+                self.empty_element(name, flags);
             }
             return;
         }
@@ -686,7 +549,7 @@ impl<'a> Parser<'a, '_> {
     /// Push an element (its attributes are in `self.attrs`).
     fn push(&mut self, name: &str, id: u16, flags: u16) {
         let skip = self.skip > 0 || flags & SKIPPED != 0;
-        let frame = if skip {
+        let frame = if skip || self.math > 0 {
             None
         } else {
             Some(self.st.open_element(Tag { name, flags }, &self.attrs))
@@ -702,12 +565,17 @@ impl<'a> Parser<'a, '_> {
             self.counts[id as usize] += 1;
             None
         };
+        self.changes += 1;
         self.stack.push(Open {
             id,
             custom,
             flags,
             frame,
             skip,
+            ns: Ns::Html,
+            point: Point::None,
+            math: false,
+            annotation: false,
         });
     }
 
@@ -723,6 +591,7 @@ impl<'a> Parser<'a, '_> {
     /// inline element: the walk keeps no stack position for those, so
     /// closing one out of order is safe.
     fn remove_at(&mut self, i: usize) {
+        self.changes += 1;
         let open = self.stack.remove(i);
         match &open.custom {
             Some(n) => {
@@ -734,6 +603,13 @@ impl<'a> Parser<'a, '_> {
         }
         if open.skip {
             self.skip -= 1;
+        }
+        if open.annotation {
+            self.annotations -= 1;
+        }
+        if open.math {
+            self.math -= 1;
+            self.end_formula();
         }
         if let Some(frame) = open.frame {
             self.st.close_element(frame);
@@ -764,7 +640,9 @@ impl<'a> Parser<'a, '_> {
         stop: impl Fn(&Open) -> bool,
     ) -> Option<usize> {
         for (depth, (i, open)) in self.stack.iter().enumerate().rev().enumerate() {
+            self.scanned.set(self.scanned.get() + 1);
             if depth >= SCAN_LIMIT {
+                self.limited.set(true);
                 return None;
             }
             if target(open) {
@@ -777,11 +655,43 @@ impl<'a> Parser<'a, '_> {
         None
     }
 
-    /// A block start closes an open `<p>` ("in button scope").
-    fn close_p(&mut self) {
-        if let Some(i) = self.find(&[P], |o| o.flags & SCOPE != 0 || o.id == BUTTON) {
+    /// A block start closes an open `<p>` ("in button scope"); false when
+    /// there was none.
+    fn close_p(&mut self) -> bool {
+        let found = self.find(&[P], |o| o.flags & SCOPE != 0 || o.id == BUTTON);
+        if let Some(i) = found {
             self.pop_to(i);
         }
+        found.is_some()
+    }
+
+    /// An element that holds nothing (a void one, `</br>`, `</p>` alone).
+    fn empty_element(&mut self, name: &str, flags: u16) {
+        if self.skip == 0 && self.math == 0 {
+            let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
+            self.st.close_element(frame);
+        }
+    }
+
+    /// Start tags that end an open `<select>` (whose options are never
+    /// article text): a second `<select>` closes the first and is dropped
+    /// (true); `<input>`, `<textarea>`, and, for a select in a table, a
+    /// table part close it and are then read as usual.
+    fn in_select(&mut self, name: &str) -> bool {
+        if self.counts[SELECT as usize] == 0 {
+            return false;
+        }
+        let closes = match name {
+            "select" | "input" | "keygen" | "textarea" => true,
+            "caption" | "table" | "tbody" | "tfoot" | "thead" | "tr" | "td" | "th" => {
+                self.counts[TABLE as usize] > 0
+            }
+            _ => false,
+        };
+        if closes && let Some(i) = self.find(&[SELECT], |o| o.id == TEMPLATE) {
+            self.pop_to(i);
+        }
+        name == "select"
     }
 
     /// A new `<li>` (`<dd>`, `<dt>`) closes the previous item of its list.
@@ -828,16 +738,41 @@ impl<'a> Parser<'a, '_> {
             self.dropped -= 1;
             return;
         }
+        if id != CUSTOM && self.missed == Some((id, self.changes)) {
+            return;
+        }
+        let before = self.changes;
+        self.end_tag_rules(name, id, flags);
+        if self.changes == before && !matches!(name, "p" | "br") {
+            self.missed = Some((id, before));
+        }
+    }
+
+    /// An end tag, by the rules of its kind.
+    fn end_tag_rules(&mut self, name: &str, id: u16, flags: u16) {
+        if self.foreign_end_tag(name) {
+            return;
+        }
         match name {
             "html" | "body" | "head" => {}
             "br" => {
-                if self.skip == 0 {
-                    self.attrs.list.clear();
-                    let frame = self.st.open_element(Tag { name, flags }, &self.attrs);
-                    self.st.close_element(frame);
+                self.attrs.clear();
+                self.empty_element(name, flags);
+            }
+            // `</p>` with no open paragraph stands for an empty one: the
+            // text before it and after it are two blocks.
+            "p" => {
+                if !self.close_p() {
+                    self.attrs.clear();
+                    self.empty_element(name, flags);
                 }
             }
-            "p" => self.close_p(),
+            "template" => {
+                let at = self.stack.iter().rposition(|o| o.id == TEMPLATE);
+                if let Some(i) = at.filter(|_| self.is_open(TEMPLATE, name)) {
+                    self.pop_to(i);
+                }
+            }
             "li" => {
                 if let Some(i) =
                     self.find(&[LI], |o| o.flags & SCOPE != 0 || matches!(o.id, OL | UL))
@@ -856,7 +791,7 @@ impl<'a> Parser<'a, '_> {
                 }
             }
             _ if flags & FORMATTING != 0 => self.close_formatting(id, name),
-            _ if flags & SPECIAL != 0 => {
+            _ if flags & SPECIAL != 0 || id == DIALOG => {
                 if let Some(i) = self.find(&[id], |o| o.flags & SCOPE != 0) {
                     self.pop_to(i);
                 }
@@ -878,9 +813,13 @@ impl<'a> Parser<'a, '_> {
     /// to the walk when it is the title or JSON-LD (`capture`).
     fn raw_text(&mut self, name: &str, capture: bool) {
         let start = self.pos;
-        let end = find_end_tag(self.b, start, name);
+        let end = if name == "script" {
+            find_script_end(self.b, start)
+        } else {
+            find_end_tag(self.b, start, name)
+        };
         let content_end = match end {
-            Some((e, _)) => e,
+            Some(e) => e,
             // An unclosed title would swallow the page: end it at the first
             // tag instead. Other raw text runs to the end, as in browsers.
             None if name == "title" => {
@@ -889,7 +828,10 @@ impl<'a> Parser<'a, '_> {
             None => self.b.len(),
         };
         self.pos = match end {
-            Some((_, after)) => after,
+            // The end tag's own attributes may hold a quoted `>`.
+            Some(e) => self
+                .attributes(e + 2 + name.len(), false)
+                .map_or(self.b.len(), |(after, _)| after),
             None => content_end,
         };
         if !capture {
@@ -904,99 +846,6 @@ impl<'a> Parser<'a, '_> {
             self.st.push_json_ld(content);
         }
     }
-
-    /// A `<math>` element is read as inline text: its tokens (`a`, `≠`, `0`)
-    /// in order, one space apart, without the `<annotation>` source (TeX)
-    /// that MathML carries beside them. The formula is part of its sentence
-    /// ("when a ≠ 0, there are two solutions"); dropping it breaks the
-    /// sentence, keeping the TeX would double it. Ends at the first
-    /// `</math>`, like [`Self::skip_foreign`].
-    fn math_text(&mut self) {
-        let start = self.pos;
-        let (end, after) =
-            find_end_tag(self.b, start, "math").unwrap_or((self.b.len(), self.b.len()));
-        self.pos = after;
-        if self.skip > 0 {
-            return;
-        }
-        let region = &self.s[start..end];
-        let mut out = String::new();
-        let mut in_annotation = 0usize;
-        let mut rest = region;
-        while !rest.is_empty() {
-            let (chunk, tail) = match memchr(b'<', rest.as_bytes()) {
-                Some(lt) => (&rest[..lt], &rest[lt..]),
-                None => (rest, ""),
-            };
-            if in_annotation == 0 {
-                for word in decode_entities(chunk, false).split_whitespace() {
-                    if !out.is_empty() {
-                        out.push(' ');
-                    }
-                    out.push_str(word);
-                }
-            }
-            if tail.is_empty() {
-                break;
-            }
-            // The tag's inside, up to its `>` (or to the end when unclosed);
-            // `<` and `>` are ASCII, so both cuts fall on char boundaries.
-            let (inner, close) = match memchr(b'>', tail.as_bytes()) {
-                Some(g) => (&tail[1..g], g + 1),
-                None => (&tail[1..], tail.len()),
-            };
-            let tag = inner.trim_end_matches('/');
-            let (closing, tag_name) = match tag.strip_prefix('/') {
-                Some(t) => (true, t),
-                None => (false, tag),
-            };
-            let tag_name = tag_name
-                .split(|c: char| c.is_ascii_whitespace())
-                .next()
-                .unwrap_or("");
-            if tag_name.eq_ignore_ascii_case("annotation")
-                || tag_name.eq_ignore_ascii_case("annotation-xml")
-            {
-                if closing {
-                    in_annotation = in_annotation.saturating_sub(1);
-                } else if !tail[..close].ends_with("/>") {
-                    in_annotation += 1;
-                }
-            }
-            rest = &tail[close..];
-        }
-        if !out.is_empty() {
-            self.open_body(false);
-            self.st.push_math(&format!(" {out} "));
-        }
-    }
-
-    /// Skip an `<svg>` element to its first end tag (a nested
-    /// one of the same name, rare, ends the skip early).
-    fn skip_foreign(&mut self, name: &str) {
-        self.pos = find_end_tag(self.b, self.pos, name).map_or(self.b.len(), |(_, after)| after);
-    }
-}
-
-/// Find `</name` (any case) followed by a delimiter, from `from`: returns the
-/// start of the end tag and the position after its `>`.
-fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<(usize, usize)> {
-    let n = name.len();
-    let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
-        let at = i + off;
-        let after_name = at + 2 + n;
-        if after_name <= b.len()
-            && b[at + 2..after_name].eq_ignore_ascii_case(name.as_bytes())
-            && b.get(after_name)
-                .is_none_or(|&c| is_ws(c) || c == b'/' || c == b'>')
-        {
-            let close = memchr(b'>', &b[after_name..]).map_or(b.len(), |e| after_name + e + 1);
-            return Some((at, close));
-        }
-        i = at + 2;
-    }
-    None
 }
 
 /// ASCII-lowercase, borrowing when already lowercase.
@@ -1008,295 +857,5 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Replace character references (`&amp;`, `&#8217;`, `&#x2019;`, `&nbsp`…)
-/// with their characters, by the HTML rules: named references from the
-/// standard table (longest match; the legacy ones without `;` too, except
-/// inside an attribute when followed by a letter, digit or `=`), numeric ones
-/// with the Windows-1252 fix-ups for 0x80–0x9F, NUL and invalid code points
-/// becoming U+FFFD.
-pub fn decode_entities(s: &str, in_attr: bool) -> Cow<'_, str> {
-    let Some(first) = memchr(b'&', s.as_bytes()) else {
-        return Cow::Borrowed(s);
-    };
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    out.push_str(&s[..first]);
-    let mut i = first;
-    while i < b.len() {
-        // Invariant: b[i] == b'&'.
-        let (consumed, ch) = char_ref(&s[i + 1..], in_attr);
-        match ch {
-            Some((c1, c2)) => {
-                out.push(c1);
-                if let Some(c2) = c2 {
-                    out.push(c2);
-                }
-                i += 1 + consumed;
-            }
-            None => {
-                out.push('&');
-                i += 1;
-            }
-        }
-        let next = memchr(b'&', &b[i..]).map_or(b.len(), |e| i + e);
-        out.push_str(&s[i..next]);
-        i = next;
-    }
-    Cow::Owned(out)
-}
-
-/// Longest entity name in the table ("CounterClockwiseContourIntegral;").
-const MAX_ENTITY: usize = 32;
-
-/// One character reference after its `&`: bytes consumed and the characters.
-fn char_ref(rest: &str, in_attr: bool) -> (usize, Option<(char, Option<char>)>) {
-    let b = rest.as_bytes();
-    if b.first() == Some(&b'#') {
-        let (hex, start) = match b.get(1) {
-            Some(b'x' | b'X') => (true, 2),
-            _ => (false, 1),
-        };
-        let mut j = start;
-        let mut value: u32 = 0;
-        while j < b.len() {
-            let d = match (hex, b[j]) {
-                (_, c @ b'0'..=b'9') => (c - b'0') as u32,
-                (true, c @ b'a'..=b'f') => (c - b'a' + 10) as u32,
-                (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
-                _ => break,
-            };
-            value = value
-                .saturating_mul(if hex { 16 } else { 10 })
-                .saturating_add(d);
-            j += 1;
-        }
-        if j == start {
-            return (0, None);
-        }
-        if b.get(j) == Some(&b';') {
-            j += 1;
-        }
-        return (j, Some((numeric_char(value), None)));
-    }
-    let mut n = 0;
-    while n < b.len() && n < MAX_ENTITY && b[n].is_ascii_alphanumeric() {
-        n += 1;
-    }
-    if n == 0 {
-        return (0, None);
-    }
-    let table = &markup5ever::data::NAMED_ENTITIES;
-    let to_chars = |(c1, c2): (u32, u32)| {
-        (
-            char::from_u32(c1).unwrap_or('\u{FFFD}'),
-            (c2 != 0).then(|| char::from_u32(c2).unwrap_or('\u{FFFD}')),
-        )
-    };
-    if b.get(n) == Some(&b';')
-        && let Some(&m) = table.get(&rest[..=n])
-        && m.0 != 0
-    {
-        return (n + 1, Some(to_chars(m)));
-    }
-    // Legacy references without `;` ("&nbsp", "&copy2023"): longest prefix.
-    for len in (2..=n.min(6)).rev() {
-        if let Some(&m) = table.get(&rest[..len])
-            && m.0 != 0
-        {
-            let next = b.get(len).copied();
-            if in_attr && next.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'=') {
-                return (0, None);
-            }
-            return (len, Some(to_chars(m)));
-        }
-    }
-    (0, None)
-}
-
-fn numeric_char(value: u32) -> char {
-    match value {
-        0 => '\u{FFFD}',
-        0x80..=0x9F => markup5ever::data::C1_REPLACEMENTS[(value - 0x80) as usize]
-            .unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
-        _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn known_tags_are_sorted() {
-        assert!(KNOWN.windows(2).all(|w| w[0].0 < w[1].0));
-    }
-
-    #[test]
-    fn entities_decode() {
-        assert_eq!(decode_entities("a &amp; b", false), "a & b");
-        assert_eq!(decode_entities("&#8217;&#x2019;&#X2019", false), "’’’");
-        assert_eq!(decode_entities("&nbsp;x&nbspy", false), "\u{a0}x\u{a0}y");
-        assert_eq!(decode_entities("&copy2023", false), "©2023");
-        assert_eq!(decode_entities("&#150;", false), "–");
-        assert_eq!(
-            decode_entities("&#0;&#xD800;&#99999999999;", false),
-            "\u{FFFD}\u{FFFD}\u{FFFD}"
-        );
-        assert_eq!(
-            decode_entities("&notanentity; & &#; &", false),
-            "¬anentity; & &#; &"
-        );
-        assert_eq!(decode_entities("?a=1&copy=2", true), "?a=1&copy=2");
-        assert_eq!(decode_entities("&NotEqualTilde;", false), "\u{2242}\u{338}");
-    }
-
-    fn blocks(html: &str) -> Vec<(String, usize)> {
-        super::super::walk::walk(html)
-            .blocks
-            .into_iter()
-            .map(|b| (b.text, b.link_chars))
-            .collect()
-    }
-
-    fn texts(html: &str) -> Vec<String> {
-        blocks(html).into_iter().map(|(t, _)| t).collect()
-    }
-
-    #[test]
-    fn math_is_read_as_inline_text_without_its_tex_source() {
-        assert_eq!(
-            texts(
-                "<p>When <math><semantics><mi>a</mi><mo>&ne;</mo><mn>0</mn>\
-                 <annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>, \
-                 there are two.</p><math/><p>after</p>"
-            ),
-            ["When a ≠ 0 , there are two.", "after"]
-        );
-        // Unclosed: the formula runs to the end of the page; no panic.
-        assert_eq!(texts("<p>x <math><mi>y</mi><annotation>z"), ["x y"]);
-        assert_eq!(texts("<p>x <math><mi>y<"), ["x y"]);
-        assert_eq!(texts("<p>x <math></math>"), ["x"]);
-        // An unclosed tag ending in a multi-byte character (found by fuzzing).
-        assert_eq!(texts("<p>x <math><mi>y</mi><aü"), ["x y"]);
-    }
-
-    #[test]
-    fn inline_elements_hidden_by_their_attributes_are_not_read() {
-        assert_eq!(
-            texts(
-                "<p>The <span style='display: none'>hidden </span>council \
-                 <b aria-hidden=true>icon</b><span hidden>x</span>met \
-                 <span class=hidden-xs>today</span>.</p>"
-            ),
-            ["The council met today."]
-        );
-    }
-
-    #[test]
-    fn custom_elements_are_inline_inside_a_paragraph_only() {
-        assert_eq!(
-            texts("<p>a <x-formula>b</x-formula> c</p><x-card>d</x-card><x-card>e</x-card>"),
-            ["a b c", "d", "e"]
-        );
-    }
-
-    #[test]
-    fn implied_end_tags_split_blocks() {
-        assert_eq!(
-            texts("<p>one<p>two<div>three</div>four"),
-            ["one", "two", "three", "four"]
-        );
-        assert_eq!(
-            texts("<ul><li>a<li>b<ul><li>c</ul><li>d</ul>"),
-            ["a", "b", "c", "d"]
-        );
-        assert_eq!(
-            texts("<dl><dt>term<dd>def<dt>t2</dl>"),
-            ["term", "def", "t2"]
-        );
-        assert_eq!(
-            texts("<table><tr><td>a<td>b<tr><th>c</table>after"),
-            ["a", "b", "c", "after"]
-        );
-        assert_eq!(texts("<h2>one<h3>two</h2>three"), ["one", "two", "three"]);
-    }
-
-    #[test]
-    fn stray_and_misnested_end_tags() {
-        // `</div>` inside a cell may not close the div around the table.
-        let w = super::super::walk::walk(
-            "<div class=x><table><tr><td>cell</div>still cell</td></tr></table>after</div>",
-        );
-        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(t, ["cellstill cell", "after"]);
-        // An inline end tag does not close a block; stray ones are ignored.
-        assert_eq!(
-            texts("<div><span><p>a</span>b</p>c</div></span></i>"),
-            ["ab", "c"]
-        );
-    }
-
-    #[test]
-    fn misnested_links_close_where_they_end() {
-        // `<a><p>text</a>`: the link ends at `</a>` though a block opened inside it.
-        let b = blocks("<a href=x><p>link</a> plain text</p><p>more plain</p>");
-        assert_eq!(b[0], ("link plain text".to_string(), 4));
-        assert_eq!(b[1], ("more plain".to_string(), 0));
-        // A link between table rows does not wrap the cells.
-        let b = blocks("<table><tr><a href=x><td>cell text</td></tr></table>");
-        assert_eq!(b[0], ("cell text".to_string(), 0));
-        // A jump target is not a link.
-        assert_eq!(blocks("<p><a name=top>Heading</a></p>")[0].1, 0);
-    }
-
-    #[test]
-    fn raw_text_comments_and_doctype() {
-        let html = "<!DOCTYPE html><!-- <p>no</p> --><html><head><title>T &amp; U</title>\
-                    <style>p{}</style><script>if (a<b) document.write('<p>x</p>')</script>\
-                    </head><body><p>yes</p><textarea><p>no</p></textarea><svg><text>no</text></svg>\
-                    <!--> <p>after empty comment</p><?php echo ?><p>1 &lt; 2 &AMP;</p>";
-        let w = super::super::walk::walk(html);
-        let t: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(t, ["yes", "after empty comment", "1 < 2 &"]);
-        assert_eq!(w.meta.title.as_deref(), Some("T & U"));
-    }
-
-    #[test]
-    fn attributes_are_read_with_any_quoting() {
-        let w = super::super::walk::walk(
-            "<HTML LANG=de><meta property='og:title' content=\"A &quot;B&quot;\"><body>\
-             <p>x</p><link rel=canonical href=/a?x=1&amp;y=2>",
-        );
-        assert_eq!(w.meta.lang.as_deref(), Some("de"));
-        assert_eq!(
-            w.meta.metas[0],
-            ("og:title".to_string(), "A \"B\"".to_string())
-        );
-        assert_eq!(w.meta.canonical.as_deref(), Some("/a?x=1&y=2"));
-    }
-
-    #[test]
-    fn unclosed_constructs_end_cleanly() {
-        assert!(texts("<p>text<a href='x").len() == 1);
-        assert_eq!(texts("<p>a<!-- never closed <p>b"), ["a"]);
-        assert_eq!(texts("<p>a<script>var x;"), ["a"]);
-        assert_eq!(texts("<p>a < b and c<"), ["a < b and c<"]);
-    }
-
-    #[test]
-    fn depth_is_capped_and_stray_end_tags_are_cheap() {
-        let deep = "<div>".repeat(50_000) + "deep" + &"</div>".repeat(50_000);
-        assert_eq!(texts(&deep), ["deep"]);
-        let stray =
-            "<div><table><tr><td>".to_string() + &"<span>".repeat(3000) + &"</div>".repeat(200_000);
-        let start = std::time::Instant::now();
-        let _ = texts(&stray);
-        assert!(start.elapsed().as_secs() < 5);
-    }
-
-    #[test]
-    fn end_tag_search_is_case_blind() {
-        let b = b"x</SCRIPTx></Script >y";
-        assert_eq!(find_end_tag(b, 0, "script"), Some((11, 21)));
-    }
-}
+mod tests;

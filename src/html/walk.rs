@@ -158,31 +158,48 @@ pub fn walk(html: &str) -> Walked {
 
 /// [`walk`], also recording what faithful Markdown needs (`rich`).
 pub fn walk_with(html: &str, rich: Option<RichOptions>) -> Walked {
-    let mut st = State {
-        out: Walked::default(),
-        buf: String::new(),
-        buf_link_chars: 0,
-        buf_math: false,
-        caption_prefix: None,
-        buf_space: true,
-        open: Vec::new(),
-        kinds: Vec::new(),
-        in_link: 0,
-        in_pre: 0,
-        hint_stack: Vec::new(),
-        in_content: 0,
-        heading: None,
-        muted: 0,
-        in_author: 0,
-        class_words: HashMap::default(),
-        rich: rich.map(Rich::new),
-    };
+    let mut st = State::new();
+    st.rich = rich.map(Rich::new);
     super::parser::run(html, &mut st);
-    st.flush();
-    st.out
+    st.finish()
+}
+
+/// [`walk`], with the parser's work counted.
+pub fn walk_counted(html: &str) -> (Walked, super::parser::Work) {
+    let mut st = State::new();
+    let work = super::parser::run(html, &mut st);
+    (st.finish(), work)
 }
 
 impl State {
+    pub(super) fn new() -> Self {
+        State {
+            out: Walked::default(),
+            buf: String::new(),
+            buf_link_chars: 0,
+            buf_math: false,
+            caption_prefix: None,
+            buf_space: true,
+            open: Vec::new(),
+            kinds: Vec::new(),
+            in_link: 0,
+            in_pre: 0,
+            hint_stack: Vec::new(),
+            in_content: 0,
+            heading: None,
+            muted: 0,
+            in_author: 0,
+            class_words: HashMap::default(),
+            rich: None,
+        }
+    }
+
+    /// End the walk: the last block is flushed.
+    pub(super) fn finish(mut self) -> Walked {
+        self.flush();
+        self.out
+    }
+
     /// Metadata carried by elements in `<head>` (and a few anywhere).
     pub fn read_head_element(&mut self, tag: &str, el: &Attrs) {
         let meta = &mut self.out.meta;
