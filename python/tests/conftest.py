@@ -105,6 +105,16 @@ def write_warc(path: Path, pages: Iterable[Path], gz: bool) -> List[str]:
     return urls
 
 
+def write_warcs(folder: Path, pages: List[Path], count: int) -> List[str]:
+    """`count` gzipped archives of the pages, for engines to spread."""
+    warcs = []
+    for i in range(count):
+        w = folder / f"crawl-{i}.warc.gz"
+        write_warc(w, pages, gz=True)
+        warcs.append(str(w))
+    return warcs
+
+
 @pytest.fixture
 def pages() -> List[Path]:
     return sample_pages()
