@@ -7,6 +7,7 @@ trafilatura (one line changed).
 Pitfalls: datatrove runs one task per worker: the extractor uses threads=1.
 """
 
+import json
 import sys
 
 from datatrove.executor import LocalPipelineExecutor
@@ -29,5 +30,8 @@ if __name__ == "__main__":
         logging_dir=f"{out_dir}/logs",
     )
     with Timer("datatrove") as t:
-        stats = executor.run()
-        t.done(int(stats.stats[0].stats.get("documents", 0).total) if stats else 0)
+        executor.run()
+        # Documents read (not only those kept): the reader's count.
+        stats = json.load(open(f"{out_dir}/logs/stats.json"))
+        read = next(s for s in stats if "READER" in s["name"])["stats"]["documents"]["total"]
+        t.done(int(read))

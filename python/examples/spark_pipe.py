@@ -9,6 +9,7 @@ failure still has its record): pass checkCode=False, or a failed page fails
 the task. --jobs 1: one CLI per task, one task per core.
 """
 
+import json
 import os
 import shlex
 import sys
@@ -27,5 +28,5 @@ with Timer("spark rdd.pipe CLI") as t:
     lines = sc.parallelize(list(manifest_lines(paths)), 2)
     records = lines.pipe(shlex.join(command), checkCode=False).cache()
     records.saveAsTextFile(out_dir)
-    t.done(records.count(), records.filter(lambda line: '"error":null' not in line).count())
+    t.done(records.count(), records.filter(lambda line: json.loads(line)["error"] is not None).count())
 spark.stop()

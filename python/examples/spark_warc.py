@@ -22,9 +22,7 @@ out_dir, warcs = sys.argv[1], sys.argv[2:]
 spark = SparkSession.builder.master("local[2]").appName("unchrome-warc").getOrCreate()
 sc = spark.sparkContext
 with Timer("spark warc mapPartitions") as t:
-    records = sc.parallelize(warcs, len(warcs)).mapPartitions(partial(warc_partition, threads=1))
-    records = records.map(lambda r: json.dumps(r, ensure_ascii=False)).cache()
-    records.saveAsTextFile(out_dir)
-    errors = records.filter(lambda line: '"error":null' not in line).count()
-    t.done(records.count(), errors)
+    records = sc.parallelize(warcs, len(warcs)).mapPartitions(partial(warc_partition, threads=1)).cache()
+    records.map(lambda r: json.dumps(r, ensure_ascii=False)).saveAsTextFile(out_dir)
+    t.done(records.count(), records.filter(lambda r: r["error"] is not None).count())
 spark.stop()

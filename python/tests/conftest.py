@@ -62,6 +62,8 @@ def write_manifest(path: Path, pages: Iterable[Path]) -> Path:
 
 
 def _warc_record(headers: List[Tuple[str, str]], block: bytes) -> bytes:
+    # WARC-Date is mandatory (datatrove's reader needs it).
+    headers = [*headers, ("WARC-Date", "2024-05-01T12:00:00Z")]
     head = "WARC/1.0\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers)
     head += f"Content-Length: {len(block)}\r\n\r\n"
     return head.encode() + block + b"\r\n\r\n"
