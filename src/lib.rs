@@ -65,6 +65,10 @@ impl<'a> Input<'a> {
     }
 }
 
+/// The CLI's default for `--max-input-bytes` (and the Python package's
+/// `max_input_bytes`): a larger input gets an error record.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
 /// How to clean.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
