@@ -9,7 +9,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 use unchrome::batch::{self, BatchOptions, Job, Source};
 use unchrome::chrome::Favor;
 use unchrome::output::{Format, Origin, Record};
@@ -77,6 +76,8 @@ fn batch_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<BatchOptions> 
             // carry `removed` (explain) instead.
             trace: false,
             comments,
+            // Set by `clean(markdown=True)`: the structure Markdown keeps.
+            markdown: None,
         },
         explain,
         templates: false,
@@ -220,7 +221,12 @@ fn clean<'py>(
     markdown: bool,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts = batch_options(options)?;
+    let mut opts = batch_options(options)?;
+    if markdown {
+        // Record the structure faithful Markdown keeps (lists, tables,
+        // emphasis); links and images stay out, as in the CLI's default.
+        opts.clean.markdown = Some(unchrome::MarkdownOptions::default());
+    }
     if let Some(label) = &charset {
         check_label(label, "charset")?;
     }
@@ -297,32 +303,17 @@ fn try_item_job(item: &Bound<'_, PyAny>) -> PyResult<Job> {
 /// thread, no pool; None: rayon's global pool, one thread per core), with
 /// site templates learned from the jobs when asked (the CLI's batch run).
 fn run_jobs(jobs: &[Job], opts: &BatchOptions, threads: Option<usize>) -> PyResult<Vec<Record>> {
-    let go = || -> std::io::Result<Vec<Record>> {
-        let mut out = Vec::with_capacity(jobs.len());
-        let stop = AtomicBool::new(false);
-        batch::run_all(
-            || jobs.iter().cloned(),
-            opts,
-            &stop,
-            |_| false,
-            |_, record| {
-                out.push(record);
-                Ok(())
-            },
-        )?;
-        Ok(out)
-    };
-    let result = match threads {
+    let go = || batch::run_many(jobs, opts);
+    Ok(match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(1) if !opts.templates => Ok(jobs.iter().map(|j| batch::run(j, opts)).collect()),
+        Some(1) if !opts.templates => jobs.iter().map(|j| batch::run(j, opts)).collect(),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
             .map_err(|e| PyValueError::new_err(format!("could not start {n} threads: {e}")))?
             .install(go),
         None => go(),
-    };
-    result.map_err(|e| PyValueError::new_err(format!("batch failed: {e}")))
+    })
 }
 
 /// Clean many pages on several threads, with the GIL released; one record
@@ -362,6 +353,9 @@ fn clean_many<'py>(
     records.iter().map(|r| record_dict(py, r, false)).collect()
 }
 
+/// Records of an archive cleaned at once by `iter_warc` (the CLI's old chunk).
+const WARC_CHUNK: usize = 256;
+
 /// The records of one WARC or WARC.gz archive, cleaned a chunk at a time
 /// (see `unchrome.iter_warc`).
 #[pyclass(unsendable, module = "unchrome._unchrome")]
@@ -376,7 +370,7 @@ struct WarcRecords {
 #[pymethods]
 impl WarcRecords {
     #[new]
-    #[pyo3(signature = (path, *, threads=None, chunk=batch::CHUNK, **options))]
+    #[pyo3(signature = (path, *, threads=None, chunk=WARC_CHUNK, **options))]
     fn new(
         path: PathBuf,
         threads: Option<usize>,
@@ -406,7 +400,14 @@ impl WarcRecords {
         if self.ready.is_empty() {
             // Reading the archive stays on this thread (the reader is not
             // Send); cleaning the chunk runs without the GIL.
-            let chunk: Vec<Job> = self.jobs.by_ref().take(self.chunk).collect();
+            // Records the archive filter left out (redirects, assets) are
+            // counted by the CLI; here they are simply not yielded.
+            let chunk: Vec<Job> = self
+                .jobs
+                .by_ref()
+                .filter(|j| !matches!(j.source, batch::Source::Skip(_)))
+                .take(self.chunk)
+                .collect();
             let (opts, threads) = (&self.opts, self.threads);
             let records = py.detach(|| run_jobs(&chunk, opts, threads))?;
             self.ready.extend(records);

@@ -72,14 +72,16 @@ def _warc_record(headers: List[Tuple[str, str]], block: bytes) -> bytes:
 def write_warc(path: Path, pages: Iterable[Path], gz: bool) -> List[str]:
     """A crawl-like archive: a warcinfo record, then per page a request and
     its HTTP response (the first one chunked), with the page's URL. Returns
-    the URLs of the responses, in order."""
+    the URLs of the HTML responses, in order: the pages the archive filter
+    takes (a text/plain response is skipped, like a style sheet)."""
     records = [_warc_record([("WARC-Type", "warcinfo"), ("WARC-Record-ID", "<urn:uuid:info>")], b"software: tests\r\n")]
     urls = []
     for i, page in enumerate(pages):
         url = f"http://example.com/{i}/{page.name}"
-        urls.append(url)
         body = page.read_bytes()
         kind = "text/plain" if page.suffix == ".txt" else "text/html"
+        if kind == "text/html":
+            urls.append(url)
         if i == 0:
             coded = f"{len(body):x}\r\n".encode() + body + b"\r\n0\r\n\r\n"
             http = f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nTransfer-Encoding: chunked\r\n\r\n".encode() + coded

@@ -157,7 +157,7 @@ def test_iter_warc_equals_the_cli(pages, tmp_path, gz):
     cli = cli_records("--no-templates", str(warc))
     got = list(unchrome.iter_warc(warc, chunk=2, threads=2))
     assert got == cli
-    assert [r["url"] for r in got] == urls[: len(got)]
+    assert [r["url"] for r in got] == urls
     # A file object (spooled to a temporary file) gives the same records but
     # for the path.
     with open(warc, "rb") as f:

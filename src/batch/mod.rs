@@ -734,6 +734,20 @@ pub struct Summary {
     pub interrupted: bool,
 }
 
+/// Run a list of jobs already in memory to their records, in order, on the
+/// current rayon pool (learning site templates from them first when
+/// `opts.templates` is set). For callers that hold their inputs (a library,
+/// a binding); the CLI streams with [`run_stream`] instead. Jobs the input
+/// filter left out ([`Source::Skip`]) are the caller's to drop first.
+pub fn run_many(jobs: &[Job], opts: &BatchOptions) -> Vec<Record> {
+    let templates = opts
+        .templates
+        .then(|| learn_templates(jobs.iter().cloned(), opts, &AtomicBool::new(false)));
+    jobs.par_iter()
+        .map(|j| run_with(j, opts, templates.as_ref()))
+        .collect()
+}
+
 /// How many jobs the template pass fingerprints at once.
 const TEMPLATE_CHUNK: usize = 256;
 

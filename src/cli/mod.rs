@@ -98,7 +98,7 @@ struct Args {
 
     /// Inputs larger than this many bytes (also after gzip, and per WARC
     /// record) get an error record; no more is ever read.
-    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    #[arg(long, value_name = "BYTES", default_value_t = unchrome::DEFAULT_MAX_INPUT_BYTES)]
     max_input_bytes: usize,
 
     /// Keep reader comments, apart from the body: a "comments" list in JSON,
