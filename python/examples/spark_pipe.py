@@ -5,8 +5,10 @@ Python package on the workers, only the unchrome binary.
 
 Pitfalls: rdd.pipe starts the command with an empty environment (no PATH):
 give the binary's absolute path. The CLI exits 1 when any input failed (each
-failure still has its record): pass checkCode=False, or a failed page fails
-the task. --jobs 1: one CLI per task, one task per core.
+failure still has its record): --allow-input-errors makes that 0, so
+checkCode=True fails the task only when the CLI itself fails. --jobs 1: one
+CLI per task, one task per core. The CLI answers each manifest line as soon as
+it is cleaned, so the pipe never waits for a chunk to fill.
 """
 
 import json
@@ -23,10 +25,10 @@ binary, pages_dir, out_dir = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv
 paths = pages_in(pages_dir)
 spark = SparkSession.builder.master("local[2]").appName("unchrome-pipe").getOrCreate()
 sc = spark.sparkContext
-command = [binary, "--input-format", "jsonl", "--format", "jsonl", "--quiet", "--jobs", "1", "-"]
+command = [binary, "--input-format", "jsonl", "--format", "jsonl", "--quiet", "--jobs", "1", "--allow-input-errors", "-"]
 with Timer("spark rdd.pipe CLI") as t:
     lines = sc.parallelize(list(manifest_lines(paths)), 2)
-    records = lines.pipe(shlex.join(command), checkCode=False).cache()
+    records = lines.pipe(shlex.join(command), checkCode=True).cache()
     records.saveAsTextFile(out_dir)
     t.done(records.count(), records.filter(lambda line: json.loads(line)["error"] is not None).count())
 spark.stop()
