@@ -77,12 +77,22 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
                 .map(|(_, v)| v.clone()),
         )
         .chain(raw.times.iter().cloned());
-    for candidate in date_candidates {
-        if let Some(d) = date::parse_iso_like(&candidate) {
-            m.date = Some(d.to_iso());
-            m.date_confidence = Some(DateConfidence::High);
-            break;
-        }
+    let parsed: Vec<date::ParsedDate> = date_candidates
+        .filter_map(|c| date::parse_iso_like(&c))
+        .collect();
+    let today = date::today();
+    if let Some(d) = date::first_plausible(&parsed, today) {
+        m.date = Some(d.to_iso());
+        m.date_confidence = Some(DateConfidence::High);
+    } else if let Some(d) = url
+        .and_then(date::from_url)
+        .filter(|d| date::is_plausible(d, today))
+    {
+        // A dated URL path is the site's own filing of the article, set
+        // when it was published: weaker than a stated date, stronger than
+        // a date read off the page's text.
+        m.date = Some(d.to_iso());
+        m.date_confidence = Some(DateConfidence::Medium);
     }
 
     m.site_name = meta(&["og:site_name", "application-name", "twitter:site"])

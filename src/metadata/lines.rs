@@ -18,7 +18,8 @@ const HEADER_ZONE: usize = 6;
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
-    let mut dates: Vec<(usize, date::ParsedDate)> = Vec::new();
+    // (block index, date, stated by a timestamp or byline line).
+    let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
         // Markup that names a byline (class "byline" or "author"): its
@@ -47,12 +48,20 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 // A byline often carries the date ("By Jane Doe on March
                 // 3, 2021"), whoever named the author first.
                 if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d));
+                    dates.push((i, d, true));
                 }
             }
             Some(Reason::Timestamp) => {
                 if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d));
+                    dates.push((i, d, true));
+                }
+            }
+            // A short line with a date, whatever the classifier called it
+            // ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"
+            // judged outside the content): counted only in the header zone.
+            _ if b.words <= DATELINE_MAX_WORDS && !is_copyright_like(text) => {
+                if let Some(d) = date::parse_free(text) {
+                    dates.push((i, d, false));
                 }
             }
             _ => {}
@@ -74,17 +83,19 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 && !is_copyright_like(&b.text)
                 && let Some(d) = date::parse_free(prefix(&b.text, 80))
             {
-                dates.push((i, d));
+                dates.push((i, d, true));
                 break;
             }
         }
     }
     // Prefer a date in the header zone; else the first one found, flagged low.
+    let today = date::today();
+    dates.retain(|(_, d, _)| date::is_plausible(d, today));
     let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
-    if let Some((_, d)) = dates.iter().find(|(i, _)| near(*i)) {
+    if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(DateConfidence::Medium);
-    } else if let Some((_, d)) = dates.first() {
+    } else if let Some((_, d, _)) = dates.iter().find(|(_, _, stated)| *stated) {
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(DateConfidence::Low);
     }
@@ -175,6 +186,11 @@ fn reads_like_headline(b: &Block) -> bool {
 /// many (a sentence-length teaser is not a headline).
 const HEADLINE_MIN_WORDS: usize = 4;
 const HEADLINE_MAX_WORDS: usize = 20;
+
+/// Longest line read as a dateline in the header zone: a date with a place,
+/// an author or a label beside it; a longer line is prose that mentions a
+/// date.
+const DATELINE_MAX_WORDS: usize = 12;
 
 /// Longest byline-element text read as a name.
 const BYLINE_MAX_WORDS: usize = 12;

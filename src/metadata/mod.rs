@@ -58,6 +58,14 @@ impl Metadata {
         }
         if self.date.is_none() {
             self.date_confidence = other.date_confidence;
+        } else if let (Some(stated), Some(visible)) = (
+            self.date.as_deref().and_then(date::parse_iso_like),
+            other.date.as_deref().and_then(date::parse_iso_like),
+        ) && date::local_day_of(&stated, &visible)
+        {
+            // Metadata in UTC, the page showing the day before or after:
+            // the page's own calendar day is the one its readers saw.
+            self.date = other.date.clone();
         }
         fill(&mut self.title, other.title);
         fill(&mut self.author, other.author);
@@ -95,6 +103,24 @@ mod tests {
         });
         assert_eq!(a.title.as_deref(), Some("A"));
         assert_eq!(a.author.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn visible_day_corrects_a_utc_date_across_midnight() {
+        let stated = |d: &str| Metadata {
+            date: Some(d.into()),
+            ..Default::default()
+        };
+        let mut a = stated("2020-02-25T02:25:54+00:00");
+        a.fill_from(stated("2020-02-24"));
+        assert_eq!(a.date.as_deref(), Some("2020-02-24"));
+        // Same day, or a local offset stated: the metadata stays.
+        let mut b = stated("2020-02-25T02:25:54+00:00");
+        b.fill_from(stated("2020-02-25"));
+        assert_eq!(b.date.as_deref(), Some("2020-02-25T02:25:54+00:00"));
+        let mut c = stated("2020-02-25T02:25:54-05:00");
+        c.fill_from(stated("2020-02-24"));
+        assert_eq!(c.date.as_deref(), Some("2020-02-25T02:25:54-05:00"));
     }
 
     #[test]

@@ -11,9 +11,11 @@
 //! Callers must not feed copyright lines: `© 2023` is a year, not a date of
 //! publication, and this module cannot tell the difference.
 
+mod choice;
 mod scan;
 mod words;
 
+pub use choice::{first_plausible, from_url, is_plausible, local_day_of, today};
 pub use words::is_date_word;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
