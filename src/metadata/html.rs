@@ -2,8 +2,8 @@
 //! makes), then OpenGraph / Twitter / Dublin Core / `article:*` meta tags,
 //! then microdata and `<time>`, then `<title>` and headings.
 
-use super::date;
 use super::{DateConfidence, Metadata, clean};
+use super::{author, date};
 use crate::chrome::patterns::normalize;
 use crate::html::RawMeta;
 use serde_json::Value;
@@ -29,26 +29,7 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
         ..Default::default()
     };
 
-    m.author = ld
-        .author
-        .clone()
-        .or_else(|| {
-            meta(&[
-                "author",
-                "article:author",
-                "dc.creator",
-                "parsely-author",
-                "byl",
-                "sailthru.author",
-            ])
-            .filter(|a| !looks_like_url(a))
-        })
-        .or_else(|| {
-            raw.authors
-                .iter()
-                .find_map(|a| clean(a).filter(|a| looks_like_name(a)))
-        })
-        .map(|a| strip_by(&a));
+    m.author = markup_author(raw, &ld);
 
     let date_candidates = ld
         .date
@@ -119,6 +100,92 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
             .and_then(primary_language)
     });
     m
+}
+
+/// Meta tags that name the article's author.
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "parsely-author",
+    "byl",
+    "sailthru.author",
+    "shareaholic:article_author_name",
+];
+
+/// The article's authors from markup, every one of them, in order of
+/// trust: JSON-LD, a meta tag (all its values), the "Written by" field of
+/// the social card, then author links and microdata (names of two words or
+/// more first: a one-word link text is more often a widget's name).
+fn markup_author(raw: &RawMeta, ld: &LdArticle) -> Option<String> {
+    let from = |s: &str| author::names(s);
+    let mut found = ld.author.as_deref().map(from).unwrap_or_default();
+    if found.is_empty() {
+        found = AUTHOR_METAS
+            .iter()
+            .map(|k| {
+                raw.metas
+                    .iter()
+                    .filter(|(name, v)| name == k && !looks_like_url(v))
+                    .flat_map(|(_, v)| from(v))
+                    .collect::<Vec<_>>()
+            })
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
+    if found.is_empty() {
+        found = social_card_author(raw)
+            .map(|a| from(&a))
+            .unwrap_or_default();
+    }
+    if found.is_empty() {
+        let linked: Vec<String> = raw
+            .authors
+            .iter()
+            .filter_map(|a| clean(a))
+            .filter(|a| !a.chars().any(|c| c.is_ascii_digit()))
+            .flat_map(|a| from(&a))
+            .collect();
+        let several_words = |n: &String| n.split_whitespace().count() >= 2;
+        found = linked
+            .iter()
+            .filter(|n| several_words(n))
+            .cloned()
+            .collect();
+        if found.is_empty() {
+            found = linked.into_iter().take(1).collect();
+        }
+        found.dedup();
+    }
+    author::join(&found)
+}
+
+/// The social card's labelled fields (`twitter:label1` = "Written by",
+/// `twitter:data1` = the name), as blog software writes them.
+fn social_card_author(raw: &RawMeta) -> Option<String> {
+    const AUTHOR_LABELS: &[&str] = &[
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "autor",
+        "author",
+        "escrit",
+        "écrit par",
+        "scritto da",
+        "door",
+    ];
+    raw.metas.iter().find_map(|(name, label)| {
+        let n = name.strip_prefix("twitter:label")?;
+        let l = label.to_lowercase();
+        AUTHOR_LABELS.iter().any(|a| l.starts_with(a)).then(|| {
+            let key = format!("twitter:data{n}");
+            raw.metas
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| clean(v))
+        })?
+    })
 }
 
 /// Title: a heading that the `<title>`/og:title also contains is the article's
@@ -211,18 +278,10 @@ fn is_article_type(t: &str) -> bool {
 fn json_ld(scripts: &[String]) -> LdArticle {
     let mut out = LdArticle::default();
     let mut page = LdArticle::default();
-    for script in scripts {
-        let Some(value) = parse_lenient(script) else {
-            continue;
-        };
-        let mut stack = vec![&value];
-        // Bounded walk: JSON-LD graphs are small; a hostile one is cut off.
-        let mut budget = 2_000;
-        while let Some(v) = stack.pop() {
-            budget -= 1;
-            if budget == 0 {
-                break;
-            }
+    let values: Vec<Value> = scripts.iter().filter_map(|s| parse_lenient(s)).collect();
+    let ids = named_ids(&values);
+    for value in &values {
+        bounded_walk(vec![value], |v, stack| {
             match v {
                 Value::Array(items) => stack.extend(items.iter().rev()),
                 Value::Object(map) => {
@@ -240,7 +299,9 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                                 .or(if is_page { None } else { map.get("name") });
                         slot.headline = slot.headline.take().or_else(|| headline.and_then(text_of));
                         slot.author = slot.author.take().or_else(|| {
-                            map.get("author").or(map.get("creator")).and_then(names_of)
+                            map.get("author")
+                                .or(map.get("creator"))
+                                .and_then(|v| names_of(v, &ids))
                         });
                         slot.date = slot.date.take().or_else(|| {
                             map.get("datePublished")
@@ -250,7 +311,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                         slot.publisher = slot
                             .publisher
                             .take()
-                            .or_else(|| map.get("publisher").and_then(names_of));
+                            .or_else(|| map.get("publisher").and_then(|v| names_of(v, &ids)));
                         slot.description = slot
                             .description
                             .take()
@@ -265,7 +326,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                 }
                 _ => {}
             }
-        }
+        });
     }
     LdArticle {
         headline: out.headline.or(page.headline),
@@ -311,9 +372,47 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
+/// The names of the graph's nodes by their `@id`: blog software states the
+/// article's author as a reference (`"author": {"@id": "…#author"}`) to a
+/// Person node elsewhere in the graph.
+fn named_ids(values: &[Value]) -> std::collections::HashMap<String, String> {
+    let mut ids = std::collections::HashMap::new();
+    bounded_walk(values.iter().collect(), |v, stack| match v {
+        Value::Array(items) => stack.extend(items.iter()),
+        Value::Object(map) => {
+            if let (Some(Value::String(id)), Some(name)) =
+                (map.get("@id"), map.get("name").and_then(text_of))
+            {
+                ids.entry(id.clone()).or_insert(name);
+            }
+            stack.extend(map.values().filter(|v| v.is_array() || v.is_object()));
+        }
+        _ => {}
+    });
+    ids
+}
+
+/// Visit JSON values depth-first from `roots`; `visit` pushes the children
+/// to go on with. Bounded: JSON-LD graphs are small, a hostile one is cut
+/// off.
+fn bounded_walk<'a>(
+    mut stack: Vec<&'a Value>,
+    mut visit: impl FnMut(&'a Value, &mut Vec<&'a Value>),
+) {
+    let mut budget = 2_000;
+    while let Some(v) = stack.pop() {
+        budget -= 1;
+        if budget == 0 {
+            break;
+        }
+        visit(v, &mut stack);
+    }
+}
+
 /// Names from an author/publisher value: a string, a Person/Organization
-/// object, or an array of them, joined with ", ".
-fn names_of(v: &Value) -> Option<String> {
+/// object (or a reference to one by `@id`), or an array of them, joined
+/// with ", ".
+fn names_of(v: &Value, ids: &std::collections::HashMap<String, String>) -> Option<String> {
     let mut names = Vec::new();
     let mut push = |v: &Value| match v {
         Value::String(s) if !looks_like_url(s) => {
@@ -322,7 +421,12 @@ fn names_of(v: &Value) -> Option<String> {
             }
         }
         Value::Object(o) => {
-            if let Some(s) = o.get("name").and_then(text_of) {
+            let named = o.get("name").and_then(text_of).or_else(|| {
+                o.get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| ids.get(id).cloned())
+            });
+            if let Some(s) = named {
                 names.push(s)
             }
         }
@@ -335,28 +439,9 @@ fn names_of(v: &Value) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-/// Author links and microdata also wrap widget names ("Taboola") and user
-/// handles ("CC7567"): a name has two to eight words and no digits.
-fn looks_like_name(s: &str) -> bool {
-    let s = strip_by(s);
-    let words = s.split_whitespace().count();
-    (2..=8).contains(&words) && !s.chars().any(|c| c.is_ascii_digit())
-}
-
 fn looks_like_url(s: &str) -> bool {
     let s = s.trim();
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
-}
-
-/// "By Jane Doe" → "Jane Doe".
-fn strip_by(s: &str) -> String {
-    let t = s.trim();
-    for p in ["By ", "by ", "BY "] {
-        if let Some(rest) = t.strip_prefix(p) {
-            return rest.trim().to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// Resolve a possibly relative URL against the page URL.
@@ -414,6 +499,66 @@ mod tests {
         let mut r = raw();
         r.json_ld.push("\n //<![CDATA[\n {\"@type\":\"BlogPosting\",\"author\":{\"name\":\"Dave Steer\"}}\n //]]>\n".into());
         assert_eq!(from_markup(&r, None).author.as_deref(), Some("Dave Steer"));
+    }
+
+    #[test]
+    fn json_ld_author_by_reference() {
+        let mut r = raw();
+        r.json_ld.push(r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","headline":"Feuerholz","author":{"@id":"https://x.de/#/schema/person/1"}},
+            {"@type":"Person","@id":"https://x.de/#/schema/person/1","name":"Aureliana"}]}"#.into());
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Aureliana"));
+        // A reference to nothing names nobody.
+        r.json_ld = vec![r##"{"@type":"Article","author":{"@id":"#nobody"}}"##.into()];
+        assert_eq!(from_markup(&r, None).author, None);
+    }
+
+    #[test]
+    fn social_card_written_by() {
+        let mut r = raw();
+        for (k, v) in [
+            ("twitter:label1", "Verfasst von"),
+            ("twitter:data1", "Karoline Herr"),
+            ("twitter:label2", "Geschätzte Lesezeit"),
+            ("twitter:data2", "3 Minuten"),
+        ] {
+            r.metas.push((k.into(), v.into()));
+        }
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Karoline Herr")
+        );
+        r.metas.retain(|(k, _)| k != "twitter:label1");
+        assert_eq!(from_markup(&r, None).author, None);
+    }
+
+    #[test]
+    fn every_author_meta_tag() {
+        let mut r = raw();
+        r.metas.push((
+            "author".into(),
+            "Benjamin Fischer und Marcus Theurer".into(),
+        ));
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Benjamin Fischer, Marcus Theurer")
+        );
+        r.metas = vec![
+            ("author".into(), "Lars Fischer".into()),
+            ("author".into(), "Alina Schadwinkel".into()),
+            ("author".into(), "Lars Fischer".into()),
+        ];
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Lars Fischer, Alina Schadwinkel")
+        );
+    }
+
+    #[test]
+    fn one_word_author_link_when_nothing_else() {
+        let mut r = raw();
+        r.authors = vec!["Tobi".into()];
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Tobi"));
     }
 
     #[test]

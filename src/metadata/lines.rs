@@ -4,8 +4,8 @@
 //! This is the only metadata plain text has, and a useful fallback for HTML
 //! pages whose markup says nothing.
 
-use super::date;
 use super::{DateConfidence, Metadata, clean};
+use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
 
@@ -28,7 +28,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             && meta.author.is_none()
             && (2..=BYLINE_MAX_WORDS).contains(&b.words)
         {
-            meta.author = byline_name(text);
+            meta.author = byline_name(text).and_then(|n| author::join(&author::names(&n)));
         }
         match v.reason {
             Some(Reason::Syndication) if meta.source.is_none() => {
@@ -43,7 +43,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             }
             Some(Reason::Byline) => {
                 if meta.author.is_none() {
-                    meta.author = patterns::byline_author(text, b.words);
+                    meta.author = byline_authors(text, b.words);
                 }
                 // A byline often carries the date ("By Jane Doe on March
                 // 3, 2021"), whoever named the author first.
@@ -72,7 +72,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
         // still names the author.
         if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
-            meta.author = patterns::byline_author(text, b.words);
+            meta.author = byline_authors(text, b.words);
         }
     }
     // A dateline inside the first kept lines ("16 January 2008 – The Security
@@ -195,6 +195,11 @@ const DATELINE_MAX_WORDS: usize = 12;
 /// Longest byline-element text read as a name.
 const BYLINE_MAX_WORDS: usize = 12;
 
+/// Every name of a "By …" line, comma-separated.
+fn byline_authors(text: &str, words: usize) -> Option<String> {
+    patterns::byline_author(text, words).and_then(|n| author::join(&author::names(&n)))
+}
+
 /// The name in a byline element's text: "By" dropped, stopped at a date, a
 /// separator or a handle.
 fn byline_name(text: &str) -> Option<String> {
@@ -215,10 +220,17 @@ fn byline_name(text: &str) -> Option<String> {
         "автор",
         "text",
         "texte",
+        "von:",
+        "eingestellt",
+        "erstellt",
+        "gespeichert",
+        "verfasst",
     ];
+    let is_label = |w: &&str| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str());
+    let labelled = text.split_whitespace().next().is_some_and(|w| is_label(&w));
     let words: Vec<&str> = text
         .split_whitespace()
-        .skip_while(|w| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+        .skip_while(is_label)
         .take_while(|w| {
             !date::is_date_word(w)
                 && !is_lowercase_connector(w)
@@ -229,8 +241,12 @@ fn byline_name(text: &str) -> Option<String> {
         .collect();
     let name = words.join(" ");
     let name = name.trim_end_matches([',', ';', ':']).trim();
-    (name.split_whitespace().count() >= 2 && name.chars().next().is_some_and(char::is_uppercase))
-        .then(|| name.to_string())
+    // One word is a name only behind a label ("von Tobi"): alone it is as
+    // often a section or a button.
+    let min_words = if labelled { 1 } else { 2 };
+    (name.split_whitespace().count() >= min_words
+        && name.chars().next().is_some_and(char::is_uppercase))
+    .then(|| name.to_string())
 }
 
 /// A lowercase word that ends a name in a byline ("Jane Doe *on* May 3",

@@ -7,6 +7,7 @@
 //! copyright notices). Markup wins where both speak, because a site states
 //! its metadata there on purpose; plain text has only the lines.
 
+pub mod author;
 pub mod date;
 pub mod html;
 pub mod lines;
@@ -68,6 +69,19 @@ impl Metadata {
             self.date = other.date.clone();
         }
         fill(&mut self.title, other.title);
+        // The site or its operator named as the author gives way to a
+        // person the page's byline names.
+        if self
+            .author
+            .as_deref()
+            .is_some_and(|a| self.is_organisation(a))
+            && other
+                .author
+                .as_deref()
+                .is_some_and(|a| !self.is_organisation(a))
+        {
+            self.author = None;
+        }
         fill(&mut self.author, other.author);
         fill(&mut self.date, other.date);
         fill(&mut self.site_name, other.site_name);
@@ -77,6 +91,24 @@ impl Metadata {
         fill(&mut self.language, other.language);
         fill(&mut self.canonical_url, other.canonical_url);
         fill(&mut self.description, other.description);
+    }
+}
+
+impl Metadata {
+    /// Is this author string the site or its operator (see
+    /// [`author::is_organisation`])?
+    fn is_organisation(&self, author: &str) -> bool {
+        let host = self
+            .canonical_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .and_then(|u| u.host_str().map(str::to_string));
+        author::is_organisation(
+            author,
+            self.site_name.as_deref(),
+            self.publisher.as_deref(),
+            host.as_deref(),
+        )
     }
 }
 
@@ -121,6 +153,31 @@ mod tests {
         let mut c = stated("2020-02-25T02:25:54-05:00");
         c.fill_from(stated("2020-02-24"));
         assert_eq!(c.date.as_deref(), Some("2020-02-25T02:25:54-05:00"));
+    }
+
+    #[test]
+    fn a_named_person_beats_the_site_as_author() {
+        let site = || Metadata {
+            author: Some("Badische Zeitung".into()),
+            site_name: Some("Badische Zeitung".into()),
+            ..Default::default()
+        };
+        let byline = |a: &str| Metadata {
+            author: Some(a.into()),
+            ..Default::default()
+        };
+        let mut a = site();
+        a.fill_from(byline("Lisa Petrich"));
+        assert_eq!(a.author.as_deref(), Some("Lisa Petrich"));
+        // No person named: the organisation stays.
+        let mut b = site();
+        b.fill_from(Metadata::default());
+        assert_eq!(b.author.as_deref(), Some("Badische Zeitung"));
+        // A person in the markup is not replaced.
+        let mut c = byline("Jane Doe");
+        c.site_name = Some("Daily".into());
+        c.fill_from(byline("John Roe"));
+        assert_eq!(c.author.as_deref(), Some("Jane Doe"));
     }
 
     #[test]
