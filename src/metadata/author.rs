@@ -107,7 +107,12 @@ pub fn names(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // Separators that always part names; a comma parts names too, unless
     // what follows it is a role or an outlet (dropped below).
-    for (k, part) in split_outside_parentheses(raw).into_iter().enumerate() {
+    // Entities a site escaped twice (`Redacci&amp;oacute;n`) are decoded
+    // once more. A slash between spaces parts two names ("E. BARRENECHE /
+    // J. I. DA SILVA"); without spaces it is one credit, an agency and its
+    // editor's code ("dpa/lno", "AFP/The Local").
+    let raw = crate::html::parser::decode_entities(raw, false).replace(" / ", "; ");
+    for (k, part) in split_outside_parentheses(&raw).into_iter().enumerate() {
         // After a comma, a part with a role in it is the first name's role
         // and outlet ("Jane Doe, AP Sports Writer"), not another name.
         if k > 0 && has_role(&part) {
@@ -137,7 +142,7 @@ fn split_outside_parentheses(raw: &str) -> Vec<String> {
             ')' | ']' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth == 0 && matches!(c, ';' | ',' | '/' | '|' | '·' | '•') {
+        if depth == 0 && matches!(c, ';' | ',' | '|' | '·' | '•') {
             parts.push(String::new());
         } else {
             parts.last_mut().expect("one part at least").push(c);
@@ -205,7 +210,9 @@ fn clean_name(s: &str) -> Option<String> {
                 || words[i].contains("://") && !words[i].starts_with('(')
                 // A role after a name, not a role that is the whole string
                 // ("Contributors to Wikimedia projects").
-                || i > 0 && ROLE_WORDS.iter().any(|r| l.starts_with(r))
+                // after a name of two words at least ("Jane Doe Staff
+                // Writer"; "Rasender Reporter" is a pen name).
+                || i > 1 && ROLE_WORDS.iter().any(|r| l.starts_with(r))
                 || i > 0 && dated(i)
         })
         .unwrap_or(words.len());
@@ -227,6 +234,8 @@ fn has_role(part: &str) -> bool {
 pub fn is_label(s: &str) -> bool {
     let l = s.to_lowercase();
     NOT_A_NAME.iter().any(|p| l.contains(p))
+        // Account names of the software, not of a person.
+        || matches!(l.as_str(), "admin" | "administrator" | "root" | "user" | "redaktion admin")
         // Sentences are not names: a name has at most eight words.
         || s.split_whitespace().count() > 8
 }
@@ -277,7 +286,7 @@ pub fn is_organisation(
 }
 
 /// `"finanztreff.de"`, `"www.x.com"`: a host name written as the author.
-fn looks_like_domain(s: &str) -> bool {
+pub fn looks_like_domain(s: &str) -> bool {
     let s = s.trim();
     !s.contains(' ')
         && s.rsplit_once('.').is_some_and(|(name, tld)| {

@@ -20,12 +20,24 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
         })
     };
 
+    let site_name = meta(&["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_string());
+    let host = url
+        .or(raw.canonical.as_deref())
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
+    let site = SiteNames {
+        site_name: site_name.as_deref(),
+        host: host.as_deref(),
+    };
     let mut m = Metadata {
         title: choose_title(
             raw,
             ld.headline.clone(),
             meta(&["og:title", "twitter:title", "dc.title"]),
-        ),
+            &site,
+        )
+        .map(|t| decode_leftover_entities(&t)),
         ..Default::default()
     };
 
@@ -76,8 +88,7 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
         m.date_confidence = Some(DateConfidence::Medium);
     }
 
-    m.site_name = meta(&["og:site_name", "application-name", "twitter:site"])
-        .map(|s| s.trim_start_matches('@').to_string());
+    m.site_name = site_name;
     m.publisher = ld
         .publisher
         .clone()
@@ -147,16 +158,16 @@ fn markup_author(raw: &RawMeta, ld: &LdArticle) -> Option<String> {
             .filter(|a| !a.chars().any(|c| c.is_ascii_digit()))
             .flat_map(|a| from(&a))
             .collect();
-        let several_words = |n: &String| n.split_whitespace().count() >= 2;
+        // Only the first: links to author pages also sit in teasers and
+        // author boxes of other articles.
+        let several_words = |n: &&String| n.split_whitespace().count() >= 2;
         found = linked
             .iter()
-            .filter(|n| several_words(n))
+            .find(several_words)
+            .or(linked.first())
             .cloned()
+            .into_iter()
             .collect();
-        if found.is_empty() {
-            found = linked.into_iter().take(1).collect();
-        }
-        found.dedup();
     }
     author::join(&found)
 }
@@ -188,38 +199,165 @@ fn social_card_author(raw: &RawMeta) -> Option<String> {
     })
 }
 
-/// Title: a heading that the `<title>`/og:title also contains is the article's
-/// own headline (without the site name); else the stated headline; else the
-/// `<title>` with a site-name part cut off.
-fn choose_title(raw: &RawMeta, ld_headline: Option<String>, og: Option<String>) -> Option<String> {
+/// What names the site rather than an article: its `og:site_name` and its
+/// host.
+struct SiteNames<'a> {
+    site_name: Option<&'a str>,
+    host: Option<&'a str>,
+}
+
+impl SiteNames<'_> {
+    /// A site name or a host written as a title ("MDR.de", "Four Years
+    /// Remaining" when that is the site's name) is not a title.
+    fn names_the_site(&self, title: &str) -> bool {
+        let t = normalize(title);
+        let squashed = t.replace(' ', "");
+        let same_site = self
+            .site_name
+            .is_some_and(|s| !normalize(s).is_empty() && normalize(s) == t);
+        let host_core = self.host.map(|h| {
+            let h = h.trim_start_matches("www.");
+            normalize(h.rsplit_once('.').map_or(h, |(c, _)| c)).replace(' ', "")
+        });
+        // The host's name, alone or with its suffix ("mdr", "mdr de").
+        let same_host = host_core.is_some_and(|c| {
+            c.len() >= 3 && squashed.starts_with(&c) && squashed.len() <= c.len() + 4
+        });
+        same_site || same_host || author::looks_like_domain(title)
+    }
+}
+
+/// Title, in this order:
+/// 1. a visible heading that is the stated headline (`og:title`, JSON-LD);
+/// 2. a heading that the `<title>` or a stated title contains, which is the
+///    headline without the site name; not a heading that names the site,
+///    nor the first of two headings that are both parts of the `<title>`
+///    (the site's logo comes before the article: "Scherenschnitt (3) |
+///    gnaddrig ad libitum" over an `<h1>` of each);
+/// 3. the page's one visible headline (its only `<h1>`, not the site's
+///    name), which is what readers see, when it and the social title differ;
+/// 4. the stated headline, else the `<title>` with a site-name part cut off.
+fn choose_title(
+    raw: &RawMeta,
+    ld_headline: Option<String>,
+    og: Option<String>,
+    site: &SiteNames,
+) -> Option<String> {
     let page_title = raw.title.as_deref().and_then(clean);
-    let references: Vec<String> = [page_title.as_deref(), og.as_deref(), ld_headline.as_deref()]
+    let stated: Vec<String> = [og.as_deref(), ld_headline.as_deref()]
         .into_iter()
         .flatten()
         .map(normalize)
         .filter(|s| !s.is_empty())
         .collect();
-    // Headings: h1 first, then h2/h3 (some sites mark the headline as h2).
-    // Of those the title also contains, the longest: a site-name logo in an
-    // <h1> is contained too, but is shorter than the headline.
-    for level in [1u8, 2, 3] {
-        let best = raw
-            .headings
+    let headings: Vec<(u8, String, &String)> = raw
+        .headings
+        .iter()
+        .filter(|(l, text)| *l <= 3 && !site.names_the_site(text))
+        .map(|(l, text)| (*l, normalize(text), text))
+        .filter(|(_, h, _)| !h.is_empty())
+        .collect();
+    if let Some((_, _, text)) = headings.iter().find(|(_, h, _)| stated.contains(h)) {
+        return clean_heading(text);
+    }
+    if let Some(text) = contained_heading(&headings, page_title.as_deref(), &stated) {
+        return clean_heading(text);
+    }
+    // Only against a stated (social or JSON-LD) title: a page that states
+    // none has its `<title>` as its own choice of headline.
+    if !stated.is_empty()
+        && let Some(h1) = single_h1(&headings)
+    {
+        return clean_heading(h1);
+    }
+    ld_headline
+        .or(og)
+        .or_else(|| page_title.map(|t| strip_site_name(&t)))
+        .filter(|t| !site.names_the_site(t))
+}
+
+/// A heading's text without the permalink glyph documentation sites put
+/// after it ("Evolve: Shared Mutable History¶").
+fn clean_heading(text: &str) -> Option<String> {
+    clean(text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '¶' | '§' | '#' | '🔗')))
+}
+
+/// Step 2 of [`choose_title`]: of the headings the `<title>` or a stated
+/// title contains, by level (h1 first, then h2/h3: some sites mark the
+/// headline as h2), the longest.
+fn contained_heading<'a>(
+    headings: &[(u8, String, &'a String)],
+    page_title: Option<&str>,
+    stated: &[String],
+) -> Option<&'a String> {
+    let title_parts: Vec<String> = page_title
+        .map(|t| title_parts(t).iter().map(|p| normalize(p)).collect())
+        .unwrap_or_default();
+    let references: Vec<String> = page_title
+        .map(normalize)
+        .into_iter()
+        .chain(stated.iter().cloned())
+        .collect();
+    let contained: Vec<&(u8, String, &String)> = headings
+        .iter()
+        .filter(|(_, h, _)| {
+            h.split(' ').count() >= 2 && references.iter().any(|r| r.contains(h.as_str()))
+        })
+        .collect();
+    // Headings that are whole parts of the <title>: with two or more, the
+    // first is the site's logo. With one, in a chain of three parts or more
+    // ("Site » Blog Archive » Headline"), a part shorter than the longest
+    // is the site or the section.
+    let parts: Vec<usize> = (0..contained.len())
+        .filter(|&k| title_parts.contains(&contained[k].1))
+        .collect();
+    let longest_part = title_parts.iter().map(String::len).max().unwrap_or(0);
+    let skip = match parts.as_slice() {
+        [first, _, ..] => Some(*first),
+        [only] if title_parts.len() >= 3 && contained[*only].1.len() < longest_part => Some(*only),
+        _ => None,
+    };
+    [1u8, 2, 3].into_iter().find_map(|level| {
+        contained
             .iter()
-            .filter(|(l, _)| *l == level)
-            .map(|(_, text)| (normalize(text), text))
-            .filter(|(h, _)| {
-                h.split(' ').count() >= 2 && references.iter().any(|r| r.contains(h.as_str()))
-            })
-            .max_by_key(|(h, _)| h.len());
-        if let Some((_, text)) = best {
-            return clean(text);
-        }
+            .enumerate()
+            .filter(|(k, (l, _, _))| *l == level && Some(*k) != skip)
+            .max_by_key(|(_, (_, h, _))| h.len())
+            .map(|(_, (_, _, text))| *text)
+    })
+}
+
+/// The page's only `<h1>` (not naming the site) of two words or more: its
+/// visible headline.
+fn single_h1<'a>(headings: &[(u8, String, &'a String)]) -> Option<&'a String> {
+    let mut h1s = headings.iter().filter(|(l, _, _)| *l == 1);
+    match (h1s.next(), h1s.next()) {
+        (Some((_, h, text)), None) if h.split(' ').count() >= 2 => Some(*text),
+        _ => None,
     }
-    if let Some(t) = ld_headline.or(og) {
-        return Some(t);
+}
+
+/// The parts of a `<title>` between site-name separators.
+fn title_parts(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    page_title.map(|t| strip_site_name(&t))
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Entities a site escaped twice (`Q&amp;#038;A` arrives as `Q&#038;A`),
+/// decoded once more.
+fn decode_leftover_entities(s: &str) -> String {
+    if s.contains('&') && s.contains(';') {
+        crate::html::parser::decode_entities(s, false).into_owned()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Separators between an article title and a site name in `<title>`.
@@ -604,6 +742,82 @@ mod tests {
         assert_eq!(m.site_name.as_deref(), Some("Daily"));
         assert_eq!(m.canonical_url.as_deref(), Some("http://example.com/a/b"));
         assert_eq!(m.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn title_is_the_article_not_the_site() {
+        let mut r = raw();
+        r.title = Some("Scherenschnitt (3) | gnaddrig ad libitum".into());
+        r.headings.push((1, "gnaddrig ad libitum".into()));
+        r.headings.push((1, "Scherenschnitt (3)".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Scherenschnitt (3)")
+        );
+        // "Site » Blog Archive » Headline": the site's h1 is not the title.
+        let mut r = raw();
+        r.title = Some("Four Years Remaining » Blog Archive » Interning of Small Integers".into());
+        r.headings.push((1, "Four Years Remaining".into()));
+        r.headings.push((2, "Interning of Small Integers".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Interning of Small Integers")
+        );
+        // The site's name is never the title, even when it is all that is stated.
+        let mut r = raw();
+        r.metas.push(("og:site_name".into(), "regards.fr".into()));
+        r.metas.push(("og:title".into(), "regards.fr".into()));
+        r.headings.push((1, "regards.fr".into()));
+        assert_eq!(from_markup(&r, None).title, None);
+    }
+
+    #[test]
+    fn visible_headline_over_a_different_social_title() {
+        let mut r = raw();
+        r.metas.push((
+            "og:title".into(),
+            "DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets".into(),
+        ));
+        r.headings
+            .push((1, "DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket")
+        );
+        // Two h1s: no single visible headline, the social title stays.
+        r.headings.push((1, "Newsletter abonnieren jetzt".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets")
+        );
+        // No social title: the <title> is the page's own choice.
+        let mut r = raw();
+        r.title = Some("This is a long title with a colon: Hello there".into());
+        r.headings
+            .push((1, "This is a long title with a colon: But different".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("This is a long title with a colon: Hello there")
+        );
+    }
+
+    #[test]
+    fn headings_lose_permalink_glyphs_and_leftover_entities() {
+        let mut r = raw();
+        r.title = Some("Evolve: Shared Mutable History — evolve extension".into());
+        r.headings
+            .push((1, "Evolve: Shared Mutable History¶".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Evolve: Shared Mutable History")
+        );
+        let mut r = raw();
+        r.metas
+            .push(("og:title".into(), "Q&#038;A with the team".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Q&A with the team")
+        );
     }
 
     #[test]

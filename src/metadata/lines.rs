@@ -18,6 +18,10 @@ const HEADER_ZONE: usize = 6;
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
+    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // A byline inside a short line of the header zone ("Posted on September
+    // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
+    let mut inline_author: Option<String> = None;
     // (block index, date, stated by a timestamp or byline line).
     let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
@@ -71,9 +75,15 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         }
         // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
         // still names the author.
+        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near(i) {
+            inline_author = inline_byline(text);
+        }
         if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
             meta.author = byline_authors(text, b.words);
         }
+    }
+    if meta.author.is_none() {
+        meta.author = inline_author;
     }
     // A dateline inside the first kept lines ("16 January 2008 – The Security
     // Council...") is the article's date too.
@@ -91,7 +101,6 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     // Prefer a date in the header zone; else the first one found, flagged low.
     let today = date::today();
     dates.retain(|(_, d, _)| date::is_plausible(d, today));
-    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
     if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(DateConfidence::Medium);
@@ -198,6 +207,39 @@ const BYLINE_MAX_WORDS: usize = 12;
 /// Every name of a "By …" line, comma-separated.
 fn byline_authors(text: &str, words: usize) -> Option<String> {
     patterns::byline_author(text, words).and_then(|n| author::join(&author::names(&n)))
+}
+
+/// Words that start a byline inside a line ("… 2020 by Adi Tzlil", "… von
+/// Heiko"), in the languages of the pages.
+const INLINE_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "av", "przez"];
+
+/// The names after a byline word inside a short line: `Posted on September
+/// 21, 2020 by Adi Tzlil` gives `Adi Tzlil`, `yas! | By Cara Stiles | April
+/// 13, 2020` gives `Cara Stiles`. The name must start with a capital, and
+/// the line must start with the byline word or carry a date (the line of
+/// date and author under a headline): "Bild von Josh Willink", "Einsatz von
+/// Windenergieanlagen" are captions and prose.
+fn inline_byline(text: &str) -> Option<String> {
+    let starts = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()));
+    if !starts && date::parse_free(text).is_none() {
+        return None;
+    }
+    let mut start = 0;
+    for w in text.split_whitespace() {
+        let pos = start + text[start..].find(w)?;
+        start = pos + w.len();
+        if INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()) {
+            let rest = text[start..].trim_start();
+            if !rest.starts_with(char::is_uppercase) {
+                continue;
+            }
+            return byline_name(&text[pos..]).and_then(|n| author::join(&author::names(&n)));
+        }
+    }
+    None
 }
 
 /// The name in a byline element's text: "By" dropped, stopped at a date, a
@@ -321,6 +363,26 @@ mod tests {
             byline_name("By Piet van der Berg for Reuters").as_deref(),
             Some("Piet van der Berg")
         );
+    }
+
+    #[test]
+    fn bylines_inside_header_lines() {
+        assert_eq!(
+            inline_byline("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
+            Some("Adi Tzlil")
+        );
+        assert_eq!(
+            inline_byline("Veröffentlicht am 10. Februar 2019 von Heiko").as_deref(),
+            Some("Heiko")
+        );
+        assert_eq!(
+            inline_byline("yas! | By Cara Stiles | April 13, 2020").as_deref(),
+            Some("Cara Stiles")
+        );
+        // "by" before a lowercase word is prose, not a byline.
+        assert_eq!(inline_byline("Sorted by date"), None);
+        assert_eq!(inline_byline("Fotos von unten"), None);
+        assert_eq!(inline_byline("Der Einsatz von Windenergieanlagen"), None);
     }
 
     #[test]
