@@ -104,7 +104,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(DateConfidence::Medium);
-    } else if let Some((_, d, _)) = dates.iter().find(|(_, _, stated)| *stated) {
+    } else if let Some((_, d, _)) = dates
+        .iter()
+        .find(|(_, _, stated)| *stated)
+        .or_else(|| dates.first())
+    {
+        // A timestamp line anywhere; else the page's first short dated
+        // line (a dateline under the article, "veröffentlicht 28.01.2022").
+        // Either may be a teaser's date: flagged low.
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(DateConfidence::Low);
     }

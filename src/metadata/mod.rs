@@ -59,10 +59,12 @@ impl Metadata {
         }
         if self.date.is_none() {
             self.date_confidence = other.date_confidence;
-        } else if let (Some(stated), Some(visible)) = (
-            self.date.as_deref().and_then(date::parse_iso_like),
-            other.date.as_deref().and_then(date::parse_iso_like),
-        ) && date::local_day_of(&stated, &visible)
+        } else if other.date_confidence == Some(DateConfidence::Medium)
+            && let (Some(stated), Some(visible)) = (
+                self.date.as_deref().and_then(date::parse_iso_like),
+                other.date.as_deref().and_then(date::parse_iso_like),
+            )
+            && date::local_day_of(&stated, &visible)
         {
             // Metadata in UTC, the page showing the day before or after:
             // the page's own calendar day is the one its readers saw.
@@ -141,6 +143,7 @@ mod tests {
     fn visible_day_corrects_a_utc_date_across_midnight() {
         let stated = |d: &str| Metadata {
             date: Some(d.into()),
+            date_confidence: Some(DateConfidence::Medium),
             ..Default::default()
         };
         let mut a = stated("2020-02-25T02:25:54+00:00");
