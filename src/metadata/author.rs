@@ -41,6 +41,11 @@ const BYLINE_LABELS: &[&str] = &[
     "redakteurin",
 ];
 
+/// Is this word (any case, a colon after it or not) a byline label?
+pub fn is_byline_label(word: &str) -> bool {
+    BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
+}
+
 /// Words that join two names ("Jane Doe and John Roe", "X und Y").
 const NAME_JOINERS: &[&str] = &[
     "and", "und", "et", "y", "e", "en", "og", "och", "i", "és", "a", "&", "+",
@@ -188,10 +193,7 @@ fn split_on_joiners(part: &str) -> Vec<String> {
 fn clean_name(s: &str) -> Option<String> {
     let words: Vec<&str> = s
         .split_whitespace()
-        .skip_while(|w| {
-            let l = w.trim_end_matches(':').to_lowercase();
-            BYLINE_LABELS.contains(&l.as_str()) || l.is_empty()
-        })
+        .skip_while(|w| is_byline_label(w) || w.trim_end_matches(':').is_empty())
         .collect();
     // A date after the name ends it ("Jane Doe March 18, 2021"); a month
     // name without a number after it is part of the name ("Laura June").

@@ -22,6 +22,8 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
     let mut inline_author: Option<String> = None;
+    // An "Autor: …" line anywhere on the page, the last resort.
+    let mut labelled: Option<String> = None;
     // (block index, date, stated by a timestamp or byline line).
     let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
@@ -32,7 +34,8 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             && meta.author.is_none()
             && (2..=BYLINE_MAX_WORDS).contains(&b.words)
         {
-            meta.author = byline_name(text).and_then(|n| author::join(&author::names(&n)));
+            meta.author =
+                byline_name(after_date(text)).and_then(|n| author::join(&author::names(&n)));
         }
         match v.reason {
             Some(Reason::Syndication) if meta.source.is_none() => {
@@ -78,12 +81,15 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near(i) {
             inline_author = inline_byline(text);
         }
+        if labelled.is_none() {
+            labelled = labelled_author(text, b.words);
+        }
         if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
             meta.author = byline_authors(text, b.words);
         }
     }
     if meta.author.is_none() {
-        meta.author = inline_author;
+        meta.author = inline_author.or(labelled);
     }
     // A dateline inside the first kept lines ("16 January 2008 – The Security
     // Council...") is the article's date too.
@@ -211,6 +217,64 @@ const DATELINE_MAX_WORDS: usize = 12;
 /// Longest byline-element text read as a name.
 const BYLINE_MAX_WORDS: usize = 12;
 
+/// A byline element's text after the date it starts with ("28. Jan. 2022
+/// Paula Balov", "September 17, 2019 Helmut Rubik"): numbers, separators,
+/// and month or weekday names beside a number.
+fn after_date(text: &str) -> &str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let mut skip = 0;
+    while let Some(w) = words.get(skip) {
+        let dated = has_digit(w)
+            || date::is_date_word(w)
+                && (skip > 0 || words.get(skip + 1).is_some_and(|n| has_digit(n)));
+        if !(dated || matches!(*w, "|" | "-" | "–" | "—" | "·" | "," | "/")) {
+            break;
+        }
+        skip += 1;
+    }
+    if skip == 0 {
+        return text;
+    }
+    // The rest of the text from the first word kept.
+    words.get(skip).map_or("", |w| {
+        let mut from = 0;
+        for prev in &words[..skip] {
+            from = text[from..]
+                .find(prev)
+                .map_or(from, |p| from + p + prev.len());
+        }
+        text[from..].find(w).map_or("", |p| &text[from + p..])
+    })
+}
+
+/// A short line that labels its author ("Autor: Klausmartin Friedrich",
+/// "Text: Jane Doe", "Autoren Jelko Djuren und Jutta Klaukien"): the label
+/// first, with a colon or as the plural "Autoren".
+fn labelled_author(text: &str, words: usize) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "autor:",
+        "autorin:",
+        "autoren:",
+        "autoren",
+        "author:",
+        "authors:",
+        "text:",
+        "von:",
+        "auteur:",
+        "autore:",
+        "redaktion:",
+    ];
+    let first = text.split_whitespace().next()?.to_lowercase();
+    if words > BYLINE_MAX_WORDS || !LABELS.contains(&first.as_str()) {
+        return None;
+    }
+    let rest = text.trim_start()[first.len()..].trim_start();
+    rest.starts_with(char::is_uppercase)
+        .then(|| author::join(&author::names(rest)))
+        .flatten()
+}
+
 /// Every name of a "By …" line, comma-separated.
 fn byline_authors(text: &str, words: usize) -> Option<String> {
     patterns::byline_author(text, words).and_then(|n| author::join(&author::names(&n)))
@@ -253,29 +317,7 @@ fn inline_byline(text: &str) -> Option<String> {
 /// separator or a handle.
 fn byline_name(text: &str) -> Option<String> {
     // Leading label words: "By", "Written by", "Автор:", "Par".
-    const LABELS: &[&str] = &[
-        "by",
-        "written",
-        "posted",
-        "author",
-        "authors",
-        "par",
-        "por",
-        "von",
-        "di",
-        "door",
-        "av",
-        "przez",
-        "автор",
-        "text",
-        "texte",
-        "von:",
-        "eingestellt",
-        "erstellt",
-        "gespeichert",
-        "verfasst",
-    ];
-    let is_label = |w: &&str| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str());
+    let is_label = |w: &&str| author::is_byline_label(w);
     let labelled = text.split_whitespace().next().is_some_and(|w| is_label(&w));
     let words: Vec<&str> = text
         .split_whitespace()
@@ -390,6 +432,36 @@ mod tests {
         assert_eq!(inline_byline("Sorted by date"), None);
         assert_eq!(inline_byline("Fotos von unten"), None);
         assert_eq!(inline_byline("Der Einsatz von Windenergieanlagen"), None);
+    }
+
+    #[test]
+    fn byline_elements_starting_with_a_date() {
+        assert_eq!(after_date("28. Jan. 2022 Paula Balov"), "Paula Balov");
+        assert_eq!(
+            after_date("September 17, 2019 Helmut Rubik 0"),
+            "Helmut Rubik 0"
+        );
+        assert_eq!(after_date("May Smith"), "May Smith");
+        assert_eq!(after_date("By Jane Doe"), "By Jane Doe");
+        assert_eq!(
+            byline_name(after_date("September 17, 2019 Helmut Rubik 0")).as_deref(),
+            Some("Helmut Rubik")
+        );
+    }
+
+    #[test]
+    fn labelled_author_lines() {
+        assert_eq!(
+            labelled_author("Autor: Klausmartin Friedrich", 3).as_deref(),
+            Some("Klausmartin Friedrich")
+        );
+        assert_eq!(
+            labelled_author("Autoren Jelko Djuren und Jutta Klaukien", 6).as_deref(),
+            Some("Jelko Djuren, Jutta Klaukien")
+        );
+        // Not a label, or prose after it.
+        assert_eq!(labelled_author("Autoren gesucht", 2), None);
+        assert_eq!(labelled_author("Jane Doe", 2), None);
     }
 
     #[test]
