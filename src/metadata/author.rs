@@ -222,7 +222,11 @@ fn clean_name(s: &str) -> Option<String> {
         .join(" ")
         .trim_matches(|c: char| c.is_whitespace() || "-–—:\"'".contains(c))
         .to_string();
-    (!name.is_empty() && name.chars().any(char::is_alphabetic) && !is_label(&name)).then_some(name)
+    // A name of several words starts with a capital ("deinen
+    // Hochzeitsbloggern" is a phrase); a one-word handle may not ("tlow").
+    let capital = name.split_whitespace().count() == 1 || !name.starts_with(char::is_lowercase);
+    (!name.is_empty() && capital && name.chars().any(char::is_alphabetic) && !is_label(&name))
+        .then_some(name)
 }
 
 fn has_role(part: &str) -> bool {

@@ -275,9 +275,24 @@ fn labelled_author(text: &str, words: usize) -> Option<String> {
         .flatten()
 }
 
-/// Every name of a "By …" line, comma-separated.
+/// Every name of a "By …" line, comma-separated. A one-word name must end
+/// the line or stand before a separator or a date: "Von Physio bis Fango",
+/// "von Künstlern, Bands, DJs" are phrases that start with "von".
 fn byline_authors(text: &str, words: usize) -> Option<String> {
-    patterns::byline_author(text, words).and_then(|n| author::join(&author::names(&n)))
+    let name = patterns::byline_author(text, words)?;
+    if name.split_whitespace().count() == 1 {
+        let rest = text
+            .split_once(name.as_str())
+            .map_or("", |(_, r)| r)
+            .trim_start();
+        let ends = rest.is_empty()
+            || rest.starts_with(['|', '-', '–', '—', '·', '/'])
+            || date::parse_free(rest).is_some();
+        if !ends {
+            return None;
+        }
+    }
+    author::join(&author::names(&name))
 }
 
 /// Words that start a byline inside a line ("… 2020 by Adi Tzlil", "… von
@@ -446,6 +461,17 @@ mod tests {
         assert_eq!(
             byline_name(after_date("September 17, 2019 Helmut Rubik 0")).as_deref(),
             Some("Helmut Rubik")
+        );
+    }
+
+    #[test]
+    fn phrases_starting_with_von_are_not_bylines() {
+        assert_eq!(byline_authors("Von Physio bis Fango", 4), None);
+        assert_eq!(byline_authors("von Künstlern, Bands, DJs,", 4), None);
+        assert_eq!(byline_authors("Von Heiko", 2).as_deref(), Some("Heiko"));
+        assert_eq!(
+            byline_authors("By Jane Doe and John Roe", 6).as_deref(),
+            Some("Jane Doe, John Roe")
         );
     }
 
