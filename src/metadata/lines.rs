@@ -104,36 +104,46 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             }
         }
     }
-    // Prefer a date in the header zone; else the first one found, flagged low.
+    if let Some((d, confidence)) = choose_date(dates, near) {
+        meta.date = Some(d.to_iso());
+        meta.date_confidence = Some(confidence);
+    }
+    meta.title = first_kept.and_then(|f| headline(blocks, verdicts, f));
+    meta
+}
+
+/// The title: the first kept block when it is a heading or headline-shaped,
+/// else the headline above it.
+fn headline(blocks: &[Block], verdicts: &[Verdict], first_kept: usize) -> Option<String> {
+    let b = &blocks[first_kept];
+    let headline = matches!(b.kind, BlockKind::Heading(_))
+        || (2..=25).contains(&b.words) && reads_like_headline(b);
+    if headline {
+        clean(&b.text)
+    } else {
+        headline_above(blocks, verdicts, first_kept).and_then(|i| clean(blocks[i].text.trim()))
+    }
+}
+
+/// Of the dates read off lines (block index, date, stated by a timestamp
+/// or byline line), the first plausible one in the header zone; else a
+/// timestamp line anywhere; else the page's first short dated line (a
+/// dateline under the article, "veröffentlicht 28.01.2022"). The last two
+/// may be a teaser's date: flagged low.
+fn choose_date(
+    mut dates: Vec<(usize, date::ParsedDate, bool)>,
+    near: impl Fn(usize) -> bool,
+) -> Option<(date::ParsedDate, DateConfidence)> {
     let today = date::today();
     dates.retain(|(_, d, _)| date::is_plausible(d, today));
     if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
-        meta.date = Some(d.to_iso());
-        meta.date_confidence = Some(DateConfidence::Medium);
-    } else if let Some((_, d, _)) = dates
+        return Some((*d, DateConfidence::Medium));
+    }
+    dates
         .iter()
         .find(|(_, _, stated)| *stated)
         .or_else(|| dates.first())
-    {
-        // A timestamp line anywhere; else the page's first short dated
-        // line (a dateline under the article, "veröffentlicht 28.01.2022").
-        // Either may be a teaser's date: flagged low.
-        meta.date = Some(d.to_iso());
-        meta.date_confidence = Some(DateConfidence::Low);
-    }
-    // The title: a kept heading or headline-shaped first block.
-    if let Some(f) = first_kept {
-        let b = &blocks[f];
-        let headline = matches!(b.kind, BlockKind::Heading(_))
-            || (2..=25).contains(&b.words) && reads_like_headline(b);
-        if headline {
-            meta.title = clean(&b.text);
-        } else {
-            meta.title =
-                headline_above(blocks, verdicts, f).and_then(|i| clean(blocks[i].text.trim()));
-        }
-    }
-    meta
+        .map(|(_, d, _)| (*d, DateConfidence::Low))
 }
 
 /// How far above the article's first line its headline is looked for: a

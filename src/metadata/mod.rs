@@ -11,6 +11,7 @@ pub mod author;
 pub mod date;
 pub mod html;
 pub mod lines;
+pub mod title;
 
 use serde::Serialize;
 
