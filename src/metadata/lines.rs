@@ -396,9 +396,69 @@ fn is_copyright_like(text: &str) -> bool {
 /// gives `Arab Today Media Group 2023`.
 pub fn copyright_holder(text: &str) -> Option<String> {
     let stripped = patterns::strip_copyright_words(text);
-    let s = clean(stripped.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
+    let notice = notice_only(&stripped);
+    let s = clean(notice.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
     // "All rights reserved." alone names nobody.
     (s.chars().any(char::is_alphanumeric)).then_some(s)
+}
+
+/// What follows a copyright notice on its footer line: the links of the
+/// footer ("| Impressum | Datenschutz"), the theme and software credits
+/// ("Theme: Ari", "Powered by WordPress"), a sentence after it.
+const FOOTER_TAIL_STARTS: &[&str] = &[
+    "powered by",
+    "proudly powered",
+    "theme:",
+    "theme by",
+    "wordpress theme",
+    "content management by",
+    "impressum",
+    "datenschutz",
+    "privacy",
+    "imprint",
+    "terms",
+    "cookie",
+    "sitemap",
+    "kontakt",
+    "contact",
+];
+
+/// The notice without the rest of its footer line: cut at the first link
+/// separator (` | `, ` · `, ` • `), at a sentence end, or where a footer
+/// link or a software credit starts.
+fn notice_only(text: &str) -> &str {
+    let mut end = text.len();
+    for sep in [" | ", " · ", " • "] {
+        if let Some(p) = text.find(sep)
+            && text[..p].chars().any(char::is_alphabetic)
+        {
+            end = end.min(p);
+        }
+    }
+    // A sentence end: a word of three letters or more before ". ", not an
+    // abbreviation ("Co.", "S.A.", "e.V.", "GMBH.").
+    if let Some(p) = text.match_indices(". ").map(|(p, _)| p).find(|&p| {
+        let word = text[..p].rsplit(' ').next().unwrap_or("");
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !word.chars().all(char::is_uppercase)
+    }) {
+        end = end.min(p);
+    }
+    let lower = text.to_lowercase();
+    for tail in FOOTER_TAIL_STARTS {
+        // Byte offsets agree between the text and its lowercase form only
+        // for ASCII; the tails are ASCII, so a match found in the lowercase
+        // text is checked on the original text before it is used.
+        if let Some(p) = lower.find(tail)
+            && p > 0
+            && text.is_char_boundary(p)
+            && text[p..].to_lowercase().starts_with(tail)
+        {
+            end = end.min(p);
+        }
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -511,6 +571,32 @@ mod tests {
             Some("2008 Reuters")
         );
         assert_eq!(copyright_holder("All rights reserved."), None);
+        assert_eq!(
+            copyright_holder(
+                "© 2020 BDZV - Bundesverband Digitalpublisher e.V. | Impressum | Datenschutz"
+            )
+            .as_deref(),
+            Some("2020 BDZV - Bundesverband Digitalpublisher e.V")
+        );
+        assert_eq!(
+            copyright_holder(
+                "© 2015 Steinzeit & Co. Theme: Ari von Elmastudio. Proudly powered by WordPress"
+            )
+            .as_deref(),
+            Some("2015 Steinzeit & Co")
+        );
+        assert_eq!(
+            copyright_holder("© Editorial Argentino S.A. 1996-2022 Clarín.com").as_deref(),
+            Some("Editorial Argentino S.A. 1996-2022 Clarín.com")
+        );
+        assert_eq!(
+            copyright_holder("© 2019 Appen Limited. Privacy Statement").as_deref(),
+            Some("2019 Appen Limited")
+        );
+        assert_eq!(
+            copyright_holder("© 2022 Biathlon Weltcup KomiteeImpressumPrivacy & AGBs").as_deref(),
+            Some("2022 Biathlon Weltcup Komitee")
+        );
         assert_eq!(
             copyright_holder("© 2023 Вечерние новости. Все права защищены.").as_deref(),
             Some("2023 Вечерние новости")
