@@ -81,6 +81,14 @@ fn blog_with_comments() {
     insta::assert_snapshot!(record_for("blog-with-comments.html"));
 }
 
+/// Metadata from many sources: authors by JSON-LD reference, the visible
+/// headline under the site's logo, the page's own calendar day beside a
+/// UTC date, a future modification date ignored.
+#[test]
+fn metadata_blog_post() {
+    insta::assert_snapshot!(record_for("metadata-blog-post.html"));
+}
+
 #[test]
 fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));

@@ -2,9 +2,9 @@
 //! makes), then OpenGraph / Twitter / Dublin Core / `article:*` meta tags,
 //! then microdata and `<time>`, then `<title>` and headings.
 
-use super::date;
+use super::title::{SiteNames, choose_title, decode_leftover_entities};
 use super::{DateConfidence, Metadata, clean};
-use crate::chrome::patterns::normalize;
+use super::{author, date};
 use crate::html::RawMeta;
 use serde_json::Value;
 
@@ -20,37 +20,68 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
         })
     };
 
+    let site_name = meta(&["og:site_name", "application-name", "twitter:site"])
+        .map(|s| s.trim_start_matches('@').to_string());
+    let host = url
+        .or(raw.canonical.as_deref())
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| u.host_str().map(str::to_string));
+    let site = SiteNames {
+        site_name: site_name.as_deref(),
+        host: host.as_deref(),
+    };
     let mut m = Metadata {
         title: choose_title(
             raw,
             ld.headline.clone(),
             meta(&["og:title", "twitter:title", "dc.title"]),
-        ),
+            &site,
+        )
+        .map(|t| decode_leftover_entities(&t)),
         ..Default::default()
     };
 
-    m.author = ld
-        .author
-        .clone()
-        .or_else(|| {
-            meta(&[
-                "author",
-                "article:author",
-                "dc.creator",
-                "parsely-author",
-                "byl",
-                "sailthru.author",
-            ])
-            .filter(|a| !looks_like_url(a))
-        })
-        .or_else(|| {
-            raw.authors
-                .iter()
-                .find_map(|a| clean(a).filter(|a| looks_like_name(a)))
-        })
-        .map(|a| strip_by(&a));
+    m.author = markup_author(raw, &ld);
 
-    let date_candidates = ld
+    if let Some((d, confidence)) = markup_date(raw, &ld, url, &meta) {
+        m.date = Some(d.to_iso());
+        m.date_confidence = Some(confidence);
+    }
+
+    m.site_name = site_name;
+    m.publisher = ld
+        .publisher
+        .clone()
+        .or_else(|| meta(&["publisher", "dc.publisher"]));
+    m.description = meta(&[
+        "description",
+        "og:description",
+        "twitter:description",
+        "dc.description",
+    ])
+    .or(ld.description.clone());
+    m.canonical_url = raw
+        .canonical
+        .clone()
+        .or_else(|| meta(&["og:url"]))
+        .and_then(|c| resolve(&c, url));
+    m.language = raw.lang.as_deref().and_then(primary_language).or_else(|| {
+        meta(&["content-language", "og:locale", "dc.language", "language"])
+            .as_deref()
+            .and_then(primary_language)
+    });
+    m
+}
+
+/// The publication date the markup states, in order of trust: JSON-LD,
+/// the published-time meta tags, microdata, `<time>`; else the URL's date.
+fn markup_date(
+    raw: &RawMeta,
+    ld: &LdArticle,
+    url: Option<&str>,
+    meta: &dyn Fn(&[&str]) -> Option<String>,
+) -> Option<(date::ParsedDate, DateConfidence)> {
+    let candidates = ld
         .date
         .iter()
         .cloned()
@@ -77,99 +108,105 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
                 .map(|(_, v)| v.clone()),
         )
         .chain(raw.times.iter().cloned());
-    for candidate in date_candidates {
-        if let Some(d) = date::parse_iso_like(&candidate) {
-            m.date = Some(d.to_iso());
-            m.date_confidence = Some(DateConfidence::High);
-            break;
-        }
-    }
-
-    m.site_name = meta(&["og:site_name", "application-name", "twitter:site"])
-        .map(|s| s.trim_start_matches('@').to_string());
-    m.publisher = ld
-        .publisher
-        .clone()
-        .or_else(|| meta(&["publisher", "dc.publisher"]));
-    m.description = meta(&[
-        "description",
-        "og:description",
-        "twitter:description",
-        "dc.description",
-    ])
-    .or(ld.description.clone());
-    m.canonical_url = raw
-        .canonical
-        .clone()
-        .or_else(|| meta(&["og:url"]))
-        .and_then(|c| resolve(&c, url));
-    m.language = raw.lang.as_deref().and_then(primary_language).or_else(|| {
-        meta(&["content-language", "og:locale", "dc.language", "language"])
-            .as_deref()
-            .and_then(primary_language)
-    });
-    m
-}
-
-/// Title: a heading that the `<title>`/og:title also contains is the article's
-/// own headline (without the site name); else the stated headline; else the
-/// `<title>` with a site-name part cut off.
-fn choose_title(raw: &RawMeta, ld_headline: Option<String>, og: Option<String>) -> Option<String> {
-    let page_title = raw.title.as_deref().and_then(clean);
-    let references: Vec<String> = [page_title.as_deref(), og.as_deref(), ld_headline.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(normalize)
-        .filter(|s| !s.is_empty())
+    let parsed: Vec<date::ParsedDate> = candidates
+        .filter_map(|c| date::parse_iso_like(&c))
         .collect();
-    // Headings: h1 first, then h2/h3 (some sites mark the headline as h2).
-    // Of those the title also contains, the longest: a site-name logo in an
-    // <h1> is contained too, but is shorter than the headline.
-    for level in [1u8, 2, 3] {
-        let best = raw
-            .headings
-            .iter()
-            .filter(|(l, _)| *l == level)
-            .map(|(_, text)| (normalize(text), text))
-            .filter(|(h, _)| {
-                h.split(' ').count() >= 2 && references.iter().any(|r| r.contains(h.as_str()))
-            })
-            .max_by_key(|(h, _)| h.len());
-        if let Some((_, text)) = best {
-            return clean(text);
-        }
+    let today = date::today();
+    if let Some(d) = date::first_plausible(&parsed, today) {
+        return Some((d, DateConfidence::High));
     }
-    if let Some(t) = ld_headline.or(og) {
-        return Some(t);
-    }
-    page_title.map(|t| strip_site_name(&t))
+    // A dated URL path is the site's own filing of the article, set when
+    // it was published: weaker than a stated date, stronger than a date
+    // read off the page's text.
+    url.and_then(date::from_url)
+        .filter(|d| date::is_plausible(d, today))
+        .map(|d| (d, DateConfidence::Medium))
 }
 
-/// Separators between an article title and a site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " / ",
+/// Meta tags that name the article's author.
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "parsely-author",
+    "byl",
+    "sailthru.author",
+    "shareaholic:article_author_name",
 ];
 
-/// `Headline | Site` → `Headline`: cut at the separator when the remaining
-/// headline part keeps at least three words (else the "site name" was part of
-/// the title).
-pub fn strip_site_name(title: &str) -> String {
-    for sep in TITLE_SEPARATORS {
-        if let Some(pos) = title.find(sep) {
-            let parts: Vec<&str> = title.split(sep).collect();
-            // The longest part is the headline; site names are short.
-            let longest = parts
-                .iter()
-                .max_by_key(|p| p.len())
-                .copied()
-                .unwrap_or(title);
-            let _ = pos;
-            if crate::block::count_words(longest) >= 3 {
-                return longest.trim().to_string();
-            }
-        }
+/// The article's authors from markup, every one of them, in order of
+/// trust: JSON-LD, a meta tag (all its values), the "Written by" field of
+/// the social card, then author links and microdata (names of two words or
+/// more first: a one-word link text is more often a widget's name).
+fn markup_author(raw: &RawMeta, ld: &LdArticle) -> Option<String> {
+    let from = |s: &str| author::names(s);
+    let mut found = ld.author.as_deref().map(from).unwrap_or_default();
+    if found.is_empty() {
+        found = AUTHOR_METAS
+            .iter()
+            .map(|k| {
+                raw.metas
+                    .iter()
+                    .filter(|(name, v)| name == k && !looks_like_url(v))
+                    .flat_map(|(_, v)| from(v))
+                    .collect::<Vec<_>>()
+            })
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
     }
-    title.to_string()
+    if found.is_empty() {
+        found = social_card_author(raw)
+            .map(|a| from(&a))
+            .unwrap_or_default();
+    }
+    if found.is_empty() {
+        let linked: Vec<String> = raw
+            .authors
+            .iter()
+            .filter_map(|a| clean(a))
+            .filter(|a| !a.chars().any(|c| c.is_ascii_digit()))
+            .flat_map(|a| from(&a))
+            .collect();
+        // Only the first: links to author pages also sit in teasers and
+        // author boxes of other articles.
+        let several_words = |n: &&String| n.split_whitespace().count() >= 2;
+        found = linked
+            .iter()
+            .find(several_words)
+            .or(linked.first())
+            .cloned()
+            .into_iter()
+            .collect();
+    }
+    author::join(&found)
+}
+
+/// The social card's labelled fields (`twitter:label1` = "Written by",
+/// `twitter:data1` = the name), as blog software writes them.
+fn social_card_author(raw: &RawMeta) -> Option<String> {
+    const AUTHOR_LABELS: &[&str] = &[
+        "written by",
+        "verfasst von",
+        "geschrieben von",
+        "autor",
+        "author",
+        "escrit",
+        "écrit par",
+        "scritto da",
+        "door",
+    ];
+    raw.metas.iter().find_map(|(name, label)| {
+        let n = name.strip_prefix("twitter:label")?;
+        let l = label.to_lowercase();
+        AUTHOR_LABELS.iter().any(|a| l.starts_with(a)).then(|| {
+            let key = format!("twitter:data{n}");
+            raw.metas
+                .iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| clean(v))
+        })?
+    })
 }
 
 /// What JSON-LD says about the article.
@@ -201,18 +238,10 @@ fn is_article_type(t: &str) -> bool {
 fn json_ld(scripts: &[String]) -> LdArticle {
     let mut out = LdArticle::default();
     let mut page = LdArticle::default();
-    for script in scripts {
-        let Some(value) = parse_lenient(script) else {
-            continue;
-        };
-        let mut stack = vec![&value];
-        // Bounded walk: JSON-LD graphs are small; a hostile one is cut off.
-        let mut budget = 2_000;
-        while let Some(v) = stack.pop() {
-            budget -= 1;
-            if budget == 0 {
-                break;
-            }
+    let values: Vec<Value> = scripts.iter().filter_map(|s| parse_lenient(s)).collect();
+    let ids = named_ids(&values);
+    for value in &values {
+        bounded_walk(vec![value], |v, stack| {
             match v {
                 Value::Array(items) => stack.extend(items.iter().rev()),
                 Value::Object(map) => {
@@ -230,7 +259,9 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                                 .or(if is_page { None } else { map.get("name") });
                         slot.headline = slot.headline.take().or_else(|| headline.and_then(text_of));
                         slot.author = slot.author.take().or_else(|| {
-                            map.get("author").or(map.get("creator")).and_then(names_of)
+                            map.get("author")
+                                .or(map.get("creator"))
+                                .and_then(|v| names_of(v, &ids))
                         });
                         slot.date = slot.date.take().or_else(|| {
                             map.get("datePublished")
@@ -240,7 +271,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                         slot.publisher = slot
                             .publisher
                             .take()
-                            .or_else(|| map.get("publisher").and_then(names_of));
+                            .or_else(|| map.get("publisher").and_then(|v| names_of(v, &ids)));
                         slot.description = slot
                             .description
                             .take()
@@ -255,7 +286,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                 }
                 _ => {}
             }
-        }
+        });
     }
     LdArticle {
         headline: out.headline.or(page.headline),
@@ -301,9 +332,47 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
+/// The names of the graph's nodes by their `@id`: blog software states the
+/// article's author as a reference (`"author": {"@id": "…#author"}`) to a
+/// Person node elsewhere in the graph.
+fn named_ids(values: &[Value]) -> std::collections::HashMap<String, String> {
+    let mut ids = std::collections::HashMap::new();
+    bounded_walk(values.iter().collect(), |v, stack| match v {
+        Value::Array(items) => stack.extend(items.iter()),
+        Value::Object(map) => {
+            if let (Some(Value::String(id)), Some(name)) =
+                (map.get("@id"), map.get("name").and_then(text_of))
+            {
+                ids.entry(id.clone()).or_insert(name);
+            }
+            stack.extend(map.values().filter(|v| v.is_array() || v.is_object()));
+        }
+        _ => {}
+    });
+    ids
+}
+
+/// Visit JSON values depth-first from `roots`; `visit` pushes the children
+/// to go on with. Bounded: JSON-LD graphs are small, a hostile one is cut
+/// off.
+fn bounded_walk<'a>(
+    mut stack: Vec<&'a Value>,
+    mut visit: impl FnMut(&'a Value, &mut Vec<&'a Value>),
+) {
+    let mut budget = 2_000;
+    while let Some(v) = stack.pop() {
+        budget -= 1;
+        if budget == 0 {
+            break;
+        }
+        visit(v, &mut stack);
+    }
+}
+
 /// Names from an author/publisher value: a string, a Person/Organization
-/// object, or an array of them, joined with ", ".
-fn names_of(v: &Value) -> Option<String> {
+/// object (or a reference to one by `@id`), or an array of them, joined
+/// with ", ".
+fn names_of(v: &Value, ids: &std::collections::HashMap<String, String>) -> Option<String> {
     let mut names = Vec::new();
     let mut push = |v: &Value| match v {
         Value::String(s) if !looks_like_url(s) => {
@@ -312,7 +381,12 @@ fn names_of(v: &Value) -> Option<String> {
             }
         }
         Value::Object(o) => {
-            if let Some(s) = o.get("name").and_then(text_of) {
+            let named = o.get("name").and_then(text_of).or_else(|| {
+                o.get("@id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| ids.get(id).cloned())
+            });
+            if let Some(s) = named {
                 names.push(s)
             }
         }
@@ -325,28 +399,9 @@ fn names_of(v: &Value) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-/// Author links and microdata also wrap widget names ("Taboola") and user
-/// handles ("CC7567"): a name has two to eight words and no digits.
-fn looks_like_name(s: &str) -> bool {
-    let s = strip_by(s);
-    let words = s.split_whitespace().count();
-    (2..=8).contains(&words) && !s.chars().any(|c| c.is_ascii_digit())
-}
-
 fn looks_like_url(s: &str) -> bool {
     let s = s.trim();
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
-}
-
-/// "By Jane Doe" → "Jane Doe".
-fn strip_by(s: &str) -> String {
-    let t = s.trim();
-    for p in ["By ", "by ", "BY "] {
-        if let Some(rest) = t.strip_prefix(p) {
-            return rest.trim().to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// Resolve a possibly relative URL against the page URL.
@@ -407,6 +462,66 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_author_by_reference() {
+        let mut r = raw();
+        r.json_ld.push(r#"{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","headline":"Feuerholz","author":{"@id":"https://x.de/#/schema/person/1"}},
+            {"@type":"Person","@id":"https://x.de/#/schema/person/1","name":"Aureliana"}]}"#.into());
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Aureliana"));
+        // A reference to nothing names nobody.
+        r.json_ld = vec![r##"{"@type":"Article","author":{"@id":"#nobody"}}"##.into()];
+        assert_eq!(from_markup(&r, None).author, None);
+    }
+
+    #[test]
+    fn social_card_written_by() {
+        let mut r = raw();
+        for (k, v) in [
+            ("twitter:label1", "Verfasst von"),
+            ("twitter:data1", "Karoline Herr"),
+            ("twitter:label2", "Geschätzte Lesezeit"),
+            ("twitter:data2", "3 Minuten"),
+        ] {
+            r.metas.push((k.into(), v.into()));
+        }
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Karoline Herr")
+        );
+        r.metas.retain(|(k, _)| k != "twitter:label1");
+        assert_eq!(from_markup(&r, None).author, None);
+    }
+
+    #[test]
+    fn every_author_meta_tag() {
+        let mut r = raw();
+        r.metas.push((
+            "author".into(),
+            "Benjamin Fischer und Marcus Theurer".into(),
+        ));
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Benjamin Fischer, Marcus Theurer")
+        );
+        r.metas = vec![
+            ("author".into(), "Lars Fischer".into()),
+            ("author".into(), "Alina Schadwinkel".into()),
+            ("author".into(), "Lars Fischer".into()),
+        ];
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Lars Fischer, Alina Schadwinkel")
+        );
+    }
+
+    #[test]
+    fn one_word_author_link_when_nothing_else() {
+        let mut r = raw();
+        r.authors = vec!["Tobi".into()];
+        assert_eq!(from_markup(&r, None).author.as_deref(), Some("Tobi"));
+    }
+
+    #[test]
     fn widget_names_are_not_authors() {
         let mut r = raw();
         r.authors = vec!["Taboola".into(), "CC7567".into(), "By Jane Doe".into()];
@@ -452,11 +567,78 @@ mod tests {
     }
 
     #[test]
-    fn site_name_suffix() {
+    fn title_is_the_article_not_the_site() {
+        let mut r = raw();
+        r.title = Some("Scherenschnitt (3) | gnaddrig ad libitum".into());
+        r.headings.push((1, "gnaddrig ad libitum".into()));
+        r.headings.push((1, "Scherenschnitt (3)".into()));
         assert_eq!(
-            strip_site_name("Storm hits the coast - BBC News"),
-            "Storm hits the coast"
+            from_markup(&r, None).title.as_deref(),
+            Some("Scherenschnitt (3)")
         );
-        assert_eq!(strip_site_name("Q&A - Live"), "Q&A - Live");
+        // "Site » Blog Archive » Headline": the site's h1 is not the title.
+        let mut r = raw();
+        r.title = Some("Four Years Remaining » Blog Archive » Interning of Small Integers".into());
+        r.headings.push((1, "Four Years Remaining".into()));
+        r.headings.push((2, "Interning of Small Integers".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Interning of Small Integers")
+        );
+        // The site's name is never the title, even when it is all that is stated.
+        let mut r = raw();
+        r.metas.push(("og:site_name".into(), "regards.fr".into()));
+        r.metas.push(("og:title".into(), "regards.fr".into()));
+        r.headings.push((1, "regards.fr".into()));
+        assert_eq!(from_markup(&r, None).title, None);
+    }
+
+    #[test]
+    fn visible_headline_over_a_different_social_title() {
+        let mut r = raw();
+        r.metas.push((
+            "og:title".into(),
+            "DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets".into(),
+        ));
+        r.headings
+            .push((1, "DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("DB Lounge: Kein Zugang mehr mit Sparpreis-Ticket")
+        );
+        // Two h1s: no single visible headline, the social title stays.
+        r.headings.push((1, "Newsletter abonnieren jetzt".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("DB Lounge: Kein Zutritt mehr mit Sparpreis-Tickets")
+        );
+        // No social title: the <title> is the page's own choice.
+        let mut r = raw();
+        r.title = Some("This is a long title with a colon: Hello there".into());
+        r.headings
+            .push((1, "This is a long title with a colon: But different".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("This is a long title with a colon: Hello there")
+        );
+    }
+
+    #[test]
+    fn headings_lose_permalink_glyphs_and_leftover_entities() {
+        let mut r = raw();
+        r.title = Some("Evolve: Shared Mutable History — evolve extension".into());
+        r.headings
+            .push((1, "Evolve: Shared Mutable History¶".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Evolve: Shared Mutable History")
+        );
+        let mut r = raw();
+        r.metas
+            .push(("og:title".into(), "Q&#038;A with the team".into()));
+        assert_eq!(
+            from_markup(&r, None).title.as_deref(),
+            Some("Q&A with the team")
+        );
     }
 }

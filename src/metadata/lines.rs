@@ -4,8 +4,8 @@
 //! This is the only metadata plain text has, and a useful fallback for HTML
 //! pages whose markup says nothing.
 
-use super::date;
 use super::{DateConfidence, Metadata, clean};
+use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
 
@@ -18,7 +18,14 @@ const HEADER_ZONE: usize = 6;
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
-    let mut dates: Vec<(usize, date::ParsedDate)> = Vec::new();
+    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // A byline inside a short line of the header zone ("Posted on September
+    // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
+    let mut inline_author: Option<String> = None;
+    // An "Autor: …" line anywhere on the page, the last resort.
+    let mut labelled: Option<String> = None;
+    // (block index, date, stated by a timestamp or byline line).
+    let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
         // Markup that names a byline (class "byline" or "author"): its
@@ -27,7 +34,8 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             && meta.author.is_none()
             && (2..=BYLINE_MAX_WORDS).contains(&b.words)
         {
-            meta.author = byline_name(text);
+            meta.author =
+                byline_name(after_date(text)).and_then(|n| author::join(&author::names(&n)));
         }
         match v.reason {
             Some(Reason::Syndication) if meta.source.is_none() => {
@@ -42,17 +50,25 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
             }
             Some(Reason::Byline) => {
                 if meta.author.is_none() {
-                    meta.author = patterns::byline_author(text, b.words);
+                    meta.author = byline_authors(text, b.words);
                 }
                 // A byline often carries the date ("By Jane Doe on March
                 // 3, 2021"), whoever named the author first.
                 if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d));
+                    dates.push((i, d, true));
                 }
             }
             Some(Reason::Timestamp) => {
                 if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d));
+                    dates.push((i, d, true));
+                }
+            }
+            // A short line with a date, whatever the classifier called it
+            // ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"
+            // judged outside the content): counted only in the header zone.
+            _ if b.words <= DATELINE_MAX_WORDS && !is_copyright_like(text) => {
+                if let Some(d) = date::parse_free(text) {
+                    dates.push((i, d, false));
                 }
             }
             _ => {}
@@ -62,9 +78,18 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         }
         // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
         // still names the author.
-        if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
-            meta.author = patterns::byline_author(text, b.words);
+        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near(i) {
+            inline_author = inline_byline(text);
         }
+        if labelled.is_none() {
+            labelled = labelled_author(text, b.words);
+        }
+        if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
+            meta.author = byline_authors(text, b.words);
+        }
+    }
+    if meta.author.is_none() {
+        meta.author = inline_author.or(labelled);
     }
     // A dateline inside the first kept lines ("16 January 2008 – The Security
     // Council...") is the article's date too.
@@ -74,33 +99,51 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 && !is_copyright_like(&b.text)
                 && let Some(d) = date::parse_free(prefix(&b.text, 80))
             {
-                dates.push((i, d));
+                dates.push((i, d, true));
                 break;
             }
         }
     }
-    // Prefer a date in the header zone; else the first one found, flagged low.
-    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
-    if let Some((_, d)) = dates.iter().find(|(i, _)| near(*i)) {
+    if let Some((d, confidence)) = choose_date(dates, near) {
         meta.date = Some(d.to_iso());
-        meta.date_confidence = Some(DateConfidence::Medium);
-    } else if let Some((_, d)) = dates.first() {
-        meta.date = Some(d.to_iso());
-        meta.date_confidence = Some(DateConfidence::Low);
+        meta.date_confidence = Some(confidence);
     }
-    // The title: a kept heading or headline-shaped first block.
-    if let Some(f) = first_kept {
-        let b = &blocks[f];
-        let headline = matches!(b.kind, BlockKind::Heading(_))
-            || (2..=25).contains(&b.words) && reads_like_headline(b);
-        if headline {
-            meta.title = clean(&b.text);
-        } else {
-            meta.title =
-                headline_above(blocks, verdicts, f).and_then(|i| clean(blocks[i].text.trim()));
-        }
-    }
+    meta.title = first_kept.and_then(|f| headline(blocks, verdicts, f));
     meta
+}
+
+/// The title: the first kept block when it is a heading or headline-shaped,
+/// else the headline above it.
+fn headline(blocks: &[Block], verdicts: &[Verdict], first_kept: usize) -> Option<String> {
+    let b = &blocks[first_kept];
+    let headline = matches!(b.kind, BlockKind::Heading(_))
+        || (2..=25).contains(&b.words) && reads_like_headline(b);
+    if headline {
+        clean(&b.text)
+    } else {
+        headline_above(blocks, verdicts, first_kept).and_then(|i| clean(blocks[i].text.trim()))
+    }
+}
+
+/// Of the dates read off lines (block index, date, stated by a timestamp
+/// or byline line), the first plausible one in the header zone; else a
+/// timestamp line anywhere; else the page's first short dated line (a
+/// dateline under the article, "veröffentlicht 28.01.2022"). The last two
+/// may be a teaser's date: flagged low.
+fn choose_date(
+    mut dates: Vec<(usize, date::ParsedDate, bool)>,
+    near: impl Fn(usize) -> bool,
+) -> Option<(date::ParsedDate, DateConfidence)> {
+    let today = date::today();
+    dates.retain(|(_, d, _)| date::is_plausible(d, today));
+    if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
+        return Some((*d, DateConfidence::Medium));
+    }
+    dates
+        .iter()
+        .find(|(_, _, stated)| *stated)
+        .or_else(|| dates.first())
+        .map(|(_, d, _)| (*d, DateConfidence::Low))
 }
 
 /// How far above the article's first line its headline is looked for: a
@@ -176,33 +219,134 @@ fn reads_like_headline(b: &Block) -> bool {
 const HEADLINE_MIN_WORDS: usize = 4;
 const HEADLINE_MAX_WORDS: usize = 20;
 
+/// Longest line read as a dateline in the header zone: a date with a place,
+/// an author or a label beside it; a longer line is prose that mentions a
+/// date.
+const DATELINE_MAX_WORDS: usize = 12;
+
 /// Longest byline-element text read as a name.
 const BYLINE_MAX_WORDS: usize = 12;
+
+/// A byline element's text after the date it starts with ("28. Jan. 2022
+/// Paula Balov", "September 17, 2019 Helmut Rubik"): numbers, separators,
+/// and month or weekday names beside a number.
+fn after_date(text: &str) -> &str {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let mut skip = 0;
+    while let Some(w) = words.get(skip) {
+        let dated = has_digit(w)
+            || date::is_date_word(w)
+                && (skip > 0 || words.get(skip + 1).is_some_and(|n| has_digit(n)));
+        if !(dated || matches!(*w, "|" | "-" | "–" | "—" | "·" | "," | "/")) {
+            break;
+        }
+        skip += 1;
+    }
+    if skip == 0 {
+        return text;
+    }
+    // The rest of the text from the first word kept.
+    words.get(skip).map_or("", |w| {
+        let mut from = 0;
+        for prev in &words[..skip] {
+            from = text[from..]
+                .find(prev)
+                .map_or(from, |p| from + p + prev.len());
+        }
+        text[from..].find(w).map_or("", |p| &text[from + p..])
+    })
+}
+
+/// A short line that labels its author ("Autor: Klausmartin Friedrich",
+/// "Text: Jane Doe", "Autoren Jelko Djuren und Jutta Klaukien"): the label
+/// first, with a colon or as the plural "Autoren".
+fn labelled_author(text: &str, words: usize) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "autor:",
+        "autorin:",
+        "autoren:",
+        "autoren",
+        "author:",
+        "authors:",
+        "text:",
+        "von:",
+        "auteur:",
+        "autore:",
+        "redaktion:",
+    ];
+    let first = text.split_whitespace().next()?.to_lowercase();
+    if words > BYLINE_MAX_WORDS || !LABELS.contains(&first.as_str()) {
+        return None;
+    }
+    let rest = text.trim_start()[first.len()..].trim_start();
+    rest.starts_with(char::is_uppercase)
+        .then(|| author::join(&author::names(rest)))
+        .flatten()
+}
+
+/// Every name of a "By …" line, comma-separated. A one-word name must end
+/// the line or stand before a separator or a date: "Von Physio bis Fango",
+/// "von Künstlern, Bands, DJs" are phrases that start with "von".
+fn byline_authors(text: &str, words: usize) -> Option<String> {
+    let name = patterns::byline_author(text, words)?;
+    if name.split_whitespace().count() == 1 {
+        let rest = text
+            .split_once(name.as_str())
+            .map_or("", |(_, r)| r)
+            .trim_start();
+        let ends = rest.is_empty()
+            || rest.starts_with(['|', '-', '–', '—', '·', '/'])
+            || date::parse_free(rest).is_some();
+        if !ends {
+            return None;
+        }
+    }
+    author::join(&author::names(&name))
+}
+
+/// Words that start a byline inside a line ("… 2020 by Adi Tzlil", "… von
+/// Heiko"), in the languages of the pages.
+const INLINE_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "av", "przez"];
+
+/// The names after a byline word inside a short line: `Posted on September
+/// 21, 2020 by Adi Tzlil` gives `Adi Tzlil`, `yas! | By Cara Stiles | April
+/// 13, 2020` gives `Cara Stiles`. The name must start with a capital, and
+/// the line must start with the byline word or carry a date (the line of
+/// date and author under a headline): "Bild von Josh Willink", "Einsatz von
+/// Windenergieanlagen" are captions and prose.
+fn inline_byline(text: &str) -> Option<String> {
+    let starts = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()));
+    if !starts && date::parse_free(text).is_none() {
+        return None;
+    }
+    let mut start = 0;
+    for w in text.split_whitespace() {
+        let pos = start + text[start..].find(w)?;
+        start = pos + w.len();
+        if INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()) {
+            let rest = text[start..].trim_start();
+            if !rest.starts_with(char::is_uppercase) {
+                continue;
+            }
+            return byline_name(&text[pos..]).and_then(|n| author::join(&author::names(&n)));
+        }
+    }
+    None
+}
 
 /// The name in a byline element's text: "By" dropped, stopped at a date, a
 /// separator or a handle.
 fn byline_name(text: &str) -> Option<String> {
     // Leading label words: "By", "Written by", "Автор:", "Par".
-    const LABELS: &[&str] = &[
-        "by",
-        "written",
-        "posted",
-        "author",
-        "authors",
-        "par",
-        "por",
-        "von",
-        "di",
-        "door",
-        "av",
-        "przez",
-        "автор",
-        "text",
-        "texte",
-    ];
+    let is_label = |w: &&str| author::is_byline_label(w);
+    let labelled = text.split_whitespace().next().is_some_and(|w| is_label(&w));
     let words: Vec<&str> = text
         .split_whitespace()
-        .skip_while(|w| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
+        .skip_while(is_label)
         .take_while(|w| {
             !date::is_date_word(w)
                 && !is_lowercase_connector(w)
@@ -213,8 +357,12 @@ fn byline_name(text: &str) -> Option<String> {
         .collect();
     let name = words.join(" ");
     let name = name.trim_end_matches([',', ';', ':']).trim();
-    (name.split_whitespace().count() >= 2 && name.chars().next().is_some_and(char::is_uppercase))
-        .then(|| name.to_string())
+    // One word is a name only behind a label ("von Tobi"): alone it is as
+    // often a section or a button.
+    let min_words = if labelled { 1 } else { 2 };
+    (name.split_whitespace().count() >= min_words
+        && name.chars().next().is_some_and(char::is_uppercase))
+    .then(|| name.to_string())
 }
 
 /// A lowercase word that ends a name in a byline ("Jane Doe *on* May 3",
@@ -248,9 +396,69 @@ fn is_copyright_like(text: &str) -> bool {
 /// gives `Arab Today Media Group 2023`.
 pub fn copyright_holder(text: &str) -> Option<String> {
     let stripped = patterns::strip_copyright_words(text);
-    let s = clean(stripped.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
+    let notice = notice_only(&stripped);
+    let s = clean(notice.trim_matches(|c: char| c.is_whitespace() || ".,;:-–|".contains(c)))?;
     // "All rights reserved." alone names nobody.
     (s.chars().any(char::is_alphanumeric)).then_some(s)
+}
+
+/// What follows a copyright notice on its footer line: the links of the
+/// footer ("| Impressum | Datenschutz"), the theme and software credits
+/// ("Theme: Ari", "Powered by WordPress"), a sentence after it.
+const FOOTER_TAIL_STARTS: &[&str] = &[
+    "powered by",
+    "proudly powered",
+    "theme:",
+    "theme by",
+    "wordpress theme",
+    "content management by",
+    "impressum",
+    "datenschutz",
+    "privacy",
+    "imprint",
+    "terms",
+    "cookie",
+    "sitemap",
+    "kontakt",
+    "contact",
+];
+
+/// The notice without the rest of its footer line: cut at the first link
+/// separator (` | `, ` · `, ` • `), at a sentence end, or where a footer
+/// link or a software credit starts.
+fn notice_only(text: &str) -> &str {
+    let mut end = text.len();
+    for sep in [" | ", " · ", " • "] {
+        if let Some(p) = text.find(sep)
+            && text[..p].chars().any(char::is_alphabetic)
+        {
+            end = end.min(p);
+        }
+    }
+    // A sentence end: a word of three letters or more before ". ", not an
+    // abbreviation ("Co.", "S.A.", "e.V.", "GMBH.").
+    if let Some(p) = text.match_indices(". ").map(|(p, _)| p).find(|&p| {
+        let word = text[..p].rsplit(' ').next().unwrap_or("");
+        word.chars().count() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && !word.chars().all(char::is_uppercase)
+    }) {
+        end = end.min(p);
+    }
+    let lower = text.to_lowercase();
+    for tail in FOOTER_TAIL_STARTS {
+        // Byte offsets agree between the text and its lowercase form only
+        // for ASCII; the tails are ASCII, so a match found in the lowercase
+        // text is checked on the original text before it is used.
+        if let Some(p) = lower.find(tail)
+            && p > 0
+            && text.is_char_boundary(p)
+            && text[p..].to_lowercase().starts_with(tail)
+        {
+            end = end.min(p);
+        }
+    }
+    &text[..end]
 }
 
 #[cfg(test)]
@@ -292,6 +500,67 @@ mod tests {
     }
 
     #[test]
+    fn bylines_inside_header_lines() {
+        assert_eq!(
+            inline_byline("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
+            Some("Adi Tzlil")
+        );
+        assert_eq!(
+            inline_byline("Veröffentlicht am 10. Februar 2019 von Heiko").as_deref(),
+            Some("Heiko")
+        );
+        assert_eq!(
+            inline_byline("yas! | By Cara Stiles | April 13, 2020").as_deref(),
+            Some("Cara Stiles")
+        );
+        // "by" before a lowercase word is prose, not a byline.
+        assert_eq!(inline_byline("Sorted by date"), None);
+        assert_eq!(inline_byline("Fotos von unten"), None);
+        assert_eq!(inline_byline("Der Einsatz von Windenergieanlagen"), None);
+    }
+
+    #[test]
+    fn byline_elements_starting_with_a_date() {
+        assert_eq!(after_date("28. Jan. 2022 Paula Balov"), "Paula Balov");
+        assert_eq!(
+            after_date("September 17, 2019 Helmut Rubik 0"),
+            "Helmut Rubik 0"
+        );
+        assert_eq!(after_date("May Smith"), "May Smith");
+        assert_eq!(after_date("By Jane Doe"), "By Jane Doe");
+        assert_eq!(
+            byline_name(after_date("September 17, 2019 Helmut Rubik 0")).as_deref(),
+            Some("Helmut Rubik")
+        );
+    }
+
+    #[test]
+    fn phrases_starting_with_von_are_not_bylines() {
+        assert_eq!(byline_authors("Von Physio bis Fango", 4), None);
+        assert_eq!(byline_authors("von Künstlern, Bands, DJs,", 4), None);
+        assert_eq!(byline_authors("Von Heiko", 2).as_deref(), Some("Heiko"));
+        assert_eq!(
+            byline_authors("By Jane Doe and John Roe", 6).as_deref(),
+            Some("Jane Doe, John Roe")
+        );
+    }
+
+    #[test]
+    fn labelled_author_lines() {
+        assert_eq!(
+            labelled_author("Autor: Klausmartin Friedrich", 3).as_deref(),
+            Some("Klausmartin Friedrich")
+        );
+        assert_eq!(
+            labelled_author("Autoren Jelko Djuren und Jutta Klaukien", 6).as_deref(),
+            Some("Jelko Djuren, Jutta Klaukien")
+        );
+        // Not a label, or prose after it.
+        assert_eq!(labelled_author("Autoren gesucht", 2), None);
+        assert_eq!(labelled_author("Jane Doe", 2), None);
+    }
+
+    #[test]
     fn copyright_holders() {
         assert_eq!(
             copyright_holder("All rights reserved to Arab Today Media Group 2023 ©").as_deref(),
@@ -302,6 +571,32 @@ mod tests {
             Some("2008 Reuters")
         );
         assert_eq!(copyright_holder("All rights reserved."), None);
+        assert_eq!(
+            copyright_holder(
+                "© 2020 BDZV - Bundesverband Digitalpublisher e.V. | Impressum | Datenschutz"
+            )
+            .as_deref(),
+            Some("2020 BDZV - Bundesverband Digitalpublisher e.V")
+        );
+        assert_eq!(
+            copyright_holder(
+                "© 2015 Steinzeit & Co. Theme: Ari von Elmastudio. Proudly powered by WordPress"
+            )
+            .as_deref(),
+            Some("2015 Steinzeit & Co")
+        );
+        assert_eq!(
+            copyright_holder("© Editorial Argentino S.A. 1996-2022 Clarín.com").as_deref(),
+            Some("Editorial Argentino S.A. 1996-2022 Clarín.com")
+        );
+        assert_eq!(
+            copyright_holder("© 2019 Appen Limited. Privacy Statement").as_deref(),
+            Some("2019 Appen Limited")
+        );
+        assert_eq!(
+            copyright_holder("© 2022 Biathlon Weltcup KomiteeImpressumPrivacy & AGBs").as_deref(),
+            Some("2022 Biathlon Weltcup Komitee")
+        );
         assert_eq!(
             copyright_holder("© 2023 Вечерние новости. Все права защищены.").as_deref(),
             Some("2023 Вечерние новости")
