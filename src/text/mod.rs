@@ -15,8 +15,14 @@ use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
 use std::collections::HashSet;
 
+mod wrap;
+
 /// Turn plain text into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
+    // Hard-wrapped with blank lines between paragraphs: one line per
+    // paragraph first.
+    let unwrapped = wrap::unwrap_paragraphs(text);
+    let text = unwrapped.as_deref().unwrap_or(text);
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
