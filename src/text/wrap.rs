@@ -36,10 +36,7 @@ const MIN_WRAPS: usize = 4;
 /// between paragraphs (it is then left exactly as it is).
 pub fn unwrap_paragraphs(text: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    if !has_blank_line_paragraphs(&lines) {
-        return None;
-    }
-    let width = wrap_width(&lines)?;
+    let width = wrap_width(&lines, has_blank_line_paragraphs(&lines))?;
     let mut words = None;
     let mut out = String::with_capacity(text.len());
     let mut joining = false;
@@ -73,8 +70,7 @@ pub fn unwrap_paragraphs(text: &str) -> Option<String> {
 }
 
 /// Paragraphs separated by blank lines: at least one blank line between two
-/// non-blank ones. Without them, where one paragraph ends cannot be told
-/// from the layout, and the line-level rules of the caller apply.
+/// non-blank ones.
 fn has_blank_line_paragraphs(lines: &[&str]) -> bool {
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.trim().is_empty());
@@ -113,8 +109,9 @@ fn is_wrap(line: &str, next: &str, width: usize) -> bool {
 }
 
 /// The width the page is wrapped at, if one width explains most line breaks
-/// between non-blank lines (see the module docs).
-fn wrap_width(lines: &[&str]) -> Option<usize> {
+/// between non-blank lines (see the module docs). `blank_line_paragraphs`:
+/// the page separates paragraphs with blank lines.
+fn wrap_width(lines: &[&str], blank_line_paragraphs: bool) -> Option<usize> {
     // Each break is a wrap at the widths `len..=len + next_word`: count, for
     // every width, the breaks it explains (a difference array, one pass).
     let mut delta = vec![0i64; MAX_WIDTH + 2];
@@ -144,9 +141,18 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     let (wraps, width) = (usize::try_from(best.0).ok()?, best.1);
     // Breaks after a line at least half the width could be wraps; most of
     // them must be. Shorter lines (menu items, headings, a paragraph's last
-    // line before a heading) say nothing either way.
+    // line before a heading) say nothing either way. Without blank lines the
+    // page's breaks between paragraphs are among the candidates too, and a
+    // page of one-line paragraphs has some breaks that look like wraps by
+    // chance: there, nearly all of them must be (a page wrapped through and
+    // through, paragraph ends and all, as a dump of one long block is).
     let candidates = breaks.iter().filter(|&&len| len * 2 >= width).count();
-    (wraps >= MIN_WRAPS && wraps * 2 >= candidates).then_some(width)
+    let share_ok = if blank_line_paragraphs {
+        wraps * 2 >= candidates
+    } else {
+        wraps * 10 >= candidates * 9
+    };
+    (wraps >= MIN_WRAPS && share_ok).then_some(width)
 }
 
 /// How a wrapped line is joined to the next one.
@@ -272,7 +278,7 @@ mod tests {
     fn wrapped_paragraphs_are_joined_and_short_lines_kept() {
         let page = wrapped_page();
         // The widest wrapped line sets the width: at most the wrapper's.
-        let width = wrap_width(&page.lines().collect::<Vec<_>>());
+        let width = wrap_width(&page.lines().collect::<Vec<_>>(), true);
         assert!(width.is_some_and(|w| (60..=72).contains(&w)), "{width:?}");
         let out = unwrap_paragraphs(&page).expect("wrapped page");
         let expected: Vec<&str> = [
@@ -314,6 +320,18 @@ mod tests {
             "     * Engineers found cracks in two of the supporting piers of the old harbour bridge"
         );
         assert_eq!(lines[4], "     * Ferries every twenty minutes");
+    }
+
+    #[test]
+    fn wrapped_through_and_through_without_blank_lines() {
+        // One long block dumped at 72 columns: every break is a wrap.
+        let block = STORY.join(" ");
+        let page = format!("{}\n", wrap(&block, 72));
+        assert_eq!(unwrap_paragraphs(&page), Some(block));
+        // Paragraphs without blank lines between them: their ends are
+        // breaks that are not wraps, so the page is left to the line rules.
+        let page: String = STORY.iter().map(|p| wrap(p, 72) + "\n").collect();
+        assert_eq!(unwrap_paragraphs(&page), None);
     }
 
     #[test]
