@@ -10,7 +10,11 @@
 # between the original lines, as a browser's "Save as text" or `lynx -dump`
 # lays a page out. The variant is written to a temporary folder only. Both
 # the original and the wrapped pages are run through the release binary
-# (`--input-kind text`) and scored with the kit's score.py.
+# (`--input-kind text`) and scored with the kit's score.py, over all pages
+# and over the pages without column gaps (no run of four spaces or a tab
+# inside a line): where a wrapper breaks a line at such a gap it drops the
+# gap, which no unwrapping can restore, so the second pair of numbers shows
+# what the join itself loses.
 #
 # Needs the benchmark kit beside the project (UNCHROME_BENCH_KIT, default
 # ../shared/bench) and a release build. Not run in CI.
@@ -38,20 +42,24 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 python3 - "$data" "$tmp" "$width" "$hyphens" <<'PY'
-import json, os, sys, textwrap
+import json, os, re, sys, textwrap
 src, out, width, hyphens = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 os.makedirs(os.path.join(out, "txt"))
 wrapper = textwrap.TextWrapper(width=width, break_long_words=False,
                                break_on_hyphens=hyphens, expand_tabs=False,
                                replace_whitespace=False, drop_whitespace=True)
+column_gap = re.compile(r"\S( {4,}|\t)\S")
 with open(os.path.join(out, "plain.jsonl"), "w") as plain, \
-        open(os.path.join(out, "wrapped.jsonl"), "w") as wrapped:
+        open(os.path.join(out, "wrapped.jsonl"), "w") as wrapped, \
+        open(os.path.join(out, "truth-no-gaps.jsonl"), "w") as no_gaps:
     for line in open(os.path.join(src, "truth.jsonl"), encoding="utf-8"):
         doc = json.loads(line)
         name = str(doc["id"]) + ".txt"
         original = os.path.join(src, "txt", name)
         with open(original, encoding="utf-8") as f:
             lines = f.read().splitlines()
+        if not any(column_gap.search(l) for l in lines):
+            no_gaps.write(line)
         paragraphs = ["\n".join(wrapper.wrap(l)) for l in lines if l.strip()]
         variant = os.path.join(out, "txt", name)
         with open(variant, "w", encoding="utf-8") as f:
@@ -60,13 +68,20 @@ with open(os.path.join(out, "plain.jsonl"), "w") as plain, \
             manifest.write(json.dumps({"id": doc["id"], "url": doc.get("url"), "path": path}) + "\n")
 PY
 
-f1() {
-    "$bin" -q --format jsonl --input-kind text "$tmp/$1.jsonl" > "$tmp/$1.pred.jsonl"
-    python3 "$kit/score.py" --json --n-bootstrap 0 "$data/truth.jsonl" "$tmp/$1.pred.jsonl" |
-        python3 -c 'import json, sys; d = json.load(sys.stdin); print("%.4f %.4f %.4f" % (d["f1"], d["precision"], d["recall"]))'
+"$bin" -q --format jsonl --input-kind text "$tmp/plain.jsonl" > "$tmp/plain.pred.jsonl"
+"$bin" -q --format jsonl --input-kind text "$tmp/wrapped.jsonl" > "$tmp/wrapped.pred.jsonl"
+# score TRUTH PRED: "F1 P R n" (score.py ignores predictions for pages not in TRUTH).
+score() {
+    python3 "$kit/score.py" --json --n-bootstrap 0 "$1" "$2" |
+        python3 -c 'import json, sys; d = json.load(sys.stdin); print("%.4f %.4f %.4f %d" % (d["f1"], d["precision"], d["recall"], d["n"]))'
 }
-printf '%-34s %7s %7s %7s\n' "text input ($ds)" F1 P R
-printf '%-34s %7s %7s %7s\n' "unwrapped" $(f1 plain)
 label="wrapped at $width"
 [ "$hyphens" = 1 ] && label="$label, hyphen breaks"
-printf '%-34s %7s %7s %7s\n' "$label, blank lines" $(f1 wrapped)
+label="$label, blank lines"
+printf '%-36s %-9s %7s %7s %7s %5s\n' "text input ($ds)" pages F1 P R n
+for truth in "$data/truth.jsonl" "$tmp/truth-no-gaps.jsonl"; do
+    pages=all
+    [ "$truth" = "$data/truth.jsonl" ] || pages=no-gaps
+    printf '%-36s %-9s %7s %7s %7s %5s\n' "unwrapped" "$pages" $(score "$truth" "$tmp/plain.pred.jsonl")
+    printf '%-36s %-9s %7s %7s %7s %5s\n' "$label" "$pages" $(score "$truth" "$tmp/wrapped.pred.jsonl")
+done
