@@ -77,6 +77,11 @@ fn seed_news_footer() {
 }
 
 #[test]
+fn hard_wrapped() {
+    insta::assert_snapshot!(record_for("hard-wrapped.txt"));
+}
+
+#[test]
 fn blog_with_comments() {
     insta::assert_snapshot!(record_for("blog-with-comments.html"));
 }

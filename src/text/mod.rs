@@ -15,8 +15,14 @@ use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
 use std::collections::HashSet;
 
+mod wrap;
+
 /// Turn plain text into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
+    // Hard-wrapped with blank lines between paragraphs: one line per
+    // paragraph first.
+    let unwrapped = wrap::unwrap_paragraphs(text);
+    let text = unwrapped.as_deref().unwrap_or(text);
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
@@ -218,7 +224,10 @@ pub fn split_glued<'a>(line: &'a str, known: &HashSet<String>) -> Vec<&'a str> {
                     p.is_lowercase() || p.is_ascii_digit() || ".!?)\"”".contains(p)
                 });
             prev = Some(c);
-            if !glued || i == 0 {
+            // Nothing is glued before an opening quote or bracket: the line
+            // itself starts there (`"We understand…` is one line, not `"`
+            // plus a line it equals once normalised).
+            if !glued || !rest[..i].chars().any(char::is_alphanumeric) {
                 continue;
             }
             candidates += 1;
@@ -287,6 +296,12 @@ mod tests {
             split_glued("Storm hits the coastWeather Forecast Today", &k),
             ["Storm hits the coast", "Weather Forecast Today"]
         );
+    }
+
+    #[test]
+    fn opening_quote_is_not_glued() {
+        let line = "\"We will rebuild it,\" the mayor said.";
+        assert_eq!(split_glued(line, &known(&[line])), [line]);
     }
 
     #[test]
