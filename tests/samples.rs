@@ -6,45 +6,36 @@ use std::path::Path;
 use unchrome::batch::{self, BatchOptions, Job, Source};
 use unchrome::output::{Format, Origin};
 
-fn record_for(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name);
-    let job = Job {
+/// A job reading `samples/NAME`, with the name as its id.
+fn sample_job(name: &str, url: Option<&str>) -> Job {
+    Job {
         origin: Origin {
             id: Some(name.into()),
             path: None,
-            url: None,
+            url: url.map(String::from),
         },
-        source: Source::File(path),
+        source: Source::File(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name),
+        ),
         charset: None,
         kind: None,
         out_name: name.into(),
-    };
+    }
+}
+
+fn record_for(name: &str) -> String {
     let opts = BatchOptions {
         explain: true,
         ..Default::default()
     };
-    batch::run(&job, &opts).render(Format::Json)
+    batch::run(&sample_job(name, None), &opts).render(Format::Json)
 }
 
 /// The Markdown of a sample, with links and images kept and a page URL to
 /// make them absolute.
 fn markdown_for(name: &str, url: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join(name);
-    let job = Job {
-        origin: Origin {
-            id: Some(name.into()),
-            path: None,
-            url: Some(url.into()),
-        },
-        source: Source::File(path),
-        charset: None,
-        kind: None,
-        out_name: name.into(),
-    };
     let opts = BatchOptions {
         clean: unchrome::Options {
             markdown: Some(unchrome::MarkdownOptions {
@@ -55,7 +46,7 @@ fn markdown_for(name: &str, url: &str) -> String {
         },
         ..Default::default()
     };
-    batch::run(&job, &opts).render(Format::Markdown)
+    batch::run(&sample_job(name, Some(url)), &opts).render(Format::Markdown)
 }
 
 #[test]
