@@ -51,13 +51,42 @@ pub fn strip_copyright_words(text: &str) -> String {
 static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(©|\(c\)|copyright\b|all rights reserved)"));
 
+/// The marks only a notice carries: the sign, "all rights reserved" (in
+/// the languages of `COPYRIGHT_WORDS`), or the word "copyright" or "(c)"
+/// followed at once by a year, a sign, "by" or a colon (`Copyright 2019
+/// The Associated Press`, `copyright: AFP`).
+static NOTICE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)©|&copy;|\ball rights? reserved\b|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة|(\bcopyright|\(c\))\s*(©|\(c\)|(19|20)\d\d\b|by\b|:)",
+    )
+});
+
+/// A line this short that names the copyright is a credit label
+/// (`Copyright Reuters`, `Photo copyright AFP`), not a sentence.
+const COPYRIGHT_LABEL_MAX_WORDS: usize = 5;
+
+/// Does the line have a notice's shape, not just the word? A sentence of
+/// prose about copyright law ("The copyright on the song had expired")
+/// names the word and nothing else a notice carries.
+fn has_notice_shape(text: &str, words: usize) -> bool {
+    NOTICE_MARK.is_match(text)
+        || words <= COPYRIGHT_LABEL_MAX_WORDS
+        || COPYRIGHT_CREDIT_END.is_match(text)
+}
+
+/// A picture's credit closing a caption: the word or "(c)", then a
+/// capitalised name of up to four words, then the line's end ("… hall de
+/// l'université / (C) Kab Niang").
+static COPYRIGHT_CREDIT_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i:\bcopyright|\(c\))\s+\p{Lu}[\p{L}.&'-]*(\s+[\p{L}.&'-]+){0,3}\s*$"));
+
 /// "Copyright line": a footer notice (`© 2023 Example Media`, `All rights reserved to …`).
 pub fn is_copyright(text: &str, words: usize) -> bool {
     if COPYRIGHT_START.is_match(text) {
-        return words <= COPYRIGHT_MAX_WORDS * 2;
+        return words <= COPYRIGHT_MAX_WORDS * 2 && has_notice_shape(text, words);
     }
     if words <= COPYRIGHT_MAX_WORDS {
-        return COPYRIGHT.is_match(text);
+        return COPYRIGHT.is_match(text) && has_notice_shape(text, words);
     }
     is_legal_notice(text, words)
 }
@@ -213,6 +242,22 @@ static COOKIE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What only a banner says about its cookies: the site speaking of its own
+/// ("we use cookies", "this website uses cookies", "our cookie policy"), the
+/// reader's consent by an act ("by continuing", "you agree", "click
+/// Accept"), or the banner's own controls ("cookie settings", "accept all").
+/// A news story about cookie banners names cookies and consent in the third
+/// person and has none of these.
+static COOKIE_BANNER_VOICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(wir (verwenden|nutzen|setzen)|diese (web)?seite (verwendet|nutzt)|nous utilisons|utilizamos|please accept|by accepting)\b|\b(we|this (web)?site|our (web)?site|this page|[\w.-]+\.(com|org|net|de|co\.uk)) (use|uses|are using|is using|may use)\b|\bour (cookie|privacy|data)\b|\bby (continuing|clicking|using (this|our|the) (web)?site|browsing|staying|scrolling)\b|\byou (agree|consent|accept)\b|\b(click|press|select|tap)( on)? .?(accept|ok|agree|allow)|\b(accept|allow|reject|decline) all\b|\b(manage|change|update) (your )?(cookie|privacy)? ?(settings|preferences|choices)\b|\bcookie (settings|preferences|policy|richtlinie|einstellungen)\b",
+    )
+});
+
+/// A cookie line this short is one of the banner's labels or buttons
+/// ("Cookie settings", "Accept all cookies"), not a sentence about them.
+const COOKIE_LABEL_MAX_WORDS: usize = 6;
+
 /// "Cookie notice": `This site uses cookies. By continuing you agree…`.
 pub fn is_cookie_notice(text: &str, words: usize) -> bool {
     // Cookie banners are one or two sentences; a long paragraph about cookies
@@ -222,7 +267,9 @@ pub fn is_cookie_notice(text: &str, words: usize) -> bool {
         // buttons to press) runs longer, but says what it is at once.
         return words <= LONG_COOKIE_MAX_WORDS && COOKIE_OPENING.is_match(text);
     }
-    contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
+    contains_any_ascii_ci(text, &["cookie", "gdpr"])
+        && COOKIE.is_match(text)
+        && (words <= COOKIE_LABEL_MAX_WORDS || COOKIE_BANNER_VOICE.is_match(text))
 }
 
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -835,6 +882,20 @@ mod tests {
         assert!(is_copyright(t, w(t)));
         let body = "The court ruled that the copyright on the song had expired in 1998, which meant the band could no longer collect royalties from the radio stations that played it every day across the country.";
         assert!(!is_copyright(body, w(body)));
+        let t = "Copyright Reuters";
+        assert!(is_copyright(t, w(t)));
+        let t = "Copyright: dpa";
+        assert!(is_copyright(t, w(t)));
+        let t = "Le piquet de grève dans le hall de l’université / (C) Kab Niang";
+        assert!(is_copyright(t, w(t)));
+        // Short sentences of prose about copyright: no notice's marks.
+        for body in [
+            "Copyright law was rewritten by the European Parliament in 2019.",
+            "The lawsuit claims the copyright belongs to the photographer, not the agency.",
+            "A court in Paris heard the copyright case on Monday.",
+        ] {
+            assert!(!is_copyright(body, w(body)), "{body}");
+        }
     }
 
     #[test]
@@ -946,6 +1007,24 @@ mod tests {
                     came into force in 2018, while the companies said that they had followed the \
                     advice of their lawyers and that the banners were being redesigned this year.";
         assert!(!is_cookie_notice(body, w(body)));
+        for t in [
+            "Accept all cookies",
+            "Cookie settings",
+            "We use cookies to personalise content and ads.",
+            "By using this site you consent to the use of cookies.",
+            "Wir verwenden Technologien wie Cookies, um das Browsing-Erlebnis zu verbessern.",
+        ] {
+            assert!(is_cookie_notice(t, w(t)), "{t}");
+        }
+        // A news story about cookie banners: the same words, in the third
+        // person, with nothing a banner says to its reader.
+        for body in [
+            "The regulator found that most websites use cookies without asking for consent first.",
+            "Under the new rules, users must be able to reject tracking cookies as easily as they accept them.",
+            "Privacy groups said the cookie banners used dark patterns to push visitors into giving consent.",
+        ] {
+            assert!(!is_cookie_notice(body, w(body)), "{body}");
+        }
     }
 
     #[test]
