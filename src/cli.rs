@@ -72,6 +72,11 @@ struct Args {
     #[arg(long)]
     comments: bool,
 
+    /// Keep the story's headline as the body's first line (left out by
+    /// default: it is the title).
+    #[arg(long)]
+    headline: bool,
+
     /// No progress bar and no summary line.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -193,6 +198,7 @@ fn run(args: Args) -> Result<i32> {
             max_input_bytes: Some(args.max_input_bytes),
             trace: args.explain && format == Format::Text,
             comments: args.comments,
+            headline: args.headline,
         },
         explain: args.explain,
         // Two passes need inputs that can be read twice; one page has no

@@ -79,6 +79,9 @@ pub struct Options {
     pub trace: bool,
     /// Keep reader comments, apart from the body, in [`Article::comments`].
     pub comments: bool,
+    /// Keep the story's headline as the body's first line (by default it
+    /// is left out of the body and given as the title only).
+    pub headline: bool,
 }
 
 /// Why an input could not be cleaned.
@@ -148,6 +151,7 @@ pub struct Analyzed {
     favor: Favor,
     trace: bool,
     comments: bool,
+    headline: bool,
 }
 
 impl Analyzed {
@@ -174,7 +178,7 @@ impl Analyzed {
             has_container: self.has_container,
             favor: self.favor,
         };
-        let classified = chrome::classify_with_title(
+        let mut classified = chrome::classify_with_title(
             &self.blocks,
             &ctx,
             &self.evidence,
@@ -186,6 +190,13 @@ impl Analyzed {
         metadata.fill_from(from_lines);
         if metadata.language.is_none() {
             metadata.language = self.language;
+        }
+        if !self.headline {
+            chrome::leave_out_headline(
+                &self.blocks,
+                &mut classified.verdicts,
+                metadata.title.as_deref(),
+            );
         }
         let trace = self.trace.then(|| {
             self.blocks
@@ -380,6 +391,7 @@ pub fn analyze_decoded(
         favor: opts.favor,
         trace: opts.trace,
         comments: opts.comments,
+        headline: opts.headline,
     })
 }
 
