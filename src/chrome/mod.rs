@@ -62,6 +62,8 @@ pub enum Reason {
     Comments,
     Advertisement,
     Repeated,
+    /// "4 min read", "Lesezeit: 3 Minuten".
+    ReadingTime,
     /// The story's headline: given as the title, left out of the body
     /// unless `--headline` asks for it.
     Headline,
@@ -104,6 +106,7 @@ impl Reason {
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
+            Reason::ReadingTime => "reading-time label",
             Reason::Headline => "headline (the title; kept with --headline)",
             Reason::Template => "site template (recurs on many pages of the site)",
             Reason::LinkList => "mostly links",
@@ -414,6 +417,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     // Bare timestamps are short; the check tokenises, so skip long lines early.
     if words <= 12 && date::is_timestamp_line(text) {
         return Some(Reason::Timestamp);
+    }
+    if patterns::is_reading_time(text, words) {
+        return Some(Reason::ReadingTime);
     }
     if patterns::is_cookie_notice(text, words) {
         return Some(Reason::CookieNotice);
@@ -1290,6 +1296,7 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
             Some(
                 Reason::Timestamp
                     | Reason::Byline
+                    | Reason::ReadingTime
                     | Reason::Comments
                     | Reason::SharePrompt
                     | Reason::Template

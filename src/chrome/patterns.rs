@@ -290,13 +290,31 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies) könnte (dich|sie|euch) (auch )?interessieren|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
 /// "Related-articles header": the heading above a list of teasers.
 pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && RELATED_HEADER.is_match(text)
+}
+
+/// A reading-time label: a number of minutes and the word for reading, in
+/// either order ("4 Min Read", "Lesezeit: 3 Minuten", "11 minut czytania",
+/// "Temps de lecture : 5 min").
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania)\W*(ca\.?\s*)?\d+\s*(min|mins|minutes?|minuten|minut|minutos|minuti)\.?|(ca\.?\s*)?\d+\s*(min|mins|minutes?|minuten|minut|minutos|minuti)\.?\s*(read|reading|to read|read time|reading time|lesezeit|lesedauer|czytania|de lecture|de lectura|de leitura|di lettura))\W*$",
+    )
+});
+
+/// Longest reading-time label: the number, its unit and two or three words.
+const READING_TIME_MAX_WORDS: usize = 6;
+
+/// "Reading time": `4 min read`, `Lesezeit: 3 Minuten`. The article's
+/// length as the page's template prints it above the story.
+pub fn is_reading_time(text: &str, words: usize) -> bool {
+    words <= READING_TIME_MAX_WORDS && READING_TIME.is_match(text)
 }
 
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -986,6 +1004,41 @@ mod tests {
         assert!(is_browser_notice(t, w(t)));
         let body = "The new browser from the company ships next week with a faster engine and better privacy controls for its users.";
         assert!(!is_browser_notice(body, w(body)));
+    }
+
+    #[test]
+    fn reading_time_labels() {
+        for t in [
+            "4 Min Read",
+            "Lesezeit: 3 Minuten",
+            "11 minut czytania",
+            "Temps de lecture : 5 min",
+            "ca. 2 Min. Lesezeit",
+        ] {
+            assert!(is_reading_time(t, w(t)), "{t}");
+        }
+        // A sentence that counts minutes of reading is prose.
+        for body in [
+            "Most people read for 4 minutes before they stop.",
+            "Reading time for children rose by 20 minutes a day.",
+        ] {
+            assert!(!is_reading_time(body, w(body)), "{body}");
+        }
+    }
+
+    #[test]
+    fn more_languages_of_related_headers() {
+        for t in [
+            "Weitere Artikel",
+            "Auch interessant",
+            "Das könnte Sie auch interessieren",
+            "Lesen Sie auch die folgenden Beiträge:",
+            "Le puede interesar",
+        ] {
+            assert!(is_related_header(t, w(t)), "{t}");
+        }
+        let body = "Weitere Artikel zu dem Thema erscheinen im Mai.";
+        assert!(!is_related_header(body, w(body)));
     }
 
     #[test]
