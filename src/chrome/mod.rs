@@ -64,6 +64,8 @@ pub enum Reason {
     Repeated,
     /// "4 min read", "Lesezeit: 3 Minuten".
     ReadingTime,
+    /// "Photo: Jane Roe, AP", "Foto: dpa" on a line of its own.
+    PictureCredit,
     /// The story's headline: given as the title, left out of the body
     /// unless `--headline` asks for it.
     Headline,
@@ -107,6 +109,7 @@ impl Reason {
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
             Reason::ReadingTime => "reading-time label",
+            Reason::PictureCredit => "picture credit",
             Reason::Headline => "headline (the title; kept with --headline)",
             Reason::Template => "site template (recurs on many pages of the site)",
             Reason::LinkList => "mostly links",
@@ -417,6 +420,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     // Bare timestamps are short; the check tokenises, so skip long lines early.
     if words <= 12 && date::is_timestamp_line(text) {
         return Some(Reason::Timestamp);
+    }
+    if patterns::is_picture_credit(text, words) {
+        return Some(Reason::PictureCredit);
     }
     if patterns::is_reading_time(text, words) {
         return Some(Reason::ReadingTime);

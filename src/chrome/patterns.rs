@@ -290,13 +290,33 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies) könnte (dich|sie|euch) (auch )?interessieren|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
 /// "Related-articles header": the heading above a list of teasers.
 pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && RELATED_HEADER.is_match(text)
+}
+
+/// A picture's credit on a line of its own: the label, then a name of a
+/// few words and nothing else ("Photo: Jane Roe, AP", "Photograph by Jane
+/// Roe", "Photo by Ev on Unsplash", "Foto: dpa", "Crédits photos :
+/// Bestimage", "(Image: GETTY)").
+static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((photos?|photograph|pictures?|images?|fotos?|bild(er)?|bildquelle|crédits? photos?|photo credits?|image credits?|fotocredits?)\s*(by\b|:|©|credit\s*:)|(photographed|photography|fotografiert) by\b)\s*[\p{L}\p{N}.&'/,@() -]{1,60}\W*$",
+    )
+});
+
+/// Longest picture credit: the label and a photographer's and an
+/// agency's names.
+const PICTURE_CREDIT_MAX_WORDS: usize = 9;
+
+/// "Picture credit": the photographer and agency of a picture the text
+/// does not carry.
+pub fn is_picture_credit(text: &str, words: usize) -> bool {
+    words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
 }
 
 /// A reading-time label: a number of minutes and the word for reading, in
@@ -890,6 +910,20 @@ mod tests {
         count_words(t)
     }
 
+    /// Every line is chrome by `rule`.
+    fn all_match(rule: fn(&str, usize) -> bool, lines: &[&str]) {
+        for t in lines {
+            assert!(rule(t, w(t)), "{t}");
+        }
+    }
+
+    /// No line is chrome by `rule`: the same words, as prose.
+    fn none_match(rule: fn(&str, usize) -> bool, lines: &[&str]) {
+        for t in lines {
+            assert!(!rule(t, w(t)), "{t}");
+        }
+    }
+
     #[test]
     fn copyright_lines() {
         let t = "All rights reserved to Arab Today Media Group 2023 ©";
@@ -907,13 +941,14 @@ mod tests {
         let t = "Le piquet de grève dans le hall de l’université / (C) Kab Niang";
         assert!(is_copyright(t, w(t)));
         // Short sentences of prose about copyright: no notice's marks.
-        for body in [
-            "Copyright law was rewritten by the European Parliament in 2019.",
-            "The lawsuit claims the copyright belongs to the photographer, not the agency.",
-            "A court in Paris heard the copyright case on Monday.",
-        ] {
-            assert!(!is_copyright(body, w(body)), "{body}");
-        }
+        none_match(
+            is_copyright,
+            &[
+                "Copyright law was rewritten by the European Parliament in 2019.",
+                "The lawsuit claims the copyright belongs to the photographer, not the agency.",
+                "A court in Paris heard the copyright case on Monday.",
+            ],
+        );
     }
 
     #[test]
@@ -972,23 +1007,25 @@ mod tests {
 
     #[test]
     fn prompts() {
-        for t in [
-            "Share this article",
-            "Follow us on Twitter",
-            "12 Comments",
-            "Email this article",
-            "Print this article Email this article",
-        ] {
-            assert!(is_share_prompt(t, w(t)), "{t}");
-        }
-        for t in [
-            "Sign In",
-            "Subscribe now",
-            "Skip to main content",
-            "Advertisement",
-        ] {
-            assert!(is_account_prompt(t, w(t)), "{t}");
-        }
+        all_match(
+            is_share_prompt,
+            &[
+                "Share this article",
+                "Follow us on Twitter",
+                "12 Comments",
+                "Email this article",
+                "Print this article Email this article",
+            ],
+        );
+        all_match(
+            is_account_prompt,
+            &[
+                "Sign In",
+                "Subscribe now",
+                "Skip to main content",
+                "Advertisement",
+            ],
+        );
         let body =
             "Share prices fell sharply on Monday as investors worried about the bank's exposure.";
         assert!(!is_share_prompt(body, w(body)));
@@ -1007,36 +1044,63 @@ mod tests {
     }
 
     #[test]
+    fn picture_credits() {
+        all_match(
+            is_picture_credit,
+            &[
+                "Photo: Jane Roe, AP",
+                "Photograph by Jane Roe",
+                "Photo by Ev on Unsplash",
+                "Foto: dpa",
+                "Crédits photos : Bestimage",
+                "(Image: GETTY)",
+            ],
+        );
+        // Sentences that tell of a photograph are prose.
+        none_match(
+            is_picture_credit,
+            &[
+                "Photographs by the agency showed the damage to the bridge.",
+                "The photo was taken by a tourist on Monday.",
+                "Foto: Die Polizei sucht nach Zeugen des Unfalls am Montag.",
+            ],
+        );
+    }
+
+    #[test]
     fn reading_time_labels() {
-        for t in [
-            "4 Min Read",
-            "Lesezeit: 3 Minuten",
-            "11 minut czytania",
-            "Temps de lecture : 5 min",
-            "ca. 2 Min. Lesezeit",
-        ] {
-            assert!(is_reading_time(t, w(t)), "{t}");
-        }
+        all_match(
+            is_reading_time,
+            &[
+                "4 Min Read",
+                "Lesezeit: 3 Minuten",
+                "11 minut czytania",
+                "Temps de lecture : 5 min",
+                "ca. 2 Min. Lesezeit",
+            ],
+        );
         // A sentence that counts minutes of reading is prose.
-        for body in [
-            "Most people read for 4 minutes before they stop.",
-            "Reading time for children rose by 20 minutes a day.",
-        ] {
-            assert!(!is_reading_time(body, w(body)), "{body}");
-        }
+        none_match(
+            is_reading_time,
+            &[
+                "Most people read for 4 minutes before they stop.",
+                "Reading time for children rose by 20 minutes a day.",
+            ],
+        );
     }
 
     #[test]
     fn more_languages_of_related_headers() {
-        for t in [
-            "Weitere Artikel",
-            "Auch interessant",
-            "Das könnte Sie auch interessieren",
-            "Lesen Sie auch die folgenden Beiträge:",
-            "Le puede interesar",
-        ] {
-            assert!(is_related_header(t, w(t)), "{t}");
-        }
+        all_match(
+            is_related_header,
+            &[
+                "Weitere Artikel",
+                "Auch interessant",
+                "Das könnte Sie auch interessieren",
+                "Lesen Sie auch die folgenden Beiträge:",
+                "Le puede interesar",
+            ],
+        );
         let body = "Weitere Artikel zu dem Thema erscheinen im Mai.";
         assert!(!is_related_header(body, w(body)));
     }
@@ -1060,44 +1124,47 @@ mod tests {
                     came into force in 2018, while the companies said that they had followed the \
                     advice of their lawyers and that the banners were being redesigned this year.";
         assert!(!is_cookie_notice(body, w(body)));
-        for t in [
-            "Accept all cookies",
-            "Cookie settings",
-            "We use cookies to personalise content and ads.",
-            "By using this site you consent to the use of cookies.",
-            "Wir verwenden Technologien wie Cookies, um das Browsing-Erlebnis zu verbessern.",
-        ] {
-            assert!(is_cookie_notice(t, w(t)), "{t}");
-        }
+        all_match(
+            is_cookie_notice,
+            &[
+                "Accept all cookies",
+                "Cookie settings",
+                "We use cookies to personalise content and ads.",
+                "By using this site you consent to the use of cookies.",
+                "Wir verwenden Technologien wie Cookies, um das Browsing-Erlebnis zu verbessern.",
+            ],
+        );
         // A news story about cookie banners: the same words, in the third
         // person, with nothing a banner says to its reader.
-        for body in [
-            "The regulator found that most websites use cookies without asking for consent first.",
-            "Under the new rules, users must be able to reject tracking cookies as easily as they accept them.",
-            "Privacy groups said the cookie banners used dark patterns to push visitors into giving consent.",
-        ] {
-            assert!(!is_cookie_notice(body, w(body)), "{body}");
-        }
+        none_match(
+            is_cookie_notice,
+            &[
+                "The regulator found that most websites use cookies without asking for consent first.",
+                "Under the new rules, users must be able to reject tracking cookies as easily as they accept them.",
+                "Privacy groups said the cookie banners used dark patterns to push visitors into giving consent.",
+            ],
+        );
     }
 
     #[test]
     fn related_and_comments_headers() {
         assert!(is_related_header("Related stories", 2));
         // Other languages: Japanese, Chinese, Korean, Russian, Portuguese.
-        for t in [
-            "【関連記事】",
-            "相关新闻",
-            "관련기사",
-            "Читайте также:",
-            "Leia também",
-            "Mais lidas em Esporte",
-            "Most read in Business",
-            "Les plus lus",
-            "Promoted Links Promoted Links",
-            "Sponsored content by Taboola",
-        ] {
-            assert!(is_related_header(t, w(t)), "{t}");
-        }
+        all_match(
+            is_related_header,
+            &[
+                "【関連記事】",
+                "相关新闻",
+                "관련기사",
+                "Читайте также:",
+                "Leia também",
+                "Mais lidas em Esporte",
+                "Most read in Business",
+                "Les plus lus",
+                "Promoted Links Promoted Links",
+                "Sponsored content by Taboola",
+            ],
+        );
         assert!(is_related_header("Most Read", 2));
         assert!(is_related_header("You may also like", 4));
         assert!(is_related_header("External Links", 2));
@@ -1105,13 +1172,14 @@ mod tests {
         assert!(is_related_header("More Local & State", 3));
         assert!(!is_related_header("More than a hundred people came.", 6));
         assert!(is_more_link("World »", 1));
-        for t in [
-            "The BBC is not responsible for the content of external internet sites",
-            "Note: CBC does not endorse and is not responsible for the content of external sites - link will open in new window",
-            "External links are provided for reference purposes. ABC News is not responsible for the content of external Internet sites.",
-        ] {
-            assert!(is_external_links_disclaimer(t, w(t)), "{t}");
-        }
+        all_match(
+            is_external_links_disclaimer,
+            &[
+                "The BBC is not responsible for the content of external internet sites",
+                "Note: CBC does not endorse and is not responsible for the content of external sites - link will open in new window",
+                "External links are provided for reference purposes. ABC News is not responsible for the content of external Internet sites.",
+            ],
+        );
         let body =
             "The court said the platform was not responsible for the content its users posted.";
         assert!(!is_external_links_disclaimer(body, w(body)));
@@ -1122,13 +1190,14 @@ mod tests {
         let t = "The council met on Monday to discuss the budget [...]";
         assert!(is_teaser_summary(t, w(t)));
         // The link label after the last sentence, no ellipsis or arrow.
-        for t in [
-            "Stress really does kill but you can control it before it controls you. Learn how here. More",
-            "AAA said more than 38 million residents were likely to travel for the holiday. More Details",
-            "More Roman Catholics are attending church than Anglicans, a new study has shown. Full Story",
-        ] {
-            assert!(is_teaser_summary(t, w(t)), "{t}");
-        }
+        all_match(
+            is_teaser_summary,
+            &[
+                "Stress really does kill but you can control it before it controls you. Learn how here. More",
+                "AAA said more than 38 million residents were likely to travel for the holiday. More Details",
+                "More Roman Catholics are attending church than Anglicans, a new study has shown. Full Story",
+            ],
+        );
         let body = "He asked what they wanted. They said: more details, please.";
         assert!(!is_teaser_summary(body, w(body)));
         let body = "We wanted to know more, so all we had to do was continue reading.";
@@ -1147,21 +1216,23 @@ mod tests {
         assert!(is_comments_header("Comment viewing options", 3));
         let t = "125 Comments Add A Comment";
         assert!(is_comments_header(t, w(t)));
-        for t in [
-            "1 Melinda October 22, 2012 at 1:57 pm",
-            "1. Joel Leigh - 29 August, 2011",
-            "* Jewels October 23, 2012 at 3:41 pm",
-        ] {
-            assert!(is_comment_signature(t, w(t)), "{t}");
-        }
-        for t in [
-            "October 22, 2012",
-            "The council met on October 22, 2012",
-            "Prices rose sharply in the quarter that ended on 29 August, 2011",
-            "Luxembourg, July 1 2010",
-        ] {
-            assert!(!is_comment_signature(t, w(t)), "{t}");
-        }
+        all_match(
+            is_comment_signature,
+            &[
+                "1 Melinda October 22, 2012 at 1:57 pm",
+                "1. Joel Leigh - 29 August, 2011",
+                "* Jewels October 23, 2012 at 3:41 pm",
+            ],
+        );
+        none_match(
+            is_comment_signature,
+            &[
+                "October 22, 2012",
+                "The council met on October 22, 2012",
+                "Prices rose sharply in the quarter that ended on 29 August, 2011",
+                "Luxembourg, July 1 2010",
+            ],
+        );
         let t = "{ 137 comments… read them below or add one }";
         assert!(is_comments_header(t, w(t)));
         for t in ["Responses", "1 Response", "12 Responses"] {
@@ -1231,28 +1302,30 @@ mod tests {
 
     #[test]
     fn comment_signatures() {
-        for t in [
-            "by pachydermfan on Aug 8, 2012 7:01 PM PDT up reply actions",
-            "Posted by Jane at 10:32 PM",
-            "John Smith wrote:",
-            "Reply | Report abuse",
-            "3 hours ago",
-            "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
-            "by vlm (69642)",
-            "Re: ( Score: 2 )",
-            "Spot the Fed just got too easy. (Score:5, Interesting)",
-            "[Offensive? Unsuitable? Report this comment. ]",
-            "TonyZ (6 days ago)",
-        ] {
-            assert!(is_comment_signature(t, w(t)), "{t}");
-        }
-        for t in [
-            "By the time the vote came, it was late.",
-            "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
-            "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
-        ] {
-            assert!(!is_comment_signature(t, w(t)), "{t}");
-        }
+        all_match(
+            is_comment_signature,
+            &[
+                "by pachydermfan on Aug 8, 2012 7:01 PM PDT up reply actions",
+                "Posted by Jane at 10:32 PM",
+                "John Smith wrote:",
+                "Reply | Report abuse",
+                "3 hours ago",
+                "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
+                "by vlm (69642)",
+                "Re: ( Score: 2 )",
+                "Spot the Fed just got too easy. (Score:5, Interesting)",
+                "[Offensive? Unsuitable? Report this comment. ]",
+                "TonyZ (6 days ago)",
+            ],
+        );
+        none_match(
+            is_comment_signature,
+            &[
+                "By the time the vote came, it was late.",
+                "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
+                "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
+            ],
+        );
     }
 
     #[test]
