@@ -444,7 +444,7 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_share_prompt(text, words) {
         return Some(Reason::SharePrompt);
     }
-    if patterns::is_account_prompt(text, words) {
+    if patterns::is_account_prompt(text, words) || patterns::is_subscription_prompt(text, words) {
         return Some(Reason::AccountPrompt);
     }
     if patterns::is_related_header(text, words) {

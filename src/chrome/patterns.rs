@@ -226,6 +226,27 @@ pub fn is_account_prompt(text: &str, words: usize) -> bool {
     words <= PROMPT_MAX_WORDS && ACCOUNT_PROMPT.is_match(text) && !ends_like_sentence(text)
 }
 
+/// A prompt to subscribe or follow, as a whole sentence: it opens with the
+/// request and names the channel ("Sign up for our free daily newsletter",
+/// "Abonniere unseren Newsletter", "Follow The Gleaner on Twitter and
+/// Instagram"), promises the reader's inbox ("…right to your inbox"), or
+/// stands before a paywall ("To view the full story, please subscribe",
+/// "If you're already a subscriber, log in").
+static SUBSCRIPTION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|inscrivez-vous|abonnez-vous)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos)\b.{0,60}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.{0,40}\bsubscri|\bsubscri\w* .{0,60}\bfor the full story\b",
+    )
+});
+
+/// A prompt runs to a sentence or two.
+const SUBSCRIPTION_PROMPT_MAX_WORDS: usize = 30;
+
+/// "Subscription prompt": a newsletter, social-media or paywall request
+/// spelled out as a sentence (the short ones are account prompts).
+pub fn is_subscription_prompt(text: &str, words: usize) -> bool {
+    words <= SUBSCRIPTION_PROMPT_MAX_WORDS && SUBSCRIPTION_PROMPT.is_match(text)
+}
+
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|agree|continue|browsing|experience)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b|\bgdpr\b",
@@ -1041,6 +1062,30 @@ mod tests {
         assert!(is_browser_notice(t, w(t)));
         let body = "The new browser from the company ships next week with a faster engine and better privacy controls for its users.";
         assert!(!is_browser_notice(body, w(body)));
+    }
+
+    #[test]
+    fn subscription_prompts() {
+        all_match(
+            is_subscription_prompt,
+            &[
+                "Sign up to our free daily newsletter",
+                "Abonniere unseren Newsletter",
+                "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+                "Get the latest updates right in your inbox every morning.",
+                "To view the full story, please subscribe to The Haitian Times.",
+                "If you're already a subscriber, you can log in for immediate access.",
+            ],
+        );
+        // The same words told of, in prose.
+        none_match(
+            is_subscription_prompt,
+            &[
+                "The paper said its newsletter now reaches more readers than its print edition.",
+                "Fans were urged to follow the band on Twitter for updates.",
+                "Follow the river north for two miles and the trail turns east.",
+            ],
+        );
     }
 
     #[test]
