@@ -234,7 +234,7 @@ pub fn is_account_prompt(text: &str, words: usize) -> bool {
 /// "If you're already a subscriber, log in").
 static SUBSCRIPTION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|inscrivez-vous|abonnez-vous)\b.{0,80}\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos)\b.{0,60}\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.{0,40}\bsubscri|\bsubscri\w* .{0,60}\bfor the full story\b",
+        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|inscrivez-vous|abonnez-vous)\b.*\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos)\b.*\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.*\bsubscri|\bsubscri\w* .*\bfor the full story\b",
     )
 });
 
@@ -244,8 +244,19 @@ const SUBSCRIPTION_PROMPT_MAX_WORDS: usize = 30;
 /// "Subscription prompt": a newsletter, social-media or paywall request
 /// spelled out as a sentence (the short ones are account prompts).
 pub fn is_subscription_prompt(text: &str, words: usize) -> bool {
-    words <= SUBSCRIPTION_PROMPT_MAX_WORDS && SUBSCRIPTION_PROMPT.is_match(text)
+    words <= SUBSCRIPTION_PROMPT_MAX_WORDS
+        // Every prompt names one of these; the scan rules out most lines.
+        && SUBSCRIPTION_PROMPT_WORDS.is_match(text)
+        && SUBSCRIPTION_PROMPT.is_match(text)
 }
+
+/// The channel words of [`SUBSCRIPTION_PROMPT`], one of which each of its
+/// branches needs: a literal search that rules out most lines at once.
+static SUBSCRIPTION_PROMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        "(?i)newsletter|inbox|updates|posteingang|twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon|already|subscri",
+    )
+});
 
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -311,7 +322,7 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|inne artykuły( autora)?|polecamy|zobacz (też|także)|przeczytaj (też|także)|populäre artikel.{0,30}|viel gelesen.{0,30}|(aktuelle|neueste|letzte) kommentare|temas|etiquetas|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|themen|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|inne artykuły( autora)?|polecamy|zobacz (też|także)|przeczytaj (też|także)|populäre artikel.*|viel gelesen.*|(aktuelle|neueste|letzte) kommentare|temas|etiquetas|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|themen|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
@@ -326,7 +337,7 @@ pub fn is_related_header(text: &str, words: usize) -> bool {
 /// Bestimage", "(Image: GETTY)").
 static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*((photos?|photograph|pictures?|images?|fotos?|bild(er)?|bildquelle|crédits? photos?|photo credits?|image credits?|fotocredits?)\s*(by\b|:|©|credit\s*:)|(photographed|photography|fotografiert) by\b)\s*[\p{L}\p{N}.&'/,@() -]{1,60}\W*$",
+        r"(?i)^\W*((photos?|photograph|pictures?|images?|fotos?|bild(er)?|bildquelle|crédits? photos?|photo credits?|image credits?|fotocredits?)\s*(by\b|:|©|credit\s*:)|(photographed|photography|fotografiert) by\b)\s*[\p{L}\p{N}.&'/,@() -]+\W*$",
     )
 });
 

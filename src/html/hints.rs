@@ -151,17 +151,11 @@ pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bo
 pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
     let mut hint = None;
     let mut content = false;
-    let shown_at_a_breakpoint = value.split_ascii_whitespace().any(shows_at_a_breakpoint);
+    // Whether another class shows the element from a breakpoint on: looked
+    // at only for a class with a hiding word, once.
+    let mut shown_at_a_breakpoint = None;
     for name in value.split_ascii_whitespace() {
         if is_taxonomy_class(name) {
-            continue;
-        }
-        // A utility class that hides the element on one screen size only
-        // (`hidden-sm`, `is-hidden-mobile`, `hide-for-small-only`,
-        // `uk-hidden@m`), or a bare `hidden` beside a class that shows it
-        // from a breakpoint on (Tailwind's `hidden md:block`), leaves the
-        // element visible on some screen: it is not hidden content.
-        if is_responsive_visibility(name) || shown_at_a_breakpoint && is_hiding_name(name) {
             continue;
         }
         // A long name is a slug of text (`sharing-with-a-single-repository`,
@@ -172,6 +166,7 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         if count > MAX_NAME_TOKENS {
             continue;
         }
+        let before = hint;
         for_each_token(name, |token| {
             if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
@@ -180,6 +175,21 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
                 hint = chrome_word(token);
             }
         });
+        // A utility class that hides the element on one screen size only
+        // (`hidden-sm`, `is-hidden-mobile`, `hide-for-small-only`,
+        // `uk-hidden@m`), or a bare `hidden` beside a class that shows it
+        // from a breakpoint on (Tailwind's `hidden md:block`), leaves the
+        // element visible on some screen: it is not hidden content.
+        if before.is_none()
+            && hint == Some(DomHint::Hidden)
+            && (is_responsive_visibility(name)
+                || is_hiding_name(name)
+                    && *shown_at_a_breakpoint.get_or_insert_with(|| {
+                        value.split_ascii_whitespace().any(shows_at_a_breakpoint)
+                    }))
+        {
+            hint = None;
+        }
     }
     (hint, content)
 }
@@ -239,18 +249,19 @@ fn is_responsive_visibility(name: &str) -> bool {
 /// `lg:flex`, Bootstrap's `d-md-block`).
 fn shows_at_a_breakpoint(name: &str) -> bool {
     const DISPLAYS: &[&str] = &["block", "flex", "inline", "grid", "table", "contents"];
-    let lower = name.to_ascii_lowercase();
-    let (screen, display) = match lower.split_once(':') {
+    let (screen, display) = match name.split_once(':') {
         Some((screen, display)) => (screen, display),
-        None => match lower.strip_prefix("d-").and_then(|r| r.split_once('-')) {
+        None => match name.strip_prefix("d-").and_then(|r| r.split_once('-')) {
             Some((screen, display)) => (screen, display),
             None => return false,
         },
     };
-    BREAKPOINT_WORDS.contains(&screen)
-        && DISPLAYS
-            .iter()
-            .any(|d| display == *d || display.starts_with(&format!("{d}-")))
+    // The display's own words may go on (`md:inline-flex`, `d-md-table-cell`).
+    let display = display.split('-').next().unwrap_or(display);
+    BREAKPOINT_WORDS
+        .iter()
+        .any(|w| screen.eq_ignore_ascii_case(w))
+        && DISPLAYS.iter().any(|d| display.eq_ignore_ascii_case(d))
 }
 
 /// Prefixes of the classes blog engines put on a post for each of its
