@@ -24,7 +24,8 @@
 //!     the worst they had seen in many years of living by the sea.</p></article>\
 //!     <footer>&copy; 2024 Daily News. All rights reserved.</footer></body></html>";
 //! let article = unchrome::clean(&unchrome::Input::new(page), &unchrome::Options::default()).unwrap();
-//! assert!(article.text.starts_with("Storm hits coast\nA storm hit the coast"));
+//! // The headline is the title; `Options::headline` keeps it in the body too.
+//! assert!(article.text.starts_with("A storm hit the coast"));
 //! assert_eq!(article.metadata.title.as_deref(), Some("Storm hits coast"));
 //! ```
 
@@ -83,6 +84,9 @@ pub struct Options {
     pub trace: bool,
     /// Keep reader comments, apart from the body, in [`Article::comments`].
     pub comments: bool,
+    /// Keep the story's headline as the body's first line (by default it
+    /// is left out of the body and given as the title only).
+    pub headline: bool,
     /// Record what faithful Markdown needs (list numbers, table cells,
     /// emphasis, and optionally links and images) for HTML input. Off by
     /// default: the other formats do not pay for it.
@@ -168,6 +172,7 @@ pub struct Analyzed {
     favor: Favor,
     trace: bool,
     comments: bool,
+    headline: bool,
 }
 
 impl Analyzed {
@@ -194,7 +199,7 @@ impl Analyzed {
             has_container: self.has_container,
             favor: self.favor,
         };
-        let classified = chrome::classify_with_title(
+        let mut classified = chrome::classify_with_title(
             &self.blocks,
             &ctx,
             &self.evidence,
@@ -206,6 +211,13 @@ impl Analyzed {
         metadata.fill_from(from_lines);
         if metadata.language.is_none() {
             metadata.language = self.language;
+        }
+        if !self.headline {
+            chrome::leave_out_headline(
+                &self.blocks,
+                &mut classified.verdicts,
+                metadata.title.as_deref(),
+            );
         }
         let trace = self.trace.then(|| {
             self.blocks
@@ -405,6 +417,7 @@ pub fn analyze_decoded(
         favor: opts.favor,
         trace: opts.trace,
         comments: opts.comments,
+        headline: opts.headline,
     })
 }
 

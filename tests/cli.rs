@@ -108,13 +108,22 @@ fn comments_are_left_out_by_default_and_kept_apart_on_request() {
 fn stdin_to_stdout() {
     let page = fs::read(samples().join("jsonld-article.html")).unwrap();
     unchrome()
+        .write_stdin(page.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Hundreds of homes along the coast were evacuated",
+        ))
+        .stdout(predicate::str::contains("Share on Facebook").not());
+    // --headline keeps the headline as the body's first line.
+    unchrome()
+        .arg("--headline")
         .write_stdin(page)
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
             "Storm Floods Coastal Towns as Rivers Burst Their Banks\n",
-        ))
-        .stdout(predicate::str::contains("Share on Facebook").not());
+        ));
 }
 
 #[test]

@@ -62,6 +62,13 @@ pub enum Reason {
     Comments,
     Advertisement,
     Repeated,
+    /// "4 min read", "Lesezeit: 3 Minuten".
+    ReadingTime,
+    /// "Photo: Jane Roe, AP", "Foto: dpa" on a line of its own.
+    PictureCredit,
+    /// The story's headline: given as the title, left out of the body
+    /// unless `--headline` asks for it.
+    Headline,
     Template,
     LinkList,
     Header,
@@ -101,6 +108,9 @@ impl Reason {
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
+            Reason::ReadingTime => "reading-time label",
+            Reason::PictureCredit => "picture credit",
+            Reason::Headline => "headline (the title; kept with --headline)",
             Reason::Template => "site template (recurs on many pages of the site)",
             Reason::LinkList => "mostly links",
             Reason::Header => "page header",
@@ -411,6 +421,12 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if words <= 12 && date::is_timestamp_line(text) {
         return Some(Reason::Timestamp);
     }
+    if patterns::is_picture_credit(text, words) {
+        return Some(Reason::PictureCredit);
+    }
+    if patterns::is_reading_time(text, words) {
+        return Some(Reason::ReadingTime);
+    }
     if patterns::is_cookie_notice(text, words) {
         return Some(Reason::CookieNotice);
     }
@@ -428,7 +444,7 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_share_prompt(text, words) {
         return Some(Reason::SharePrompt);
     }
-    if patterns::is_account_prompt(text, words) {
+    if patterns::is_account_prompt(text, words) || patterns::is_subscription_prompt(text, words) {
         return Some(Reason::AccountPrompt);
     }
     if patterns::is_related_header(text, words) {
@@ -1181,13 +1197,7 @@ fn include_titled_headline(
     if title_words < TITLED_HEADLINE_MIN_WORDS {
         return false;
     }
-    let matches = |b: &Block| {
-        let text = patterns::normalize(&b.text);
-        let words = text.split(' ').count();
-        words >= TITLED_HEADLINE_MIN_WORDS
-            && words <= title_words + 2
-            && (title.contains(&text) || text.contains(&title))
-    };
+    let matches = |b: &Block| repeats_title(b, &title, title_words);
     if matches(&blocks[first]) {
         return true;
     }
@@ -1198,6 +1208,75 @@ fn include_titled_headline(
         }
     }
     false
+}
+
+/// Leave the story's headline out of the body: Readability, trafilatura,
+/// newspaper and JSON-LD `articleBody` all give it as the title only, and
+/// that is what a reader of `text` expects (`--headline` keeps it). The
+/// headline is the first kept block when it repeats the page's title (a
+/// heading that does not is a section of the text, as Readability keeps
+/// it), or the second when the first is a short kicker or dateline above
+/// it, and only when the body goes on after it: a page whose whole text is
+/// one heading keeps it.
+pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Option<&str>) {
+    let title = title.map(patterns::normalize).filter(|t| !t.is_empty());
+    let is_headline = |b: &Block| {
+        title
+            .as_deref()
+            .is_some_and(|title| repeats_title(b, title, title.split(' ').count()))
+    };
+    let kept: Vec<usize> = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.keep)
+        .map(|(i, _)| i)
+        .take(HEADLINE_KEPT_SCAN + 1)
+        .collect();
+    for (k, &i) in kept.iter().enumerate().take(HEADLINE_KEPT_SCAN) {
+        if k + 1 < kept.len() && is_headline(&blocks[i]) {
+            verdicts[i] = Verdict::remove(Reason::Headline);
+            drop_datelines_under(blocks, verdicts, i + 1);
+            return;
+        }
+        // Only a kicker or a dateline stands above a headline.
+        if blocks[i].words > DATELINE_MAX_WORDS || patterns::ends_like_sentence(&blocks[i].text) {
+            return;
+        }
+    }
+}
+
+/// The dateline and byline printed under a headline that was left out
+/// ("By Jane Roe, 01 June 2010", "Updated 1:39 am EST"): kept only as part
+/// of the printed head of the story, they go with it.
+fn drop_datelines_under(blocks: &[Block], verdicts: &mut [Verdict], from: usize) {
+    for i in from..blocks.len() {
+        if !verdicts[i].keep {
+            continue;
+        }
+        match rule_for(&blocks[i]) {
+            Some(reason @ (Reason::Timestamp | Reason::Byline))
+                if blocks[i].words <= DATELINE_MAX_WORDS =>
+            {
+                verdicts[i] = Verdict::remove(reason);
+            }
+            _ => return,
+        }
+    }
+}
+
+/// Kept blocks searched for the headline: itself, or a kicker above it.
+const HEADLINE_KEPT_SCAN: usize = 2;
+
+/// Does a block repeat the page's title (`title` normalised, of
+/// `title_words` words): the same words, or one holding the other with at
+/// most two words more (a site name cut off or added)?
+fn repeats_title(b: &Block, title: &str, title_words: usize) -> bool {
+    let text = patterns::normalize(&b.text);
+    let words = text.split(' ').count();
+    text == title
+        || words >= TITLED_HEADLINE_MIN_WORDS
+            && words <= title_words + 2
+            && (title.contains(&text) || text.contains(title))
 }
 
 /// A title shorter than this is too likely to match a menu item.
@@ -1223,6 +1302,7 @@ fn include_headline(blocks: &[Block], rules: &[Option<Reason>], verdicts: &mut [
             Some(
                 Reason::Timestamp
                     | Reason::Byline
+                    | Reason::ReadingTime
                     | Reason::Comments
                     | Reason::SharePrompt
                     | Reason::Template
@@ -1462,15 +1542,30 @@ mod tests {
              <div class=body>{}</div></body></html>",
             para.repeat(3)
         );
-        let article = crate::clean(
-            &crate::Input::new(html.as_bytes()),
-            &crate::Options::default(),
-        )
-        .expect("clean");
+        let clean = |headline: bool| {
+            let opts = crate::Options {
+                headline,
+                ..Default::default()
+            };
+            crate::clean(&crate::Input::new(html.as_bytes()), &opts).expect("clean")
+        };
         assert!(
-            article
+            clean(true)
                 .text
                 .starts_with("Council backs the new bridge\nThe council met")
+        );
+        // By default the headline is the title, not the body's first line.
+        let article = clean(false);
+        assert!(
+            article.text.starts_with("The council met"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article
+                .removed
+                .iter()
+                .any(|r| r.reason == Reason::Headline && r.text == "Council backs the new bridge")
         );
     }
 
@@ -1483,15 +1578,26 @@ mod tests {
              <p>By Jane Roe, 01 June 2010</p>{}</article></body></html>",
             para.repeat(3)
         );
+        let opts = crate::Options {
+            headline: true,
+            ..Default::default()
+        };
+        let article = crate::clean(&crate::Input::new(html.as_bytes()), &opts).expect("clean");
+        let lines: Vec<&str> = article.text.lines().collect();
+        assert_eq!(
+            lines[..2],
+            ["Council backs the bridge", "By Jane Roe, 01 June 2010"]
+        );
+        // Without the headline its dateline goes too; the lead stays.
         let article = crate::clean(
             &crate::Input::new(html.as_bytes()),
             &crate::Options::default(),
         )
         .expect("clean");
-        let lines: Vec<&str> = article.text.lines().collect();
-        assert_eq!(
-            lines[..2],
-            ["Council backs the bridge", "By Jane Roe, 01 June 2010"]
+        assert!(
+            article.text.starts_with("The council met"),
+            "{}",
+            article.text
         );
         // A byline without a date stays out.
         let html = html.replace("By Jane Roe, 01 June 2010", "By Jane Roe");

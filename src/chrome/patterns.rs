@@ -51,13 +51,42 @@ pub fn strip_copyright_words(text: &str) -> String {
 static COPYRIGHT_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(©|\(c\)|copyright\b|all rights reserved)"));
 
+/// The marks only a notice carries: the sign, "all rights reserved" (in
+/// the languages of `COPYRIGHT_WORDS`), or the word "copyright" or "(c)"
+/// followed at once by a year, a sign, "by" or a colon (`Copyright 2019
+/// The Associated Press`, `copyright: AFP`).
+static NOTICE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)©|&copy;|\ball rights? reserved\b|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة|(\bcopyright|\(c\))\s*(©|\(c\)|(19|20)\d\d\b|by\b|:)",
+    )
+});
+
+/// A line this short that names the copyright is a credit label
+/// (`Copyright Reuters`, `Photo copyright AFP`), not a sentence.
+const COPYRIGHT_LABEL_MAX_WORDS: usize = 5;
+
+/// Does the line have a notice's shape, not just the word? A sentence of
+/// prose about copyright law ("The copyright on the song had expired")
+/// names the word and nothing else a notice carries.
+fn has_notice_shape(text: &str, words: usize) -> bool {
+    NOTICE_MARK.is_match(text)
+        || words <= COPYRIGHT_LABEL_MAX_WORDS
+        || COPYRIGHT_CREDIT_END.is_match(text)
+}
+
+/// A picture's credit closing a caption: the word or "(c)", then a
+/// capitalised name of up to four words, then the line's end ("… hall de
+/// l'université / (C) Kab Niang").
+static COPYRIGHT_CREDIT_END: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i:\bcopyright|\(c\))\s+\p{Lu}[\p{L}.&'-]*(\s+[\p{L}.&'-]+){0,3}\s*$"));
+
 /// "Copyright line": a footer notice (`© 2023 Example Media`, `All rights reserved to …`).
 pub fn is_copyright(text: &str, words: usize) -> bool {
     if COPYRIGHT_START.is_match(text) {
-        return words <= COPYRIGHT_MAX_WORDS * 2;
+        return words <= COPYRIGHT_MAX_WORDS * 2 && has_notice_shape(text, words);
     }
     if words <= COPYRIGHT_MAX_WORDS {
-        return COPYRIGHT.is_match(text);
+        return COPYRIGHT.is_match(text) && has_notice_shape(text, words);
     }
     is_legal_notice(text, words)
 }
@@ -167,7 +196,7 @@ pub fn wire_source(text: &str) -> Option<String> {
 
 static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi)\b",
+        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi|(diesen |den |jetzt )?(artikel|beitrag|seite|rezept) (teilen|drucken|merken|bewerten)|mit freunden teilen|rezept drucken|artikel bewerten|beitrag bewerten|pinnen|udostępnij|valora esta noticia|comparte (esta|esta nota|este artículo))\b",
     )
 });
 
@@ -197,6 +226,38 @@ pub fn is_account_prompt(text: &str, words: usize) -> bool {
     words <= PROMPT_MAX_WORDS && ACCOUNT_PROMPT.is_match(text) && !ends_like_sentence(text)
 }
 
+/// A prompt to subscribe or follow, as a whole sentence: it opens with the
+/// request and names the channel ("Sign up for our free daily newsletter",
+/// "Abonniere unseren Newsletter", "Follow The Gleaner on Twitter and
+/// Instagram"), promises the reader's inbox ("…right to your inbox"), or
+/// stands before a paywall ("To view the full story, please subscribe",
+/// "If you're already a subscriber, log in").
+static SUBSCRIPTION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|inscrivez-vous|abonnez-vous)\b.*\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos)\b.*\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.*\bsubscri|\bsubscri\w* .*\bfor the full story\b",
+    )
+});
+
+/// A prompt runs to a sentence or two.
+const SUBSCRIPTION_PROMPT_MAX_WORDS: usize = 30;
+
+/// "Subscription prompt": a newsletter, social-media or paywall request
+/// spelled out as a sentence (the short ones are account prompts).
+pub fn is_subscription_prompt(text: &str, words: usize) -> bool {
+    words <= SUBSCRIPTION_PROMPT_MAX_WORDS
+        // Every prompt names one of these; the scan rules out most lines.
+        && SUBSCRIPTION_PROMPT_WORDS.is_match(text)
+        && SUBSCRIPTION_PROMPT.is_match(text)
+}
+
+/// The channel words of [`SUBSCRIPTION_PROMPT`], one of which each of its
+/// branches needs: a literal search that rules out most lines at once.
+static SUBSCRIPTION_PROMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        "(?i)newsletter|inbox|updates|posteingang|twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon|already|subscri",
+    )
+});
+
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|agree|continue|browsing|experience)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b|\bgdpr\b",
@@ -213,6 +274,22 @@ static COOKIE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What only a banner says about its cookies: the site speaking of its own
+/// ("we use cookies", "this website uses cookies", "our cookie policy"), the
+/// reader's consent by an act ("by continuing", "you agree", "click
+/// Accept"), or the banner's own controls ("cookie settings", "accept all").
+/// A news story about cookie banners names cookies and consent in the third
+/// person and has none of these.
+static COOKIE_BANNER_VOICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(wir (verwenden|nutzen|setzen)|diese (web)?seite (verwendet|nutzt)|nous utilisons|utilizamos|please accept|by accepting)\b|\b(we|this (web)?site|our (web)?site|this page|[\w.-]+\.(com|org|net|de|co\.uk)) (use|uses|are using|is using|may use)\b|\bour (cookie|privacy|data)\b|\bby (continuing|clicking|using (this|our|the) (web)?site|browsing|staying|scrolling)\b|\byou (agree|consent|accept)\b|\b(click|press|select|tap)( on)? .?(accept|ok|agree|allow)|\b(accept|allow|reject|decline) all\b|\b(manage|change|update) (your )?(cookie|privacy)? ?(settings|preferences|choices)\b|\bcookie (settings|preferences|policy|richtlinie|einstellungen)\b",
+    )
+});
+
+/// A cookie line this short is one of the banner's labels or buttons
+/// ("Cookie settings", "Accept all cookies"), not a sentence about them.
+const COOKIE_LABEL_MAX_WORDS: usize = 6;
+
 /// "Cookie notice": `This site uses cookies. By continuing you agree…`.
 pub fn is_cookie_notice(text: &str, words: usize) -> bool {
     // Cookie banners are one or two sentences; a long paragraph about cookies
@@ -222,7 +299,9 @@ pub fn is_cookie_notice(text: &str, words: usize) -> bool {
         // buttons to press) runs longer, but says what it is at once.
         return words <= LONG_COOKIE_MAX_WORDS && COOKIE_OPENING.is_match(text);
     }
-    contains_any_ascii_ci(text, &["cookie", "gdpr"]) && COOKIE.is_match(text)
+    contains_any_ascii_ci(text, &["cookie", "gdpr"])
+        && COOKIE.is_match(text)
+        && (words <= COOKIE_LABEL_MAX_WORDS || COOKIE_BANNER_VOICE.is_match(text))
 }
 
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,13 +322,51 @@ pub fn is_browser_notice(text: &str, words: usize) -> bool {
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(most (read|popular|viewed|shared|emailed|commented)|mais (lidas|lidos|vistas|vistos)|más (leídas|leídos|vistas|vistos)|les plus (lus|lues|partagés)|(die )?meistgelesenen?|(i )?più (letti|lette)|najczęściej czytane|самое читаемое)( (in|on|em|en|dans|im|in der|na|w) [\p{L}&.' ]{1,30})?|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|inne artykuły( autora)?|polecamy|zobacz (też|także)|przeczytaj (też|także)|populäre artikel.*|viel gelesen.*|(aktuelle|neueste|letzte) kommentare|temas|etiquetas|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|themen|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
 /// "Related-articles header": the heading above a list of teasers.
 pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && RELATED_HEADER.is_match(text)
+}
+
+/// A picture's credit on a line of its own: the label, then a name of a
+/// few words and nothing else ("Photo: Jane Roe, AP", "Photograph by Jane
+/// Roe", "Photo by Ev on Unsplash", "Foto: dpa", "Crédits photos :
+/// Bestimage", "(Image: GETTY)").
+static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((photos?|photograph|pictures?|images?|fotos?|bild(er)?|bildquelle|crédits? photos?|photo credits?|image credits?|fotocredits?)\s*(by\b|:|©|credit\s*:)|(photographed|photography|fotografiert) by\b)\s*[\p{L}\p{N}.&'/,@() -]+\W*$",
+    )
+});
+
+/// Longest picture credit: the label and a photographer's and an
+/// agency's names.
+const PICTURE_CREDIT_MAX_WORDS: usize = 9;
+
+/// "Picture credit": the photographer and agency of a picture the text
+/// does not carry.
+pub fn is_picture_credit(text: &str, words: usize) -> bool {
+    words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
+}
+
+/// A reading-time label: a number of minutes and the word for reading, in
+/// either order ("4 Min Read", "Lesezeit: 3 Minuten", "11 minut czytania",
+/// "Temps de lecture : 5 min").
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|czas czytania)\W*(ca\.?\s*)?\d+\s*(min|mins|minutes?|minuten|minut|minutos|minuti)\.?|(ca\.?\s*)?\d+\s*(min|mins|minutes?|minuten|minut|minutos|minuti)\.?\s*(read|reading|to read|read time|reading time|lesezeit|lesedauer|czytania|de lecture|de lectura|de leitura|di lettura))\W*$",
+    )
+});
+
+/// Longest reading-time label: the number, its unit and two or three words.
+const READING_TIME_MAX_WORDS: usize = 6;
+
+/// "Reading time": `4 min read`, `Lesezeit: 3 Minuten`. The article's
+/// length as the page's template prints it above the story.
+pub fn is_reading_time(text: &str, words: usize) -> bool {
+    words <= READING_TIME_MAX_WORDS && READING_TIME.is_match(text)
 }
 
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -825,6 +942,20 @@ mod tests {
         count_words(t)
     }
 
+    /// Every line is chrome by `rule`.
+    fn all_match(rule: fn(&str, usize) -> bool, lines: &[&str]) {
+        for t in lines {
+            assert!(rule(t, w(t)), "{t}");
+        }
+    }
+
+    /// No line is chrome by `rule`: the same words, as prose.
+    fn none_match(rule: fn(&str, usize) -> bool, lines: &[&str]) {
+        for t in lines {
+            assert!(!rule(t, w(t)), "{t}");
+        }
+    }
+
     #[test]
     fn copyright_lines() {
         let t = "All rights reserved to Arab Today Media Group 2023 ©";
@@ -835,6 +966,21 @@ mod tests {
         assert!(is_copyright(t, w(t)));
         let body = "The court ruled that the copyright on the song had expired in 1998, which meant the band could no longer collect royalties from the radio stations that played it every day across the country.";
         assert!(!is_copyright(body, w(body)));
+        let t = "Copyright Reuters";
+        assert!(is_copyright(t, w(t)));
+        let t = "Copyright: dpa";
+        assert!(is_copyright(t, w(t)));
+        let t = "Le piquet de grève dans le hall de l’université / (C) Kab Niang";
+        assert!(is_copyright(t, w(t)));
+        // Short sentences of prose about copyright: no notice's marks.
+        none_match(
+            is_copyright,
+            &[
+                "Copyright law was rewritten by the European Parliament in 2019.",
+                "The lawsuit claims the copyright belongs to the photographer, not the agency.",
+                "A court in Paris heard the copyright case on Monday.",
+            ],
+        );
     }
 
     #[test]
@@ -893,23 +1039,25 @@ mod tests {
 
     #[test]
     fn prompts() {
-        for t in [
-            "Share this article",
-            "Follow us on Twitter",
-            "12 Comments",
-            "Email this article",
-            "Print this article Email this article",
-        ] {
-            assert!(is_share_prompt(t, w(t)), "{t}");
-        }
-        for t in [
-            "Sign In",
-            "Subscribe now",
-            "Skip to main content",
-            "Advertisement",
-        ] {
-            assert!(is_account_prompt(t, w(t)), "{t}");
-        }
+        all_match(
+            is_share_prompt,
+            &[
+                "Share this article",
+                "Follow us on Twitter",
+                "12 Comments",
+                "Email this article",
+                "Print this article Email this article",
+            ],
+        );
+        all_match(
+            is_account_prompt,
+            &[
+                "Sign In",
+                "Subscribe now",
+                "Skip to main content",
+                "Advertisement",
+            ],
+        );
         let body =
             "Share prices fell sharply on Monday as investors worried about the bank's exposure.";
         assert!(!is_share_prompt(body, w(body)));
@@ -925,6 +1073,116 @@ mod tests {
         assert!(is_browser_notice(t, w(t)));
         let body = "The new browser from the company ships next week with a faster engine and better privacy controls for its users.";
         assert!(!is_browser_notice(body, w(body)));
+    }
+
+    #[test]
+    fn subscription_prompts() {
+        all_match(
+            is_subscription_prompt,
+            &[
+                "Sign up to our free daily newsletter",
+                "Abonniere unseren Newsletter",
+                "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+                "Get the latest updates right in your inbox every morning.",
+                "To view the full story, please subscribe to The Haitian Times.",
+                "If you're already a subscriber, you can log in for immediate access.",
+            ],
+        );
+        // The same words told of, in prose.
+        none_match(
+            is_subscription_prompt,
+            &[
+                "The paper said its newsletter now reaches more readers than its print edition.",
+                "Fans were urged to follow the band on Twitter for updates.",
+                "Follow the river north for two miles and the trail turns east.",
+            ],
+        );
+    }
+
+    #[test]
+    fn picture_credits() {
+        all_match(
+            is_picture_credit,
+            &[
+                "Photo: Jane Roe, AP",
+                "Photograph by Jane Roe",
+                "Photo by Ev on Unsplash",
+                "Foto: dpa",
+                "Crédits photos : Bestimage",
+                "(Image: GETTY)",
+            ],
+        );
+        // Sentences that tell of a photograph are prose.
+        none_match(
+            is_picture_credit,
+            &[
+                "Photographs by the agency showed the damage to the bridge.",
+                "The photo was taken by a tourist on Monday.",
+                "Foto: Die Polizei sucht nach Zeugen des Unfalls am Montag.",
+            ],
+        );
+    }
+
+    #[test]
+    fn reading_time_labels() {
+        all_match(
+            is_reading_time,
+            &[
+                "4 Min Read",
+                "Lesezeit: 3 Minuten",
+                "11 minut czytania",
+                "Temps de lecture : 5 min",
+                "ca. 2 Min. Lesezeit",
+            ],
+        );
+        // A sentence that counts minutes of reading is prose.
+        none_match(
+            is_reading_time,
+            &[
+                "Most people read for 4 minutes before they stop.",
+                "Reading time for children rose by 20 minutes a day.",
+            ],
+        );
+    }
+
+    #[test]
+    fn more_languages_of_related_headers() {
+        all_match(
+            is_related_header,
+            &[
+                "Weitere Artikel",
+                "Auch interessant",
+                "Das könnte Sie auch interessieren",
+                "Lesen Sie auch die folgenden Beiträge:",
+                "Le puede interesar",
+            ],
+        );
+        all_match(
+            is_related_header,
+            &[
+                "Inne artykuły autora",
+                "Polecamy",
+                "Populäre Artikel der letzten 7 Tage",
+                "Aktuelle Kommentare",
+                "Schlagwörter",
+                "Temas",
+            ],
+        );
+        all_match(
+            is_share_prompt,
+            &[
+                "Diesen Artikel teilen",
+                "Mit Freunden teilen",
+                "Rezept drucken",
+                "Artikel bewerten",
+            ],
+        );
+        none_match(
+            is_share_prompt,
+            &["Teilen ist in der Familie das wichtigste Prinzip, sagt sie."],
+        );
+        let body = "Weitere Artikel zu dem Thema erscheinen im Mai.";
+        assert!(!is_related_header(body, w(body)));
     }
 
     #[test]
@@ -946,26 +1204,47 @@ mod tests {
                     came into force in 2018, while the companies said that they had followed the \
                     advice of their lawyers and that the banners were being redesigned this year.";
         assert!(!is_cookie_notice(body, w(body)));
+        all_match(
+            is_cookie_notice,
+            &[
+                "Accept all cookies",
+                "Cookie settings",
+                "We use cookies to personalise content and ads.",
+                "By using this site you consent to the use of cookies.",
+                "Wir verwenden Technologien wie Cookies, um das Browsing-Erlebnis zu verbessern.",
+            ],
+        );
+        // A news story about cookie banners: the same words, in the third
+        // person, with nothing a banner says to its reader.
+        none_match(
+            is_cookie_notice,
+            &[
+                "The regulator found that most websites use cookies without asking for consent first.",
+                "Under the new rules, users must be able to reject tracking cookies as easily as they accept them.",
+                "Privacy groups said the cookie banners used dark patterns to push visitors into giving consent.",
+            ],
+        );
     }
 
     #[test]
     fn related_and_comments_headers() {
         assert!(is_related_header("Related stories", 2));
         // Other languages: Japanese, Chinese, Korean, Russian, Portuguese.
-        for t in [
-            "【関連記事】",
-            "相关新闻",
-            "관련기사",
-            "Читайте также:",
-            "Leia também",
-            "Mais lidas em Esporte",
-            "Most read in Business",
-            "Les plus lus",
-            "Promoted Links Promoted Links",
-            "Sponsored content by Taboola",
-        ] {
-            assert!(is_related_header(t, w(t)), "{t}");
-        }
+        all_match(
+            is_related_header,
+            &[
+                "【関連記事】",
+                "相关新闻",
+                "관련기사",
+                "Читайте также:",
+                "Leia também",
+                "Mais lidas em Esporte",
+                "Most read in Business",
+                "Les plus lus",
+                "Promoted Links Promoted Links",
+                "Sponsored content by Taboola",
+            ],
+        );
         assert!(is_related_header("Most Read", 2));
         assert!(is_related_header("You may also like", 4));
         assert!(is_related_header("External Links", 2));
@@ -973,13 +1252,14 @@ mod tests {
         assert!(is_related_header("More Local & State", 3));
         assert!(!is_related_header("More than a hundred people came.", 6));
         assert!(is_more_link("World »", 1));
-        for t in [
-            "The BBC is not responsible for the content of external internet sites",
-            "Note: CBC does not endorse and is not responsible for the content of external sites - link will open in new window",
-            "External links are provided for reference purposes. ABC News is not responsible for the content of external Internet sites.",
-        ] {
-            assert!(is_external_links_disclaimer(t, w(t)), "{t}");
-        }
+        all_match(
+            is_external_links_disclaimer,
+            &[
+                "The BBC is not responsible for the content of external internet sites",
+                "Note: CBC does not endorse and is not responsible for the content of external sites - link will open in new window",
+                "External links are provided for reference purposes. ABC News is not responsible for the content of external Internet sites.",
+            ],
+        );
         let body =
             "The court said the platform was not responsible for the content its users posted.";
         assert!(!is_external_links_disclaimer(body, w(body)));
@@ -990,13 +1270,14 @@ mod tests {
         let t = "The council met on Monday to discuss the budget [...]";
         assert!(is_teaser_summary(t, w(t)));
         // The link label after the last sentence, no ellipsis or arrow.
-        for t in [
-            "Stress really does kill but you can control it before it controls you. Learn how here. More",
-            "AAA said more than 38 million residents were likely to travel for the holiday. More Details",
-            "More Roman Catholics are attending church than Anglicans, a new study has shown. Full Story",
-        ] {
-            assert!(is_teaser_summary(t, w(t)), "{t}");
-        }
+        all_match(
+            is_teaser_summary,
+            &[
+                "Stress really does kill but you can control it before it controls you. Learn how here. More",
+                "AAA said more than 38 million residents were likely to travel for the holiday. More Details",
+                "More Roman Catholics are attending church than Anglicans, a new study has shown. Full Story",
+            ],
+        );
         let body = "He asked what they wanted. They said: more details, please.";
         assert!(!is_teaser_summary(body, w(body)));
         let body = "We wanted to know more, so all we had to do was continue reading.";
@@ -1015,21 +1296,23 @@ mod tests {
         assert!(is_comments_header("Comment viewing options", 3));
         let t = "125 Comments Add A Comment";
         assert!(is_comments_header(t, w(t)));
-        for t in [
-            "1 Melinda October 22, 2012 at 1:57 pm",
-            "1. Joel Leigh - 29 August, 2011",
-            "* Jewels October 23, 2012 at 3:41 pm",
-        ] {
-            assert!(is_comment_signature(t, w(t)), "{t}");
-        }
-        for t in [
-            "October 22, 2012",
-            "The council met on October 22, 2012",
-            "Prices rose sharply in the quarter that ended on 29 August, 2011",
-            "Luxembourg, July 1 2010",
-        ] {
-            assert!(!is_comment_signature(t, w(t)), "{t}");
-        }
+        all_match(
+            is_comment_signature,
+            &[
+                "1 Melinda October 22, 2012 at 1:57 pm",
+                "1. Joel Leigh - 29 August, 2011",
+                "* Jewels October 23, 2012 at 3:41 pm",
+            ],
+        );
+        none_match(
+            is_comment_signature,
+            &[
+                "October 22, 2012",
+                "The council met on October 22, 2012",
+                "Prices rose sharply in the quarter that ended on 29 August, 2011",
+                "Luxembourg, July 1 2010",
+            ],
+        );
         let t = "{ 137 comments… read them below or add one }";
         assert!(is_comments_header(t, w(t)));
         for t in ["Responses", "1 Response", "12 Responses"] {
@@ -1099,28 +1382,30 @@ mod tests {
 
     #[test]
     fn comment_signatures() {
-        for t in [
-            "by pachydermfan on Aug 8, 2012 7:01 PM PDT up reply actions",
-            "Posted by Jane at 10:32 PM",
-            "John Smith wrote:",
-            "Reply | Report abuse",
-            "3 hours ago",
-            "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
-            "by vlm (69642)",
-            "Re: ( Score: 2 )",
-            "Spot the Fed just got too easy. (Score:5, Interesting)",
-            "[Offensive? Unsuitable? Report this comment. ]",
-            "TonyZ (6 days ago)",
-        ] {
-            assert!(is_comment_signature(t, w(t)), "{t}");
-        }
-        for t in [
-            "By the time the vote came, it was late.",
-            "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
-            "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
-        ] {
-            assert!(!is_comment_signature(t, w(t)), "{t}");
-        }
+        all_match(
+            is_comment_signature,
+            &[
+                "by pachydermfan on Aug 8, 2012 7:01 PM PDT up reply actions",
+                "Posted by Jane at 10:32 PM",
+                "John Smith wrote:",
+                "Reply | Report abuse",
+                "3 hours ago",
+                "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
+                "by vlm (69642)",
+                "Re: ( Score: 2 )",
+                "Spot the Fed just got too easy. (Score:5, Interesting)",
+                "[Offensive? Unsuitable? Report this comment. ]",
+                "TonyZ (6 days ago)",
+            ],
+        );
+        none_match(
+            is_comment_signature,
+            &[
+                "By the time the vote came, it was late.",
+                "The minister said on Monday that the reply would come within 3 days ago or so, depending on the weather.",
+                "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
+            ],
+        );
     }
 
     #[test]

@@ -106,6 +106,11 @@ struct Args {
     #[arg(long)]
     comments: bool,
 
+    /// Keep the story's headline as the body's first line (left out by
+    /// default: it is the title).
+    #[arg(long)]
+    headline: bool,
+
     /// Markdown: keep links, as [text](absolute url).
     #[arg(long)]
     links: bool,
@@ -320,6 +325,7 @@ fn run(args: Args) -> Result<i32> {
             max_input_bytes: Some(args.max_input_bytes),
             trace: args.explain && format == Format::Text,
             comments: args.comments,
+            headline: args.headline,
             markdown: (format == Format::Markdown).then_some(MarkdownOptions {
                 links: args.links,
                 images: args.images,

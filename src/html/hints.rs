@@ -151,6 +151,9 @@ pub fn class_hint(class: Option<&str>, id: Option<&str>) -> (Option<DomHint>, bo
 pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
     let mut hint = None;
     let mut content = false;
+    // Whether another class shows the element from a breakpoint on: looked
+    // at only for a class with a hiding word, once.
+    let mut shown_at_a_breakpoint = None;
     for name in value.split_ascii_whitespace() {
         if is_taxonomy_class(name) {
             continue;
@@ -163,6 +166,7 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         if count > MAX_NAME_TOKENS {
             continue;
         }
+        let before = hint;
         for_each_token(name, |token| {
             if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
@@ -171,8 +175,93 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
                 hint = chrome_word(token);
             }
         });
+        // A utility class that hides the element on one screen size only
+        // (`hidden-sm`, `is-hidden-mobile`, `hide-for-small-only`,
+        // `uk-hidden@m`), or a bare `hidden` beside a class that shows it
+        // from a breakpoint on (Tailwind's `hidden md:block`), leaves the
+        // element visible on some screen: it is not hidden content.
+        if before.is_none()
+            && hint == Some(DomHint::Hidden)
+            && (is_responsive_visibility(name)
+                || is_hiding_name(name)
+                    && *shown_at_a_breakpoint.get_or_insert_with(|| {
+                        value.split_ascii_whitespace().any(shows_at_a_breakpoint)
+                    }))
+        {
+            hint = None;
+        }
     }
     (hint, content)
+}
+
+/// Names of screen sizes and media in responsive utility classes
+/// (Bootstrap `xs`…`xxl`, Bulma `mobile`/`touch`/`widescreen`, Foundation
+/// `small`/`medium`/`large`, UIkit's one-letter `@s`/`@m`/`@l`, `print`).
+const BREAKPOINT_WORDS: &[&str] = &[
+    "xs",
+    "sm",
+    "md",
+    "lg",
+    "xl",
+    "xxl",
+    "s",
+    "m",
+    "l",
+    "small",
+    "medium",
+    "large",
+    "xlarge",
+    "xxlarge",
+    "mobile",
+    "phone",
+    "tablet",
+    "touch",
+    "desktop",
+    "widescreen",
+    "fullhd",
+    "print",
+    "portrait",
+    "landscape",
+];
+
+/// The words of the hiding classes themselves.
+const HIDING_WORDS: &[&str] = &["hidden", "hide", "invisible"];
+
+fn is_hiding_name(name: &str) -> bool {
+    HIDING_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w))
+}
+
+/// A class that hides an element on some screen sizes only: a hiding word
+/// and a screen size among its tokens (`hidden-xs`, `is-hidden-touch`,
+/// `hide-for-medium-up`, `uk-hidden@m`).
+fn is_responsive_visibility(name: &str) -> bool {
+    let (mut hides, mut breakpoint) = (false, false);
+    for_each_token(name, |token| {
+        hides |= HIDING_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w));
+        breakpoint |= BREAKPOINT_WORDS
+            .iter()
+            .any(|w| token.eq_ignore_ascii_case(w));
+    });
+    hides && breakpoint
+}
+
+/// A class that shows the element from a breakpoint on (`md:block`,
+/// `lg:flex`, Bootstrap's `d-md-block`).
+fn shows_at_a_breakpoint(name: &str) -> bool {
+    const DISPLAYS: &[&str] = &["block", "flex", "inline", "grid", "table", "contents"];
+    let (screen, display) = match name.split_once(':') {
+        Some((screen, display)) => (screen, display),
+        None => match name.strip_prefix("d-").and_then(|r| r.split_once('-')) {
+            Some((screen, display)) => (screen, display),
+            None => return false,
+        },
+    };
+    // The display's own words may go on (`md:inline-flex`, `d-md-table-cell`).
+    let display = display.split('-').next().unwrap_or(display);
+    BREAKPOINT_WORDS
+        .iter()
+        .any(|w| screen.eq_ignore_ascii_case(w))
+        && DISPLAYS.iter().any(|d| display.eq_ignore_ascii_case(d))
 }
 
 /// Prefixes of the classes blog engines put on a post for each of its
@@ -454,6 +543,37 @@ mod tests {
         assert!(names_article_body("mw-content-text"));
         assert!(!names_article_body("entry-content-wrapper sidebar"));
         assert!(!names_article_body("post"));
+    }
+
+    #[test]
+    fn responsive_visibility_classes_are_not_hidden_content() {
+        for class in [
+            "hidden-sm",
+            "col-md-4 hidden-xs",
+            "is-hidden-mobile",
+            "is-hidden-touch",
+            "hide-for-small-only",
+            "uk-hidden@m",
+            "hidden md:block",
+            "hidden lg:flex",
+            "hidden-print",
+        ] {
+            assert_eq!(class_hint(Some(class), None).0, None, "{class}");
+        }
+        // Hidden on every screen.
+        for class in [
+            "hidden",
+            "is-hidden",
+            "visually-hidden",
+            "hide",
+            "hidden sm-logo",
+        ] {
+            assert_eq!(
+                class_hint(Some(class), None).0,
+                Some(DomHint::Hidden),
+                "{class}"
+            );
+        }
     }
 
     #[test]

@@ -501,10 +501,15 @@ impl State {
         }
         let start = self.buf.len();
         if self.in_pre > 0 {
-            self.buf.push_str(text);
+            self.buf.extend(text.chars().filter(|&c| c != SOFT_HYPHEN));
             self.buf_space = text.ends_with(char::is_whitespace);
         } else {
             for c in text.chars() {
+                if c == SOFT_HYPHEN {
+                    // Only a hint where a word may break: never shown
+                    // inside a line, and it splits the word for search.
+                    continue;
+                }
                 if c.is_whitespace() {
                     if !self.buf_space {
                         self.buf.push(' ');
@@ -582,6 +587,9 @@ impl State {
     }
 }
 
+/// U+00AD SOFT HYPHEN (`&shy;`): where a word may be hyphenated.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
 /// Words of text after a picture's inline caption that make a paragraph
 /// of its own (a sentence or two).
 const CAPTIONED_PARAGRAPH_WORDS: usize = 12;
@@ -622,6 +630,13 @@ mod tests {
         assert_eq!(texts, ["Title", "One two three", "Four", "Five", "Six"]);
         assert_eq!(w.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(w.blocks[4].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped_from_words() {
+        let w = walk_str("<p>Die Bundes&shy;regierung hat\u{ad}te</p><pre>Donau\u{ad}dampf</pre>");
+        let texts: Vec<&str> = w.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Die Bundesregierung hatte", "Donaudampf"]);
     }
 
     #[test]

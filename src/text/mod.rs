@@ -13,12 +13,22 @@
 
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::patterns::{self, GLUED_CHROME_START};
+use crate::html::walk::SOFT_HYPHEN;
 use std::collections::HashSet;
 
 mod wrap;
 
 /// Turn plain text into blocks.
 pub fn blocks(text: &str) -> Vec<Block> {
+    // Soft hyphens (U+00AD) only say where a word may break: copied out of a
+    // page they sit inside words and split them.
+    let unhyphenated;
+    let text = if text.contains(SOFT_HYPHEN) {
+        unhyphenated = text.replace(SOFT_HYPHEN, "");
+        unhyphenated.as_str()
+    } else {
+        text
+    };
     // Hard-wrapped with blank lines between paragraphs: one line per
     // paragraph first.
     let unwrapped = wrap::unwrap_paragraphs(text);
@@ -370,6 +380,13 @@ mod tests {
              The mayor said the work would start in the spring and end by the autumn of next year.";
         assert_eq!(cells(two_texts), [(two_texts, false)]);
         assert_eq!(cells("trailing    "), [("trailing    ", false)]);
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped_from_lines() {
+        let b = blocks("Die Bundes\u{ad}regierung hat entschieden.");
+        assert_eq!(b[0].text, "Die Bundesregierung hat entschieden.");
+        assert_eq!(b[0].words, 4);
     }
 
     #[test]
