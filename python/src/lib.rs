@@ -293,36 +293,66 @@ fn try_item_job(item: &Bound<'_, PyAny>) -> PyResult<Job> {
     })
 }
 
-/// Run jobs to records, in order, on `threads` threads (1: on the calling
-/// thread, no pool; None: rayon's global pool, one thread per core), with
-/// site templates learned from the jobs when asked (the CLI's batch run).
-fn run_jobs(jobs: &[Job], opts: &BatchOptions, threads: Option<usize>) -> PyResult<Vec<Record>> {
-    let go = || -> std::io::Result<Vec<Record>> {
-        let mut out = Vec::with_capacity(jobs.len());
-        let stop = AtomicBool::new(false);
-        batch::run_all(
-            || jobs.iter().cloned(),
-            opts,
-            &stop,
-            |_| false,
-            |_, record| {
-                out.push(record);
-                Ok(())
-            },
-        )?;
-        Ok(out)
-    };
-    let result = match threads {
-        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(1) if !opts.templates => Ok(jobs.iter().map(|j| batch::run(j, opts)).collect()),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| PyValueError::new_err(format!("could not start {n} threads: {e}")))?
-            .install(go),
-        None => go(),
-    };
-    result.map_err(|e| PyValueError::new_err(format!("batch failed: {e}")))
+/// Where jobs run: on the calling thread, on rayon's global pool (one thread
+/// per core), or on a pool of its own, built once and reused for every chunk.
+enum Workers {
+    Caller,
+    Global,
+    Pool(rayon::ThreadPool),
+}
+
+impl Workers {
+    /// `threads`: 1 runs on the calling thread (no pool: what an engine's
+    /// task wants), None on the global pool, n on a pool of n threads.
+    fn new(threads: Option<usize>) -> PyResult<Workers> {
+        Ok(match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(1) => Workers::Caller,
+            None => Workers::Global,
+            Some(n) => Workers::Pool(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| {
+                        PyValueError::new_err(format!("could not start {n} threads: {e}"))
+                    })?,
+            ),
+        })
+    }
+
+    /// Run jobs to records, in order, with site templates learned from the
+    /// jobs when asked (the CLI's batch run, `batch::run_all`).
+    fn run(&self, jobs: &[Job], opts: &BatchOptions) -> PyResult<Vec<Record>> {
+        let go = || -> std::io::Result<Vec<Record>> {
+            let mut out = Vec::with_capacity(jobs.len());
+            let stop = AtomicBool::new(false);
+            batch::run_all(
+                || jobs.iter().cloned(),
+                opts,
+                &stop,
+                |_| false,
+                |_, record| {
+                    out.push(record);
+                    Ok(())
+                },
+            )?;
+            Ok(out)
+        };
+        let result = match self {
+            Workers::Caller if !opts.templates => {
+                Ok(jobs.iter().map(|j| batch::run(j, opts)).collect())
+            }
+            // Templates need run_all's two passes; one thread does them.
+            Workers::Caller => rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("could not start a thread: {e}")))?
+                .install(go),
+            Workers::Global => go(),
+            Workers::Pool(pool) => pool.install(go),
+        };
+        result.map_err(|e| PyValueError::new_err(format!("batch failed: {e}")))
+    }
 }
 
 /// Clean many pages on several threads, with the GIL released; one record
@@ -358,7 +388,8 @@ fn clean_many<'py>(
         .try_iter()?
         .map(|item| item.map(|i| item_job(&i)))
         .collect::<PyResult<_>>()?;
-    let records = py.detach(|| run_jobs(&jobs, &opts, threads))?;
+    let workers = Workers::new(threads)?;
+    let records = py.detach(|| workers.run(&jobs, &opts))?;
     records.iter().map(|r| record_dict(py, r, false)).collect()
 }
 
@@ -369,7 +400,7 @@ struct WarcRecords {
     jobs: Box<dyn Iterator<Item = Job>>,
     ready: VecDeque<Record>,
     opts: BatchOptions,
-    threads: Option<usize>,
+    workers: Workers,
     chunk: usize,
 }
 
@@ -393,7 +424,7 @@ impl WarcRecords {
             jobs: batch::warc::jobs(&path, inflate),
             ready: VecDeque::new(),
             opts,
-            threads,
+            workers: Workers::new(threads)?,
             chunk,
         })
     }
@@ -407,8 +438,8 @@ impl WarcRecords {
             // Reading the archive stays on this thread (the reader is not
             // Send); cleaning the chunk runs without the GIL.
             let chunk: Vec<Job> = self.jobs.by_ref().take(self.chunk).collect();
-            let (opts, threads) = (&self.opts, self.threads);
-            let records = py.detach(|| run_jobs(&chunk, opts, threads))?;
+            let (opts, workers) = (&self.opts, &self.workers);
+            let records = py.detach(|| workers.run(&chunk, opts))?;
             self.ready.extend(records);
         }
         self.ready
