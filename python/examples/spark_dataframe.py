@@ -9,6 +9,7 @@ fields). A pandas UDF works the same way with unchrome.parallel.clean_pandas
 (mapInPandas).
 """
 
+import os
 import sys
 from functools import partial
 
@@ -18,6 +19,9 @@ from unchrome.parallel import SPARK_SCHEMA, clean_arrow
 from _timing import Timer
 
 pages_dir, out_dir = sys.argv[1], sys.argv[2]
+# Local mode: workers run this interpreter (the one with unchrome), not
+# whatever python3 is first on PATH. On a cluster, set PYSPARK_PYTHON.
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 spark = (
     SparkSession.builder.master("local[2]")
     .appName("unchrome-dataframe")

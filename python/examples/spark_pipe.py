@@ -23,6 +23,9 @@ from _timing import Timer, pages_in
 
 binary, pages_dir, out_dir = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
 paths = pages_in(pages_dir)
+# Local mode: workers run this interpreter (the one with unchrome), not
+# whatever python3 is first on PATH. On a cluster, set PYSPARK_PYTHON.
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 spark = SparkSession.builder.master("local[2]").appName("unchrome-pipe").getOrCreate()
 sc = spark.sparkContext
 command = [binary, "--input-format", "jsonl", "--format", "jsonl", "--quiet", "--jobs", "1", "--allow-input-errors", "-"]

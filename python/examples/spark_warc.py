@@ -10,6 +10,7 @@ come from the installed package (unchrome.parallel), not from this script.
 """
 
 import json
+import os
 import sys
 from functools import partial
 
@@ -19,6 +20,9 @@ from unchrome.parallel import warc_partition
 from _timing import Timer
 
 out_dir, warcs = sys.argv[1], sys.argv[2:]
+# Local mode: workers run this interpreter (the one with unchrome), not
+# whatever python3 is first on PATH. On a cluster, set PYSPARK_PYTHON.
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 spark = SparkSession.builder.master("local[2]").appName("unchrome-warc").getOrCreate()
 sc = spark.sparkContext
 with Timer("spark warc mapPartitions") as t:

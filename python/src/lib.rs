@@ -23,6 +23,7 @@ fn batch_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<BatchOptions> 
     let mut encoding: Option<String> = None;
     let mut favor = Favor::Balanced;
     let mut comments = false;
+    let mut headline = false;
     let mut explain = false;
     let mut max_input_bytes = Some(unchrome::DEFAULT_MAX_INPUT_BYTES);
     for (key, value) in options.into_iter().flatten() {
@@ -54,11 +55,12 @@ fn batch_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<BatchOptions> 
                 }
             }
             "comments" => comments = value.is_truthy()?,
+            "headline" => headline = value.is_truthy()?,
             "explain" => explain = value.is_truthy()?,
             "max_input_bytes" => max_input_bytes = value.extract()?,
             other => {
                 return Err(PyTypeError::new_err(format!(
-                    "unexpected keyword argument {other:?} (options: input_kind, encoding, favor, comments, explain, max_input_bytes)"
+                    "unexpected keyword argument {other:?} (options: input_kind, encoding, favor, comments, headline, explain, max_input_bytes)"
                 )));
             }
         }
@@ -76,6 +78,7 @@ fn batch_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<BatchOptions> 
             // carry `removed` (explain) instead.
             trace: false,
             comments,
+            headline,
             // Set by `clean(markdown=True)`: the structure Markdown keeps.
             markdown: None,
         },
@@ -299,21 +302,51 @@ fn try_item_job(item: &Bound<'_, PyAny>) -> PyResult<Job> {
     })
 }
 
-/// Run jobs to records, in order, on `threads` threads (1: on the calling
-/// thread, no pool; None: rayon's global pool, one thread per core), with
-/// site templates learned from the jobs when asked (the CLI's batch run).
-fn run_jobs(jobs: &[Job], opts: &BatchOptions, threads: Option<usize>) -> PyResult<Vec<Record>> {
-    let go = || batch::run_many(jobs, opts);
-    Ok(match threads {
-        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(1) if !opts.templates => jobs.iter().map(|j| batch::run(j, opts)).collect(),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| PyValueError::new_err(format!("could not start {n} threads: {e}")))?
-            .install(go),
-        None => go(),
-    })
+/// Where jobs run: on the calling thread, on rayon's global pool (one thread
+/// per core), or on a pool of its own, built once and reused for every chunk.
+enum Workers {
+    Caller,
+    Global,
+    Pool(rayon::ThreadPool),
+}
+
+impl Workers {
+    /// `threads`: 1 runs on the calling thread (no pool: what an engine's
+    /// task wants), None on the global pool, n on a pool of n threads.
+    fn new(threads: Option<usize>) -> PyResult<Workers> {
+        Ok(match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(1) => Workers::Caller,
+            None => Workers::Global,
+            Some(n) => Workers::Pool(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .build()
+                    .map_err(|e| {
+                        PyValueError::new_err(format!("could not start {n} threads: {e}"))
+                    })?,
+            ),
+        })
+    }
+
+    /// Run jobs to records, in order, with site templates learned from the
+    /// jobs when asked (as the CLI's batch run does; `batch::run_many`).
+    fn run(&self, jobs: &[Job], opts: &BatchOptions) -> PyResult<Vec<Record>> {
+        let go = || batch::run_many(jobs, opts);
+        Ok(match self {
+            Workers::Caller if !opts.templates => {
+                jobs.iter().map(|j| batch::run(j, opts)).collect()
+            }
+            // Templates need two passes over the jobs; one thread does them.
+            Workers::Caller => rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("could not start a thread: {e}")))?
+                .install(go),
+            Workers::Global => go(),
+            Workers::Pool(pool) => pool.install(go),
+        })
+    }
 }
 
 /// Clean many pages on several threads, with the GIL released; one record
@@ -349,7 +382,8 @@ fn clean_many<'py>(
         .try_iter()?
         .map(|item| item.map(|i| item_job(&i)))
         .collect::<PyResult<_>>()?;
-    let records = py.detach(|| run_jobs(&jobs, &opts, threads))?;
+    let workers = Workers::new(threads)?;
+    let records = py.detach(|| workers.run(&jobs, &opts))?;
     records.iter().map(|r| record_dict(py, r, false)).collect()
 }
 
@@ -363,7 +397,7 @@ struct WarcRecords {
     jobs: Box<dyn Iterator<Item = Job>>,
     ready: VecDeque<Record>,
     opts: BatchOptions,
-    threads: Option<usize>,
+    workers: Workers,
     chunk: usize,
 }
 
@@ -387,7 +421,7 @@ impl WarcRecords {
             jobs: batch::warc::jobs(&path, inflate),
             ready: VecDeque::new(),
             opts,
-            threads,
+            workers: Workers::new(threads)?,
             chunk,
         })
     }
@@ -408,8 +442,8 @@ impl WarcRecords {
                 .filter(|j| !matches!(j.source, batch::Source::Skip(_)))
                 .take(self.chunk)
                 .collect();
-            let (opts, threads) = (&self.opts, self.threads);
-            let records = py.detach(|| run_jobs(&chunk, opts, threads))?;
+            let (opts, workers) = (&self.opts, &self.workers);
+            let records = py.detach(|| workers.run(&chunk, opts))?;
             self.ready.extend(records);
         }
         self.ready

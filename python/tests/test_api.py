@@ -28,7 +28,12 @@ ARTICLE = (
 def test_clean_gives_the_record():
     rec = unchrome.clean(ARTICLE, "https://daily.example/storm", id="a1")
     assert rec["id"] == "a1" and rec["url"] == "https://daily.example/storm"
-    assert rec["text"].startswith("Storm hits coast\nA storm hit the coast")
+    # The headline is the title, not the body's first line (as the CLI's
+    # default); headline=True keeps it there.
+    assert rec["text"].startswith("A storm hit the coast")
+    assert rec["title"] == "Storm hits coast"
+    kept = unchrome.clean(ARTICLE, "https://daily.example/storm", headline=True)
+    assert kept["text"].startswith("Storm hits coast\nA storm hit the coast")
     assert "Home" not in rec["text"] and "rights reserved" not in rec["text"]
     assert rec["title"] == "Storm hits coast"
     assert rec["input_kind"] == "html" and rec["error"] is None

@@ -5,8 +5,10 @@ where pyspark or java is missing."""
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import shutil
+import sys
 from functools import partial
 
 import pytest
@@ -23,6 +25,9 @@ from unchrome import parallel  # noqa: E402
 
 @pytest.fixture(scope="module")
 def spark():
+    # Workers run `python3` from PATH unless told: use this interpreter, the
+    # one with unchrome installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         pyspark_sql.SparkSession.builder.master("local[2]")
         .appName("unchrome-tests")

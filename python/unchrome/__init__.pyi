@@ -18,6 +18,7 @@ def clean(
     encoding: Optional[str] = None,
     favor: str = "balanced",
     comments: bool = False,
+    headline: bool = False,
     explain: bool = False,
     max_input_bytes: Optional[int] = ...,
 ) -> Record: ...
@@ -30,6 +31,7 @@ def clean_many(
     encoding: Optional[str] = None,
     favor: str = "balanced",
     comments: bool = False,
+    headline: bool = False,
     explain: bool = False,
     max_input_bytes: Optional[int] = ...,
 ) -> List[Record]: ...
@@ -42,6 +44,7 @@ def iter_warc(
     encoding: Optional[str] = None,
     favor: str = "balanced",
     comments: bool = False,
+    headline: bool = False,
     explain: bool = False,
     max_input_bytes: Optional[int] = ...,
 ) -> Iterator[Record]: ...
