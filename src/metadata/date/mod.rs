@@ -123,6 +123,11 @@ fn from_fixed(dt: chrono::DateTime<chrono::FixedOffset>) -> ParsedDate {
 /// or when a weekday beside it contradicts it (then the tokens belong to two
 /// different things, and no date is better than a wrong one).
 pub fn parse_free(s: &str) -> Option<ParsedDate> {
+    // A date has a number (its day or year): a line without a digit (most
+    // menu items, headlines and labels) is not tokenized at all.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     scan(s).date
 }
 
