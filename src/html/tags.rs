@@ -212,7 +212,9 @@ pub(super) const HEADINGS: [u16; 6] = [id("h1"), id("h2"), id("h3"), id("h4"), i
 /// A tag name packed into an integer (big-endian, zero-padded): integer
 /// order is the names' order, so the lookup compares integers, not strings.
 fn pack(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
+    // A NUL would pack like the zero padding ("head\0" as "head"): such a
+    // name is no known tag (the standard reads NUL in a name as U+FFFD).
+    if name.len() > 16 || name.contains(&0) {
         return None;
     }
     let mut buf = [0u8; 16];
@@ -273,5 +275,14 @@ mod tests {
     #[test]
     fn known_tags_are_sorted() {
         assert!(KNOWN.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn a_name_with_a_nul_is_no_known_tag() {
+        // Found by the html5ever oracle fuzz target: `<head\0>` was read as
+        // `<head>`, and the text after it was lost.
+        assert_ne!(lookup("head").0, CUSTOM);
+        assert_eq!(lookup("head\0\0").0, CUSTOM);
+        assert_eq!(lookup("p\0").0, CUSTOM);
     }
 }
