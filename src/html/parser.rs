@@ -373,6 +373,12 @@ impl<'a> Parser<'a, '_> {
 
     /// Text between markup.
     fn text(&mut self, start: usize, end: usize) {
+        self.text_decoded(start, end, true);
+    }
+
+    /// Text, with character references decoded or (`<plaintext>`, which
+    /// the standard reads literally to the end) not.
+    fn text_decoded(&mut self, start: usize, end: usize, references: bool) {
         let raw = &self.s[start..end];
         if !self.body_open {
             if raw.bytes().all(is_ws) {
@@ -384,7 +390,11 @@ impl<'a> Parser<'a, '_> {
             return;
         }
         let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
-            let mut t = decode_entities(raw, false).into_owned();
+            let mut t = if references {
+                decode_entities(raw, false).into_owned()
+            } else {
+                raw.to_string()
+            };
             if t.contains('\r') {
                 t = t.replace("\r\n", "\n").replace('\r', "\n");
             }
@@ -542,7 +552,7 @@ impl<'a> Parser<'a, '_> {
         if name == "plaintext" {
             let start = self.pos;
             self.pos = self.b.len();
-            self.text(start, self.b.len());
+            self.text_decoded(start, self.b.len(), false);
         }
     }
 

@@ -235,3 +235,13 @@ fn duplicate_attributes_are_found_in_linear_work() {
     let w = super::super::walk::walk("<html lang=de LANG=fr><p>x");
     assert_eq!(w.meta.lang.as_deref(), Some("de"));
 }
+
+#[test]
+fn plaintext_reads_character_references_literally() {
+    // Found by the html5ever oracle fuzz target: `<plaintext>` runs to the
+    // end of the input with no character references decoded.
+    assert_eq!(
+        texts("<p>a &amp; b</p><plaintext>x &amp; y &#0 <b>z</b>"),
+        ["a & b", "x &amp; y &#0 <b>z</b>"]
+    );
+}
