@@ -407,7 +407,11 @@ fn run(args: Args) -> Result<i32> {
             if format == Format::Text && args.explain {
                 explain_to_stderr(job, &record);
             }
-            if let Some(e) = &record.error {
+            // JSON records on stdout carry their error; text, Markdown and
+            // the output folder's files do not, so it goes to stderr.
+            if let Some(e) = &record.error
+                && (!matches!(format, Format::Json | Format::Jsonl) || !to_stdout)
+            {
                 if let Some(bar) = &bar {
                     bar.set_message("errors: see stderr");
                 }
