@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Throughput of unchrome against resiliparse and trafilatura, measured one
 # after the other on the same machine, single-threaded and with --jobs 2,
-# printed as ratios. Also peak memory (RSS) for 1,000 and 10,000 pages.
+# printed as ratios. The one-job ratio against resiliparse is the median of
+# three alternated runs of each (the runs are printed too). Also peak memory
+# (RSS) for 1,000 and 10,000 pages.
 #
 #   benches/compare.sh [DATASET]        (default: dragnet-train)
 #
@@ -16,9 +18,17 @@ bin="${CARGO_TARGET_DIR:-target}/release/unchrome"
 [ -d "$kit" ] || { echo "compare.sh: benchmark kit not found at $kit (set UNCHROME_BENCH_KIT)" >&2; exit 2; }
 
 rate() { awk -v ds="$ds" '$1 ~ /^(unchrome|resiliparse|trafilatura)$/ && $2 == ds { print $10 }'; }
-u1=$("$kit/run.sh" --jobs 1 --kind html "$ds" 2>/dev/null | rate)
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# One job against resiliparse: three runs each, alternated (unchrome,
+# resiliparse, unchrome, …) so that a change in the machine's load falls on
+# both, and the median of each three. The ratio of the medians is the figure.
+u1s=(); rps=()
+for _ in 1 2 3; do
+  u1s+=("$("$kit/run.sh" --jobs 1 --kind html "$ds" 2>/dev/null | rate)")
+  rps+=("$("$kit/peers.sh" --system resiliparse --kind html "$ds" 2>/dev/null | rate)")
+done
+u1=$(median "${u1s[@]}"); rp=$(median "${rps[@]}")
 u2=$("$kit/run.sh" --jobs 2 --kind html "$ds" 2>/dev/null | rate)
-rp=$("$kit/peers.sh" --system resiliparse --kind html "$ds" 2>/dev/null | rate)
 tf=$("$kit/peers.sh" --system trafilatura --kind html "$ds" 2>/dev/null | rate)
 
 # Peak RSS: the dataset's manifest repeated to 1,000 and 10,000 lines.
@@ -41,8 +51,10 @@ rm -rf "$tmp"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 printf '%-28s %10s\n' "measure ($ds, html)" "value"
 printf '%-28s %10s\n' "unchrome docs/s, 1 job" "$u1"
+printf '%-28s %10s\n' "  (the three runs)" "${u1s[*]}"
 printf '%-28s %10s\n' "unchrome docs/s, 2 jobs" "$u2"
 printf '%-28s %10s\n' "resiliparse docs/s" "$rp"
+printf '%-28s %10s\n' "  (the three runs)" "${rps[*]}"
 printf '%-28s %10s\n' "trafilatura docs/s" "$tf"
 printf '%-28s %10s\n' "ratio vs resiliparse, 1 job" "$(ratio "$u1" "$rp")"
 printf '%-28s %10s\n' "ratio vs resiliparse, 2 jobs" "$(ratio "$u2" "$rp")"

@@ -146,7 +146,24 @@ impl Block {
 pub fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Every block's words are counted: an ASCII byte is judged without
+    // decoding a char (most text of most pages), anything else as a char.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else {
+                in_word = false;
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        i += c.len_utf8();
         if is_cjk(c) {
             words += 1;
             in_word = false;

@@ -33,7 +33,20 @@ impl Hasher for FastHasher {
 }
 
 pub type FastBuild = BuildHasherDefault<FastHasher>;
-type WordSet = HashSet<&'static str, FastBuild>;
+/// One language's stop words, and the length of its longest (in bytes and
+/// in chars): a longer word cannot be one, and is not lowercased or hashed
+/// (most of a text's long words).
+struct WordSet {
+    words: HashSet<&'static str, FastBuild>,
+    longest: usize,
+    longest_chars: usize,
+}
+
+impl WordSet {
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(word)
+    }
+}
 
 /// All stop-word lists, built once on first use (a few milliseconds).
 static LISTS: LazyLock<HashMap<&'static str, WordSet>> = LazyLock::new(|| {
@@ -41,7 +54,12 @@ static LISTS: LazyLock<HashMap<&'static str, WordSet>> = LazyLock::new(|| {
         .iter()
         .filter_map(|code| {
             let words = stop_words::lookup(code)?;
-            Some((*code, words.iter().copied().collect()))
+            let set = WordSet {
+                words: words.iter().copied().collect(),
+                longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+                longest_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            };
+            Some((*code, set))
         })
         .collect()
 });
@@ -81,12 +99,22 @@ impl StopWords {
         let mut total = 0usize;
         let mut hits = 0usize;
         let mut buf = String::new();
-        for word in text
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-        {
+        let separator = |c: char| {
+            if c.is_ascii() {
+                !(c.is_ascii_alphanumeric() || c == '\'')
+            } else {
+                !c.is_alphanumeric()
+            }
+        };
+        for word in text.split(separator).filter(|w| !w.is_empty()) {
             total += 1;
-            let found = if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+            // Lowercasing never takes a char away, so a word of more chars
+            // than the longest stop word cannot lowercase into one.
+            let too_long = word.len() > set.longest_chars
+                && (word.is_ascii() || word.chars().count() > set.longest_chars);
+            let found = if too_long {
+                false
+            } else if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 set.contains(word)
             } else {
                 buf.clear();

@@ -350,19 +350,57 @@ pub fn combine(
 /// The chrome word a token is, or starts or ends with (any ASCII case).
 fn chrome_word(token: &str) -> Option<DomHint> {
     let t = token.as_bytes();
-    for &(word, hint) in CHROME_WORDS {
-        let w = word.as_bytes();
-        if t.eq_ignore_ascii_case(w)
-            || w.len() >= AFFIX_MIN_LEN
+    let (&first, &last) = (t.first()?, t.last()?);
+    let index = &*CHROME_WORD_INDEX;
+    // The whole token or its start matches only words with its first letter,
+    // its end only words with its last: of those, the first in list order.
+    let whole_or_prefix = index.by_first[usize::from(first.to_ascii_lowercase())]
+        .iter()
+        .map(|&i| usize::from(i))
+        .find(|&i| {
+            let w = CHROME_WORDS[i].0.as_bytes();
+            t.eq_ignore_ascii_case(w)
+                || w.len() >= AFFIX_MIN_LEN
+                    && t.len() > w.len()
+                    && t[..w.len()].eq_ignore_ascii_case(w)
+        });
+    let suffix = index.by_last[usize::from(last.to_ascii_lowercase())]
+        .iter()
+        .map(|&i| usize::from(i))
+        .find(|&i| {
+            let w = CHROME_WORDS[i].0.as_bytes();
+            w.len() >= AFFIX_MIN_LEN
                 && t.len() > w.len()
-                && (t[..w.len()].eq_ignore_ascii_case(w)
-                    || t[t.len() - w.len()..].eq_ignore_ascii_case(w))
-        {
-            return Some(hint);
-        }
-    }
-    None
+                && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+        });
+    let i = match (whole_or_prefix, suffix) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(CHROME_WORDS[i].1)
 }
+
+/// [`CHROME_WORDS`]' positions by their first and by their last letter, so
+/// that a token is compared with a few words, not all of them: every
+/// element's id and every new class passes through [`chrome_word`].
+struct ChromeWordIndex {
+    by_first: [Vec<u8>; 256],
+    by_last: [Vec<u8>; 256],
+}
+
+static CHROME_WORD_INDEX: std::sync::LazyLock<ChromeWordIndex> = std::sync::LazyLock::new(|| {
+    let mut index = ChromeWordIndex {
+        by_first: std::array::from_fn(|_| Vec::new()),
+        by_last: std::array::from_fn(|_| Vec::new()),
+    };
+    for (i, (word, _)) in CHROME_WORDS.iter().enumerate() {
+        let w = word.as_bytes();
+        let i = u8::try_from(i).expect("fewer than 256 chrome words");
+        index.by_first[usize::from(w[0].to_ascii_lowercase())].push(i);
+        index.by_last[usize::from(w[w.len() - 1].to_ascii_lowercase())].push(i);
+    }
+    index
+});
 
 /// Call `f` with each token of a class or id name, as a slice of it: split
 /// at every non-alphanumeric character and at lowercase→uppercase humps
@@ -461,6 +499,39 @@ pub fn style_hides(style: &str) -> Option<StyleHiding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`chrome_word`] without its index: every word, in list order.
+    fn chrome_word_by_scan(token: &str) -> Option<DomHint> {
+        let t = token.as_bytes();
+        CHROME_WORDS.iter().find_map(|&(word, hint)| {
+            let w = word.as_bytes();
+            (t.eq_ignore_ascii_case(w)
+                || w.len() >= AFFIX_MIN_LEN
+                    && t.len() > w.len()
+                    && (t[..w.len()].eq_ignore_ascii_case(w)
+                        || t[t.len() - w.len()..].eq_ignore_ascii_case(w)))
+            .then_some(hint)
+        })
+    }
+
+    #[test]
+    fn the_chrome_word_index_finds_what_a_scan_finds() {
+        let mut tokens = vec![String::new(), "x".into(), "Ü".into(), "navé".into()];
+        for (w, _) in CHROME_WORDS {
+            for other in ["", "top", "bar", "links", "s", "X9"] {
+                tokens.push(format!("{w}{other}"));
+                tokens.push(format!("{other}{w}"));
+                tokens.push(format!("{other}{}", w.to_ascii_uppercase()));
+            }
+            tokens.push(w[1..].to_string());
+            tokens.push(w[..w.len() - 1].to_string());
+        }
+        for t in &tokens {
+            assert_eq!(chrome_word(t), chrome_word_by_scan(t), "{t:?}");
+        }
+        // (And the two are not trivially equal: some tokens hit a word.)
+        assert!(tokens.iter().filter(|t| chrome_word(t).is_some()).count() > 100);
+    }
 
     #[test]
     fn taxonomy_classes_say_nothing_about_chrome() {
