@@ -448,7 +448,7 @@ fn detect_language(blocks: &[Block]) -> Option<String> {
     // Sentences first (a directory of services or a list of cities runs to
     // thousands of characters without one), then by length; no block
     // supplies more than a quarter of the sample.
-    by_len.sort_by_key(|b| {
+    by_len.sort_by_cached_key(|b| {
         (
             !chrome::patterns::ends_like_sentence(&b.text),
             std::cmp::Reverse(b.text.len()),
