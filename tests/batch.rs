@@ -206,6 +206,51 @@ fn resume_skips_finished_outputs() {
 }
 
 #[test]
+fn site_templates_are_learned_from_pages_read_as_text_that_open_like_html() {
+    // Text dumps that open with markup: `--input-kind text` reads them as
+    // text, so the template pass must fingerprint them too (it once skipped
+    // them by their HTML-looking head).
+    let dir = tempfile::tempdir().unwrap();
+    let manifest: Vec<String> = (0..6)
+        .map(|i| {
+            let text = format!(
+                "<div class=\"masthead\">Harbour News Daily Edition Since 1901</div>\n\
+                 Paragraph one of story {i}: the harbour board met on Monday and agreed that the old pier would be repaired before the summer season, after years of complaints.\n\
+                 Paragraph two of story {i}: residents said they were pleased, though some of them wondered why the work had taken so long to be approved by the council.\n\
+                 Harbour News is an independent newspaper owned by its readers and staff"
+            );
+            let page = dir.path().join(format!("{i}.txt"));
+            fs::write(&page, text).unwrap();
+            serde_json::json!({"id": i, "url": format!("https://harbour.example/{i}"), "path": page})
+                .to_string()
+        })
+        .collect();
+    let path = dir.path().join("m.jsonl");
+    fs::write(&path, manifest.join("\n")).unwrap();
+    let out = jsonl(
+        &unchrome()
+            .arg(&path)
+            .args(["--input-kind", "text", "--explain"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(out.len(), 6);
+    for r in &out {
+        let text = r["text"].as_str().unwrap();
+        assert!(!text.contains("owned by its readers"), "{text}");
+        assert!(
+            r["removed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["reason"] == "template")
+        );
+    }
+}
+
+#[test]
 fn site_templates_remove_recurring_lines() {
     let dir = tempfile::tempdir().unwrap();
     // Plain-text dumps of one site: a recurring tagline and sign-off around

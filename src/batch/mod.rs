@@ -516,11 +516,12 @@ fn fingerprint_job(job: &Job, opts: &BatchOptions) -> Option<(String, Vec<u64>)>
         {
             return None;
         }
-        if opts.clean.input_kind.or(job.kind) == Some(InputKind::Html) {
+        let forced = opts.clean.input_kind.or(job.kind);
+        if forced == Some(InputKind::Html) {
             return None;
         }
         let bytes = read(job, opts.clean.max_input_bytes).ok()?;
-        if surely_html(job, &bytes) {
+        if forced.is_none() && surely_html(job, &bytes) {
             return None;
         }
         let (decoded, kind, clean, _) = decode_bytes(job, opts, bytes).ok()?;
