@@ -8,6 +8,7 @@ use super::{DateConfidence, Metadata, clean};
 use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
+use date::DateLabel;
 
 /// Blocks this close to the first kept block count as the article's header
 /// zone, where a timestamp is the article's own date (further away it may
@@ -24,8 +25,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut inline_author: Option<String> = None;
     // An "Autor: …" line anywhere on the page, the last resort.
     let mut labelled: Option<String> = None;
-    // (block index, date, stated by a timestamp or byline line).
-    let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
+    let mut dates: Vec<LineDate> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
         // Markup that names a byline (class "byline" or "author"): its
@@ -54,22 +54,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 }
                 // A byline often carries the date ("By Jane Doe on March
                 // 3, 2021"), whoever named the author first.
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, true));
-                }
+                dates.extend(LineDate::read(i, text, true));
             }
-            Some(Reason::Timestamp) => {
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, true));
-                }
-            }
+            Some(Reason::Timestamp) => dates.extend(LineDate::read(i, text, true)),
             // A short line with a date, whatever the classifier called it
             // ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"
             // judged outside the content): counted only in the header zone.
             _ if b.words <= DATELINE_MAX_WORDS && !is_copyright_like(text) => {
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, false));
-                }
+                dates.extend(LineDate::read(i, text, false));
             }
             _ => {}
         }
@@ -99,7 +91,12 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 && !is_copyright_like(&b.text)
                 && let Some(d) = date::parse_free(prefix(&b.text, 80))
             {
-                dates.push((i, d, true));
+                dates.push(LineDate {
+                    block: i,
+                    date: d,
+                    stated: true,
+                    label: DateLabel::Unlabelled,
+                });
                 break;
             }
         }
@@ -125,25 +122,59 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], first_kept: usize) -> Option
     }
 }
 
-/// Of the dates read off lines (block index, date, stated by a timestamp
-/// or byline line), the first plausible one in the header zone; else a
-/// timestamp line anywhere; else the page's first short dated line (a
-/// dateline under the article, "veröffentlicht 28.01.2022"). The last two
-/// may be a teaser's date: flagged low.
+/// A date read off a line.
+struct LineDate {
+    block: usize,
+    date: date::ParsedDate,
+    /// Stated by a timestamp or byline line (not any short dated line).
+    stated: bool,
+    label: DateLabel,
+}
+
+impl LineDate {
+    fn read(block: usize, text: &str, stated: bool) -> Option<LineDate> {
+        date::parse_labelled(text).map(|(date, label)| LineDate {
+            block,
+            date,
+            stated,
+            label,
+        })
+    }
+}
+
+/// Of the dates read off lines, the first plausible one in the header zone
+/// (one labelled as the publication first); else one labelled as the
+/// publication anywhere, or a timestamp line anywhere; else the page's
+/// first short dated line (a dateline under the article, "veröffentlicht
+/// 28.01.2022"); those may be a teaser's date: flagged low. A date labelled
+/// as the last change ("Updated …", "Stand: …") is taken only when there is
+/// no other, flagged low.
 fn choose_date(
-    mut dates: Vec<(usize, date::ParsedDate, bool)>,
+    mut dates: Vec<LineDate>,
     near: impl Fn(usize) -> bool,
 ) -> Option<(date::ParsedDate, DateConfidence)> {
     let today = date::today();
-    dates.retain(|(_, d, _)| date::is_plausible(d, today));
-    if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
-        return Some((*d, DateConfidence::Medium));
-    }
-    dates
+    dates.retain(|d| date::is_plausible(&d.date, today));
+    let (published, updated): (Vec<LineDate>, Vec<LineDate>) = dates
+        .into_iter()
+        .partition(|d| d.label != DateLabel::Updated);
+    let labelled = |d: &&LineDate| d.label == DateLabel::Published;
+    let header: Vec<&LineDate> = published.iter().filter(|d| near(d.block)).collect();
+    if let Some(d) = header
         .iter()
-        .find(|(_, _, stated)| *stated)
-        .or_else(|| dates.first())
-        .map(|(_, d, _)| (*d, DateConfidence::Low))
+        .copied()
+        .find(labelled)
+        .or(header.first().copied())
+    {
+        return Some((d.date, DateConfidence::Medium));
+    }
+    published
+        .iter()
+        .find(labelled)
+        .or_else(|| published.iter().find(|d| d.stated))
+        .or_else(|| published.first())
+        .or_else(|| updated.first())
+        .map(|d| (d.date, DateConfidence::Low))
 }
 
 /// How far above the article's first line its headline is looked for: a
@@ -464,6 +495,52 @@ fn notice_only(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line_dates(lines: &[(usize, &str, bool)]) -> Vec<LineDate> {
+        lines
+            .iter()
+            .filter_map(|&(i, t, stated)| LineDate::read(i, t, stated))
+            .collect()
+    }
+
+    fn chosen(lines: &[(usize, &str, bool)], near: impl Fn(usize) -> bool) -> Option<String> {
+        choose_date(line_dates(lines), near).map(|(d, c)| format!("{} {c:?}", d.to_iso()))
+    }
+
+    #[test]
+    fn labelled_publication_dates_over_others() {
+        // In the header zone: the date labelled as the publication over a
+        // "today" line above it.
+        let lines = [
+            (3, "May 11, 2022", true),
+            (5, "Crime Published On May 10, 2022", false),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i >= 3).as_deref(),
+            Some("2022-05-10 Medium")
+        );
+        // Outside it: "Erschienen am" over the change above it.
+        let lines = [
+            (40, "Letzte Änderung: 31.10.2023 - 14:49:39", false),
+            (41, "Erschienen am: 01.11.2023", false),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i < 10).as_deref(),
+            Some("2023-11-01 Low")
+        );
+        // Only a change: taken, never as the header's date.
+        let lines = [(4, "Updated Jul 24, 2018, 2:15pm EDT", true)];
+        assert_eq!(
+            chosen(&lines, |_| true).as_deref(),
+            Some("2018-07-24T14:15:00-04:00 Low")
+        );
+        // Unlabelled lines keep the old order: the header zone first.
+        let lines = [(2, "12.02.2008", true), (30, "13.02.2008", true)];
+        assert_eq!(
+            chosen(&lines, |i| i > 20).as_deref(),
+            Some("2008-02-13 Medium")
+        );
+    }
 
     #[test]
     fn text_title_is_the_headline_above_the_first_paragraph() {

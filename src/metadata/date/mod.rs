@@ -12,10 +12,12 @@
 //! publication, and this module cannot tell the difference.
 
 mod choice;
+mod label;
 mod scan;
 mod words;
 
 pub use choice::{first_plausible, from_url, is_plausible, local_day_of, today};
+pub use label::{DateLabel, parse_labelled};
 pub use words::is_date_word;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
