@@ -83,25 +83,33 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     if meta.author.is_none() {
         meta.author = inline_author.or(labelled);
     }
-    // A dateline inside the first kept lines ("16 January 2008 – The Security
-    // Council...") is the article's date too.
+    // A dateline inside the first kept lines ("16 January 2008 – The
+    // Security Council...") is the article's date too; further down the
+    // article's first kept lines (a byline, a caption or a lead may come
+    // first) only a line that starts with its date is a dateline.
     if let Some(first) = first_kept {
-        for (i, b) in blocks.iter().enumerate().skip(first).take(3) {
-            if verdicts[i].keep
-                && !is_copyright_like(&b.text)
-                && let Some(d) = date::parse_free(prefix(&b.text, 80))
-            {
-                dates.push(LineDate {
+        let opening = (first..blocks.len())
+            .filter(|&i| verdicts[i].keep && !matches!(blocks[i].kind, BlockKind::Heading(_)))
+            .take(DATELINE_KEPT_BLOCKS);
+        let dateline = (first..blocks.len().min(first + 3))
+            .filter(|&i| verdicts[i].keep)
+            .chain(opening.filter(|&i| i >= first + 3 && starts_with_date(&blocks[i].text)))
+            .find_map(|i| {
+                let text = &blocks[i].text;
+                if is_copyright_like(text) {
+                    return None;
+                }
+                date::parse_free(prefix(text, 80)).map(|date| LineDate {
                     block: i,
-                    date: d,
+                    date,
                     stated: true,
                     label: DateLabel::Unlabelled,
-                });
-                break;
-            }
-        }
+                    opening: true,
+                })
+            });
+        dates.extend(dateline);
     }
-    if let Some((d, confidence)) = choose_date(dates, near) {
+    if let Some((d, confidence)) = choose_date(dates, first_kept, near) {
         meta.date = Some(d.to_iso());
         meta.date_confidence = Some(confidence);
     }
@@ -129,6 +137,8 @@ struct LineDate {
     /// Stated by a timestamp or byline line (not any short dated line).
     stated: bool,
     label: DateLabel,
+    /// Read at the start of one of the article's first kept lines.
+    opening: bool,
 }
 
 impl LineDate {
@@ -138,33 +148,44 @@ impl LineDate {
             date,
             stated,
             label,
+            opening: false,
         })
     }
 }
 
-/// Of the dates read off lines, the first plausible one in the header zone
-/// (one labelled as the publication first); else one labelled as the
-/// publication anywhere, or a timestamp line anywhere; else the page's
+/// Of the dates read off lines, the header zone's (one labelled as the
+/// publication first, then the line nearest the article's first line: a
+/// "today" line or a seminar ad may stand higher up; a date opening the
+/// article's first lines last); else one labelled as
+/// the publication anywhere, or a timestamp line anywhere, or the page's
 /// first short dated line (a dateline under the article, "veröffentlicht
-/// 28.01.2022"); those may be a teaser's date: flagged low. A date labelled
-/// as the last change ("Updated …", "Stand: …") is taken only when there is
-/// no other, flagged low.
+/// 28.01.2022"), which may be a teaser's date: flagged low; else a date
+/// labelled as the last change ("Updated …", "Stand: …"), flagged low.
 fn choose_date(
     mut dates: Vec<LineDate>,
+    first_kept: Option<usize>,
     near: impl Fn(usize) -> bool,
 ) -> Option<(date::ParsedDate, DateConfidence)> {
     let today = date::today();
     dates.retain(|d| date::is_plausible(&d.date, today));
+    let in_header = |d: &&LineDate| d.opening || near(d.block);
+    let labelled = |d: &&LineDate| d.label == DateLabel::Published;
     let (published, updated): (Vec<LineDate>, Vec<LineDate>) = dates
         .into_iter()
         .partition(|d| d.label != DateLabel::Updated);
-    let labelled = |d: &&LineDate| d.label == DateLabel::Published;
-    let header: Vec<&LineDate> = published.iter().filter(|d| near(d.block)).collect();
+    let distance = |d: &&LineDate| {
+        let f = first_kept.unwrap_or(0);
+        // Timestamp and byline lines before a date in the article's first
+        // lines; below the article's start before above it, at equal
+        // distance.
+        (d.opening, d.block.abs_diff(f), d.block < f)
+    };
+    let header: Vec<&LineDate> = published.iter().filter(in_header).collect();
     if let Some(d) = header
         .iter()
         .copied()
         .find(labelled)
-        .or(header.first().copied())
+        .or_else(|| header.iter().copied().min_by_key(distance))
     {
         return Some((d.date, DateConfidence::Medium));
     }
@@ -249,6 +270,34 @@ fn reads_like_headline(b: &Block) -> bool {
 /// many (a sentence-length teaser is not a headline).
 const HEADLINE_MIN_WORDS: usize = 4;
 const HEADLINE_MAX_WORDS: usize = 20;
+
+/// A dateline's shape: the line starts with its date ("16 January 2008 –
+/// …", "Mon, 3 May …"), or with a place and a comma before it ("Berlin,
+/// 28.10.2021", "Karlsruhe, (12.11.2021)"). Prose that mentions a date
+/// further on ("Am Sonntag, 5. November …", "… ab 01.01.2024") is no
+/// dateline.
+fn starts_with_date(text: &str) -> bool {
+    let dated_start = |s: &str| {
+        let s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
+        s.starts_with(|c: char| c.is_ascii_digit())
+            || s.split_whitespace().next().is_some_and(date::is_date_word)
+    };
+    let text = text.trim_start();
+    dated_start(text)
+        || text.split_once(',').is_some_and(|(place, rest)| {
+            (1..=PLACE_MAX_WORDS).contains(&place.split_whitespace().count())
+                && !place.chars().any(|c| c.is_ascii_digit())
+                && !place.split_whitespace().any(date::is_date_word)
+                && dated_start(rest)
+        })
+}
+
+/// A dateline's place has at most this many words ("Frankfurt am Main").
+const PLACE_MAX_WORDS: usize = 3;
+
+/// How many of the article's first kept lines (headings aside) are read
+/// for a dateline: a byline, a caption or a lead may come before it.
+const DATELINE_KEPT_BLOCKS: usize = 3;
 
 /// Longest line read as a dateline in the header zone: a date with a place,
 /// an author or a label beside it; a longer line is prose that mentions a
@@ -504,7 +553,7 @@ mod tests {
     }
 
     fn chosen(lines: &[(usize, &str, bool)], near: impl Fn(usize) -> bool) -> Option<String> {
-        choose_date(line_dates(lines), near).map(|(d, c)| format!("{} {c:?}", d.to_iso()))
+        choose_date(line_dates(lines), Some(10), near).map(|(d, c)| format!("{} {c:?}", d.to_iso()))
     }
 
     #[test]
@@ -534,12 +583,42 @@ mod tests {
             chosen(&lines, |_| true).as_deref(),
             Some("2018-07-24T14:15:00-04:00 Low")
         );
-        // Unlabelled lines keep the old order: the header zone first.
+        // The header zone first.
         let lines = [(2, "12.02.2008", true), (30, "13.02.2008", true)];
         assert_eq!(
             chosen(&lines, |i| i > 20).as_deref(),
             Some("2008-02-13 Medium")
         );
+        // In it, the line nearest the article's first line (10): a seminar
+        // ad above the headline is farther.
+        let lines = [
+            (6, "19.1.23, 10:00-11:30 Uhr", true),
+            (9, "20.12.2022", true),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i >= 4).as_deref(),
+            Some("2022-12-20 Medium")
+        );
+    }
+
+    #[test]
+    fn datelines_start_with_their_date() {
+        for t in [
+            "16 January 2008 – The Security Council met",
+            "27.1.2022 - Bei der Erinnerung an die Verfolgten",
+            "Berlin, 28.10.2021, 058/21",
+            "Karlsruhe, (12.11.2021). Traditionell gedenken",
+            "Monday, 3 May 2010 — The",
+        ] {
+            assert!(starts_with_date(t), "{t}");
+        }
+        for t in [
+            "Am Sonntag, 5. November 2023, kurz nach 21.25 Uhr",
+            "Die wichtigsten Ticketpreise ab 01.01.2024",
+            "Im Jahr 2019, 5. Mai",
+        ] {
+            assert!(!starts_with_date(t), "{t}");
+        }
     }
 
     #[test]
