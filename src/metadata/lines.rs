@@ -19,7 +19,18 @@ const HEADER_ZONE: usize = 6;
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
-    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // The article's headline, when the classifier kept one: a gallery or
+    // a credit kept above it moves the first kept block, not the header.
+    let headline_kept = blocks
+        .iter()
+        .zip(verdicts)
+        .position(|(b, v)| v.keep && matches!(b.kind, BlockKind::Heading(_)));
+    let near = |i: usize| {
+        [first_kept, headline_kept]
+            .into_iter()
+            .flatten()
+            .any(|f| i + HEADER_ZONE >= f && i <= f + 2)
+    };
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
     let mut inline_author: Option<String> = None;
