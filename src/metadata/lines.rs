@@ -15,6 +15,10 @@ use date::DateLabel;
 /// belong to a teaser).
 const HEADER_ZONE: usize = 6;
 
+/// Blocks below the headline still in the header zone: a byline, a place
+/// and a kicker may stand between the headline and its date.
+const BELOW_HEADLINE: usize = 4;
+
 /// Read metadata off classified blocks.
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
@@ -26,10 +30,8 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         .zip(verdicts)
         .position(|(b, v)| v.keep && matches!(b.kind, BlockKind::Heading(_)));
     let near = |i: usize| {
-        [first_kept, headline_kept]
-            .into_iter()
-            .flatten()
-            .any(|f| i + HEADER_ZONE >= f && i <= f + 2)
+        first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2)
+            || headline_kept.is_some_and(|h| i + HEADER_ZONE >= h && i <= h + BELOW_HEADLINE)
     };
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
