@@ -112,19 +112,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 if is_copyright_like(text) {
                     return None;
                 }
-                date::parse_free(prefix(text, 80)).map(|date| LineDate {
-                    block: i,
-                    date,
-                    stated: true,
-                    label: DateLabel::Unlabelled,
-                    opening: true,
-                })
+                LineDate::read(i, prefix(text, 80), true).map(|d| LineDate { opening: true, ..d })
             });
         dates.extend(dateline);
     }
     if let Some((d, confidence)) = choose_date(dates, first_kept, near) {
-        meta.date = Some(d.to_iso());
+        meta.date = Some(d.date.to_iso());
         meta.date_confidence = Some(confidence);
+        meta.date_labelled_published = d.label == DateLabel::Published;
     }
     meta.title = first_kept.and_then(|f| headline(blocks, verdicts, f));
     meta
@@ -144,6 +139,7 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], first_kept: usize) -> Option
 }
 
 /// A date read off a line.
+#[derive(Clone, Copy)]
 struct LineDate {
     block: usize,
     date: date::ParsedDate,
@@ -169,16 +165,18 @@ impl LineDate {
 /// Of the dates read off lines, the header zone's (one labelled as the
 /// publication first, then the line nearest the article's first line: a
 /// "today" line or a seminar ad may stand higher up; a date opening the
-/// article's first lines last); else one labelled as
+/// article's first lines last); else a header date labelled as the last
+/// change ("Stand: …", "Updated …": often the only date a news page shows,
+/// but no statement of the publication: flagged low); else one labelled as
 /// the publication anywhere, or a timestamp line anywhere, or the page's
 /// first short dated line (a dateline under the article, "veröffentlicht
-/// 28.01.2022"), which may be a teaser's date: flagged low; else a date
-/// labelled as the last change ("Updated …", "Stand: …"), flagged low.
+/// 28.01.2022"), which may be a teaser's date: flagged low; else a change
+/// anywhere, flagged low.
 fn choose_date(
     mut dates: Vec<LineDate>,
     first_kept: Option<usize>,
     near: impl Fn(usize) -> bool,
-) -> Option<(date::ParsedDate, DateConfidence)> {
+) -> Option<(LineDate, DateConfidence)> {
     let today = date::today();
     dates.retain(|d| date::is_plausible(&d.date, today));
     let in_header = |d: &&LineDate| d.opening || near(d.block);
@@ -200,15 +198,16 @@ fn choose_date(
         .find(labelled)
         .or_else(|| header.iter().copied().min_by_key(distance))
     {
-        return Some((d.date, DateConfidence::Medium));
+        return Some((*d, DateConfidence::Medium));
     }
-    published
+    updated
         .iter()
-        .find(labelled)
+        .find(in_header)
+        .or_else(|| published.iter().find(labelled))
         .or_else(|| published.iter().find(|d| d.stated))
         .or_else(|| published.first())
         .or_else(|| updated.first())
-        .map(|d| (d.date, DateConfidence::Low))
+        .map(|d| (*d, DateConfidence::Low))
 }
 
 /// How far above the article's first line its headline is looked for: a
@@ -566,7 +565,8 @@ mod tests {
     }
 
     fn chosen(lines: &[(usize, &str, bool)], near: impl Fn(usize) -> bool) -> Option<String> {
-        choose_date(line_dates(lines), Some(10), near).map(|(d, c)| format!("{} {c:?}", d.to_iso()))
+        choose_date(line_dates(lines), Some(10), near)
+            .map(|(d, c)| format!("{} {c:?}", d.date.to_iso()))
     }
 
     #[test]
@@ -595,6 +595,15 @@ mod tests {
         assert_eq!(
             chosen(&lines, |_| true).as_deref(),
             Some("2018-07-24T14:15:00-04:00 Low")
+        );
+        // A change in the header over a timestamp far below (a video's).
+        let lines = [
+            (9, "Stand: 20. April 2020, 14:57 Uhr", false),
+            (40, "Mi 08.07. 2020 13:30 Uhr", true),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i < 12).as_deref(),
+            Some("2020-04-20T14:57:00 Low")
         );
         // The header zone first.
         let lines = [(2, "12.02.2008", true), (30, "13.02.2008", true)];

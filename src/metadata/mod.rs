@@ -78,6 +78,10 @@ pub struct Metadata {
     /// The trust of the markup date chosen for `date` (not output).
     #[serde(skip)]
     pub markup_date_trust: Option<DateTrust>,
+    /// The date read off the page's lines is labelled as the publication
+    /// ("Veröffentlicht am …", "Published …") (not output).
+    #[serde(skip)]
+    pub date_labelled_published: bool,
 }
 
 impl Metadata {
@@ -93,7 +97,7 @@ impl Metadata {
         } else if other.date_confidence == Some(DateConfidence::Medium)
             && let Some(visible) = other.date.as_deref().and_then(date::parse_iso_like)
         {
-            self.prefer_visible_date(visible);
+            self.prefer_visible_date(visible, other.date_labelled_published);
         }
         fill(&mut self.title, other.title);
         // The site or its operator named as the author gives way to a
@@ -129,11 +133,12 @@ impl Metadata {
     ///   visible day wins: two statements of the page agree on it (a site's
     ///   other tags may carry a republication or a first draft).
     /// - Else a generic `date` tag (often the last edit) gives way to the
-    ///   visible date.
+    ///   visible date, and so does a `<time>` (it may be a teaser's) to a
+    ///   visible date labelled as the publication.
     /// - Else, when the markup states the moment in UTC and the visible day
     ///   is the day before or after it, the conversion crossed midnight: the
     ///   page's own calendar day is the one its readers saw.
-    fn prefer_visible_date(&mut self, visible: date::ParsedDate) {
+    fn prefer_visible_date(&mut self, visible: date::ParsedDate, labelled: bool) {
         let Some(stated) = self.date.as_deref().and_then(date::parse_iso_like) else {
             return;
         };
@@ -146,7 +151,9 @@ impl Metadata {
         }) {
             self.date = Some(c.date.to_iso());
             self.markup_date_trust = Some(c.trust);
-        } else if self.markup_date_trust == Some(DateTrust::Generic) {
+        } else if self.markup_date_trust == Some(DateTrust::Generic)
+            || labelled && self.markup_date_trust != Some(DateTrust::Stated)
+        {
             self.date = Some(visible.to_iso());
             self.date_confidence = Some(DateConfidence::Medium);
         } else if date::local_day_of(&stated, &visible) {

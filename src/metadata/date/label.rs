@@ -168,6 +168,10 @@ mod tests {
             Some(("2023-11-01".into(), Published))
         );
         assert_eq!(
+            got("Veröffentlicht am 27.01.2022 · Aktualisiert am 03.02.2022, 09:12 Uhr"),
+            Some(("2022-01-27".into(), Published))
+        );
+        assert_eq!(
             got("Crime Published On May 10, 2022 01:52 PM"),
             Some(("2022-05-10T13:52:00".into(), Published))
         );
