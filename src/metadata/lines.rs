@@ -29,8 +29,11 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         .iter()
         .zip(verdicts)
         .position(|(b, v)| v.keep && matches!(b.kind, BlockKind::Heading(_)));
+    let near_first = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // The header zone for dates; inline bylines keep the zone around the
+    // first kept block.
     let near = |i: usize| {
-        first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2)
+        near_first(i)
             || headline_kept.is_some_and(|h| i + HEADER_ZONE >= h && i <= h + BELOW_HEADLINE)
     };
     // A byline inside a short line of the header zone ("Posted on September
@@ -83,7 +86,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         }
         // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
         // still names the author.
-        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near(i) {
+        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near_first(i) {
             inline_author = inline_byline(text);
         }
         if labelled.is_none() {
