@@ -142,7 +142,10 @@ impl Metadata {
         let Some(stated) = self.date.as_deref().and_then(date::parse_iso_like) else {
             return;
         };
-        if stated.date == visible.date {
+        // The same day, or the same numbers read the other way round (a
+        // visible `07/06/2004` beside a stated 6 July: the page writes the
+        // month first, the parser read the day first).
+        if stated.date == visible.date || date::swapped(&visible) == Some(stated.date) {
             return;
         }
         if let Some(c) = self.markup_dates.iter().find(|c| {
@@ -266,6 +269,11 @@ mod tests {
         ]);
         b.fill_from(visible("2021-10-28"));
         assert_eq!(b.date.as_deref(), Some("2021-10-28T13:21:30+01:00"));
+        // A visible date that is the stated one with day and month read
+        // the other way round agrees with it.
+        let mut d = markup(&[("2004-07-06", Generic)]);
+        d.fill_from(visible("2004-06-07"));
+        assert_eq!(d.date.as_deref(), Some("2004-07-06"));
         // Only a generic tag: the visible date wins even alone.
         let mut c = markup(&[("2021-12-20T11:02:44+01:00", Generic)]);
         c.fill_from(visible("2022-01-27"));

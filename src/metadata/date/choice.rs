@@ -2,7 +2,7 @@
 //! one moment keeps the page's own calendar day, and the date a URL carries.
 
 use super::ParsedDate;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 /// The first day a web page can carry: the first web site went online in
 /// August 1991, so an earlier "publication date" is a historical date in
@@ -90,6 +90,15 @@ pub fn local_day_of(utc: &ParsedDate, visible: &ParsedDate) -> bool {
     let earliest = (moment - Duration::hours(8)).date();
     let latest = (moment + Duration::hours(3)).date();
     visible.date >= earliest && visible.date <= latest
+}
+
+/// The date with day and month exchanged, when both can be either (a
+/// numeric `03/04/2021` read in the other order).
+pub fn swapped(d: &ParsedDate) -> Option<NaiveDate> {
+    let (day, month) = (d.date.day(), d.date.month());
+    (day <= 12 && day != month)
+        .then(|| NaiveDate::from_ymd_opt(d.date.year(), day, month))
+        .flatten()
 }
 
 /// The date in a URL's path: `/2010/05/19/`, `/2012-06/04/`, `/2019-10-21-`,

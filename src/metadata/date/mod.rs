@@ -16,7 +16,7 @@ mod label;
 mod scan;
 mod words;
 
-pub use choice::{first_plausible, from_url, is_plausible, local_day_of, today};
+pub use choice::{first_plausible, from_url, is_plausible, local_day_of, swapped, today};
 pub use label::{DateLabel, parse_labelled};
 pub use words::is_date_word;
 
