@@ -85,6 +85,33 @@ fn metadata_blog_post() {
     insta::assert_snapshot!(record_for("metadata-blog-post.html"));
 }
 
+/// The date of a sample's record.
+fn date_of(name: &str) -> Option<String> {
+    let record: serde_json::Value = serde_json::from_str(&record_for(name)).expect("a JSON record");
+    record["date"].as_str().map(String::from)
+}
+
+/// A generic `date` tag holding the last edit, a "today" line above the
+/// headline, a gallery credit kept before it, teasers with `<time>`s, and a
+/// dateline with both the publication and the change: the publication.
+#[test]
+fn date_published_vs_changed() {
+    assert_eq!(
+        date_of("date-published-vs-changed.html").as_deref(),
+        Some("2022-01-27")
+    );
+}
+
+/// A stated publication date stays against a visible "Updated" line and a
+/// teaser's `<time>` of the same day.
+#[test]
+fn date_stated_stays() {
+    assert_eq!(
+        date_of("date-stated-stays.html").as_deref(),
+        Some("2020-02-25T15:10:00-05:00")
+    );
+}
+
 #[test]
 fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));

@@ -270,7 +270,15 @@ impl State {
             "meta" | "link" => self.read_head_element(tag, el),
             "title" => {}
             "time" => {
-                if let Some(dt) = el.get("datetime") {
+                // A time marked as the last change (`itemprop="dateModified"`,
+                // class `modified`) is no statement of publication.
+                let modified = el
+                    .get("itemprop")
+                    .is_some_and(|p| p.trim().eq_ignore_ascii_case("datemodified"))
+                    || el
+                        .get("class")
+                        .is_some_and(|c| c.to_ascii_lowercase().contains("modified"));
+                if !modified && let Some(dt) = el.get("datetime") {
                     self.out.meta.times.push(dt.trim().to_string());
                 }
             }
@@ -704,6 +712,19 @@ mod tests {
         assert_eq!(w.meta.json_ld.len(), 1);
         assert_eq!(w.meta.times, ["2020-01-02"]);
         assert_eq!(w.meta.authors, ["Jane Doe"]);
+    }
+
+    #[test]
+    fn times_marked_as_the_last_change_are_not_collected() {
+        let w = walk_str(
+            r#"<body><time class="updated" itemprop="dateModified" datetime="2022-12-29">29.</time>
+            <time class="entry-date published" datetime="2022-12-30">30.</time>
+            <time class="post-modified" datetime="2023-01-02">2.</time>
+            <time class="entry-date updated" datetime="2022-12-31">31.</time></body>"#,
+        );
+        // "updated" alone is the hentry microformat's class for the post's
+        // date in many themes: kept.
+        assert_eq!(w.meta.times, ["2022-12-30", "2022-12-31"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! then microdata and `<time>`, then `<title>` and headings.
 
 use super::title::{SiteNames, choose_title, decode_leftover_entities};
-use super::{DateConfidence, Metadata, clean};
+use super::{DateConfidence, DateTrust, MarkupDate, Metadata, clean};
 use super::{author, date};
 use crate::html::RawMeta;
 use serde_json::Value;
@@ -43,10 +43,7 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
 
     m.author = markup_author(raw, &ld);
 
-    if let Some((d, confidence)) = markup_date(raw, &ld, url, &meta) {
-        m.date = Some(d.to_iso());
-        m.date_confidence = Some(confidence);
-    }
+    markup_date(&mut m, raw, &ld, url);
 
     m.site_name = site_name;
     m.publisher = ld
@@ -73,54 +70,106 @@ pub fn from_markup(raw: &RawMeta, url: Option<&str>) -> Metadata {
     m
 }
 
+/// Meta tags that state the publication date itself.
+const PUBLISHED_METAS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published_time",
+];
+
+/// Meta tags that name "the" date of the page without saying which: content
+/// management systems write the page's last change there as often as its
+/// publication (TYPO3's `date` is the last edit), so they rank below every
+/// statement of the publication date and below `<time>`.
+const GENERIC_DATE_METAS: &[&str] = &["date", "dc.date"];
+
 /// The publication date the markup states, in order of trust: JSON-LD,
-/// the published-time meta tags, microdata, `<time>`; else the URL's date.
-fn markup_date(
-    raw: &RawMeta,
-    ld: &LdArticle,
-    url: Option<&str>,
-    meta: &dyn Fn(&[&str]) -> Option<String>,
-) -> Option<(date::ParsedDate, DateConfidence)> {
-    let candidates = ld
+/// the published-time meta tags, microdata, a non-article JSON-LD node
+/// (a recipe, a how-to), `<time>`, the generic date tags; else the URL's
+/// date. Every plausible statement is kept in `m.markup_dates`, so that a
+/// date visible in the article's header can pick the one it corroborates.
+fn markup_date(m: &mut Metadata, raw: &RawMeta, ld: &LdArticle, url: Option<&str>) {
+    let metas = |keys: &[&str]| -> Vec<String> {
+        keys.iter()
+            .flat_map(|k| raw.metas.iter().filter(move |(name, _)| name == k))
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let stated = ld
         .date
         .iter()
         .cloned()
-        .chain(meta(&[
-            "article:published_time",
-            "og:published_time",
-            "datepublished",
-            "date",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-            "published_time",
-        ]))
+        .chain(metas(PUBLISHED_METAS))
         .chain(
             raw.itemprops
                 .iter()
                 .filter(|(p, _)| p == "datepublished" || p == "datecreated")
                 .map(|(_, v)| v.clone()),
         )
-        .chain(raw.times.iter().cloned());
-    let parsed: Vec<date::ParsedDate> = candidates
-        .filter_map(|c| date::parse_iso_like(&c))
-        .collect();
+        .chain(ld.other_date.iter().cloned());
+    let times = raw.times.iter().enumerate().map(|(i, t)| {
+        let trust = if i == 0 {
+            DateTrust::FirstTime
+        } else {
+            DateTrust::Time
+        };
+        (t.clone(), trust)
+    });
     let today = date::today();
-    if let Some(d) = date::first_plausible(&parsed, today) {
-        return Some((d, DateConfidence::High));
-    }
+    let mut found: Vec<MarkupDate> = stated
+        .map(|s| (s, DateTrust::Stated))
+        .chain(times)
+        .chain(
+            metas(GENERIC_DATE_METAS)
+                .into_iter()
+                .map(|s| (s, DateTrust::Generic)),
+        )
+        .filter_map(|(s, trust)| {
+            date::parse_iso_like(&s)
+                .filter(|d| date::is_plausible(d, today))
+                .map(|date| MarkupDate { date, trust })
+        })
+        .collect();
     // A dated URL path is the site's own filing of the article, set when
     // it was published: weaker than a stated date, stronger than a date
     // read off the page's text.
-    url.and_then(date::from_url)
-        .filter(|d| date::is_plausible(d, today))
-        .map(|d| (d, DateConfidence::Medium))
+    let from_url = url
+        .and_then(date::from_url)
+        .filter(|d| date::is_plausible(d, today));
+    let dates: Vec<date::ParsedDate> = found.iter().map(|c| c.date).collect();
+    let chosen = date::first_plausible(&dates, today).map(|d| {
+        // The URL's day beside a UTC moment that crossed midnight is the
+        // page's own day, as a visible date would be.
+        match from_url {
+            Some(u) if date::local_day_of(&d, &u) => u,
+            _ => d,
+        }
+    });
+    if let Some(d) = chosen {
+        m.date = Some(d.to_iso());
+        m.date_confidence = Some(DateConfidence::High);
+        // `first_plausible` keeps the first statement's trust: it only
+        // swaps in another statement of the same moment.
+        m.markup_date_trust = found.first().map(|c| c.trust);
+    } else if let Some(u) = from_url {
+        m.date = Some(u.to_iso());
+        m.date_confidence = Some(DateConfidence::Medium);
+        found.push(MarkupDate {
+            date: u,
+            trust: DateTrust::Stated,
+        });
+        m.markup_date_trust = Some(DateTrust::Stated);
+    }
+    m.markup_dates = found;
 }
 
 /// Meta tags that name the article's author.
@@ -215,11 +264,24 @@ struct LdArticle {
     headline: Option<String>,
     author: Option<String>,
     date: Option<String>,
+    /// `datePublished` of a node that is no article (a recipe, a how-to, a
+    /// product page): the page's own date when no article states one.
+    other_date: Option<String>,
     publisher: Option<String>,
     description: Option<String>,
 }
 
 /// Schema.org types that describe the page's article.
+/// Schema.org types of one user's post among many on a page (a forum
+/// thread, reviews, answers): its date is that post's, not the page's.
+fn is_post_type(t: &str) -> bool {
+    let t = t.rsplit('/').next().unwrap_or(t);
+    matches!(
+        t,
+        "DiscussionForumPosting" | "Comment" | "Review" | "Question" | "Answer"
+    )
+}
+
 fn is_article_type(t: &str) -> bool {
     let t = t.rsplit('/').next().unwrap_or(t);
     t.ends_with("Article")
@@ -250,6 +312,12 @@ fn json_ld(scripts: &[String]) -> LdArticle {
                         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
                         _ => vec![],
                     };
+                    if !types.is_empty()
+                        && !types.iter().any(|t| is_post_type(t))
+                        && out.other_date.is_none()
+                    {
+                        out.other_date = map.get("datePublished").and_then(text_of);
+                    }
                     if types.iter().any(|t| is_article_type(t)) {
                         // A WebPage wrapper only fills what no article states.
                         let is_page = types.iter().all(|t| t.ends_with("WebPage"));
@@ -292,6 +360,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
         headline: out.headline.or(page.headline),
         author: out.author.or(page.author),
         date: out.date.or(page.date),
+        other_date: out.other_date,
         publisher: out.publisher.or(page.publisher),
         description: out.description.or(page.description),
     }
@@ -426,6 +495,7 @@ fn primary_language(tag: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::metadata::DateTrust;
 
     fn raw() -> RawMeta {
         RawMeta::default()
@@ -526,6 +596,77 @@ mod tests {
         let mut r = raw();
         r.authors = vec!["Taboola".into(), "CC7567".into(), "By Jane Doe".into()];
         assert_eq!(from_markup(&r, None).author.as_deref(), Some("Jane Doe"));
+    }
+
+    fn date_of(r: &RawMeta, url: Option<&str>) -> Option<String> {
+        from_markup(r, url).date
+    }
+
+    #[test]
+    fn generic_date_tag_ranks_below_stated_dates_and_time() {
+        let mut r = raw();
+        // TYPO3 writes the last edit into `date`.
+        r.metas
+            .push(("date".into(), "2022-01-21T15:38:44+01:00".into()));
+        assert_eq!(
+            date_of(&r, None).as_deref(),
+            Some("2022-01-21T15:38:44+01:00")
+        );
+        r.times.push("2022-01-20".into());
+        assert_eq!(date_of(&r, None).as_deref(), Some("2022-01-20"));
+        r.itemprops
+            .push(("datepublished".into(), "2022-01-27".into()));
+        assert_eq!(date_of(&r, None).as_deref(), Some("2022-01-27"));
+        let m = from_markup(&r, None);
+        assert_eq!(m.markup_date_trust, Some(DateTrust::Stated));
+        assert_eq!(m.markup_dates.len(), 3);
+    }
+
+    #[test]
+    fn non_article_json_ld_states_the_date_but_not_a_users_post() {
+        let mut r = raw();
+        r.json_ld.push(
+            r#"{"@type":"Recipe","name":"Kuchen","datePublished":"2006-10-10",
+            "review":[{"@type":"Review","datePublished":"2020-04-12"}]}"#
+                .into(),
+        );
+        r.times.push("2020-04-12T17:02:00".into());
+        assert_eq!(date_of(&r, None).as_deref(), Some("2006-10-10"));
+        // The recipe's name is not taken for an article headline.
+        assert_eq!(from_markup(&r, None).title, None);
+        // One post of a forum thread dates that post, not the page.
+        r.json_ld = vec![
+            r#"{"@type":"DiscussionForumPosting","datePublished":"2011-02-21T17:47:28+01:00"}"#
+                .into(),
+        ];
+        assert_eq!(date_of(&r, None).as_deref(), Some("2020-04-12T17:02:00"));
+    }
+
+    #[test]
+    fn url_day_beside_a_utc_moment_is_the_pages_day() {
+        let mut r = raw();
+        r.metas.push((
+            "article:published_time".into(),
+            "2020-02-25T02:25:54+00:00".into(),
+        ));
+        let url = "https://x.com/2020/02/24/some-story/";
+        assert_eq!(date_of(&r, Some(url)).as_deref(), Some("2020-02-24"));
+        // The same day, or a day the moment cannot have had: the statement stays.
+        for other in [
+            "https://x.com/2020/02/25/some-story/",
+            "https://x.com/2020/02/20/some-story/",
+        ] {
+            assert_eq!(
+                date_of(&r, Some(other)).as_deref(),
+                Some("2020-02-25T02:25:54+00:00")
+            );
+        }
+        // A local time keeps its own day.
+        r.metas[0].1 = "2020-02-25T02:25:54+01:00".into();
+        assert_eq!(
+            date_of(&r, Some(url)).as_deref(),
+            Some("2020-02-25T02:25:54+01:00")
+        );
     }
 
     #[test]

@@ -8,24 +8,40 @@ use super::{DateConfidence, Metadata, clean};
 use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
+use date::DateLabel;
 
 /// Blocks this close to the first kept block count as the article's header
 /// zone, where a timestamp is the article's own date (further away it may
 /// belong to a teaser).
 const HEADER_ZONE: usize = 6;
 
+/// Blocks below the headline still in the header zone: a byline, a place
+/// and a kicker may stand between the headline and its date.
+const BELOW_HEADLINE: usize = 4;
+
 /// Read metadata off classified blocks.
 pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
-    let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // The article's headline, when the classifier kept one: a gallery or
+    // a credit kept above it moves the first kept block, not the header.
+    let headline_kept = blocks
+        .iter()
+        .zip(verdicts)
+        .position(|(b, v)| v.keep && matches!(b.kind, BlockKind::Heading(_)));
+    let near_first = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    // The header zone for dates; inline bylines keep the zone around the
+    // first kept block.
+    let near = |i: usize| {
+        near_first(i)
+            || headline_kept.is_some_and(|h| i + HEADER_ZONE >= h && i <= h + BELOW_HEADLINE)
+    };
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
     let mut inline_author: Option<String> = None;
     // An "Autor: …" line anywhere on the page, the last resort.
     let mut labelled: Option<String> = None;
-    // (block index, date, stated by a timestamp or byline line).
-    let mut dates: Vec<(usize, date::ParsedDate, bool)> = Vec::new();
+    let mut dates: Vec<LineDate> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
         // Markup that names a byline (class "byline" or "author"): its
@@ -54,22 +70,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
                 }
                 // A byline often carries the date ("By Jane Doe on March
                 // 3, 2021"), whoever named the author first.
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, true));
-                }
+                dates.extend(LineDate::read(i, text, true));
             }
-            Some(Reason::Timestamp) => {
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, true));
-                }
-            }
+            Some(Reason::Timestamp) => dates.extend(LineDate::read(i, text, true)),
             // A short line with a date, whatever the classifier called it
             // ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"
             // judged outside the content): counted only in the header zone.
             _ if b.words <= DATELINE_MAX_WORDS && !is_copyright_like(text) => {
-                if let Some(d) = date::parse_free(text) {
-                    dates.push((i, d, false));
-                }
+                dates.extend(LineDate::read(i, text, false));
             }
             _ => {}
         }
@@ -78,7 +86,7 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         }
         // A dated byline kept in the story ("By Jane Doe, 01 June 2010")
         // still names the author.
-        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near(i) {
+        if inline_author.is_none() && b.words <= DATELINE_MAX_WORDS && near_first(i) {
             inline_author = inline_byline(text);
         }
         if labelled.is_none() {
@@ -91,22 +99,30 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
     if meta.author.is_none() {
         meta.author = inline_author.or(labelled);
     }
-    // A dateline inside the first kept lines ("16 January 2008 – The Security
-    // Council...") is the article's date too.
+    // A dateline inside the first kept lines ("16 January 2008 – The
+    // Security Council...") is the article's date too; further down the
+    // article's first kept lines (a byline, a caption or a lead may come
+    // first) only a line that starts with its date is a dateline.
     if let Some(first) = first_kept {
-        for (i, b) in blocks.iter().enumerate().skip(first).take(3) {
-            if verdicts[i].keep
-                && !is_copyright_like(&b.text)
-                && let Some(d) = date::parse_free(prefix(&b.text, 80))
-            {
-                dates.push((i, d, true));
-                break;
-            }
-        }
+        let opening = (first..blocks.len())
+            .filter(|&i| verdicts[i].keep && !matches!(blocks[i].kind, BlockKind::Heading(_)))
+            .take(DATELINE_KEPT_BLOCKS);
+        let dateline = (first..blocks.len().min(first + 3))
+            .filter(|&i| verdicts[i].keep)
+            .chain(opening.filter(|&i| i >= first + 3 && starts_with_date(&blocks[i].text)))
+            .find_map(|i| {
+                let text = &blocks[i].text;
+                if is_copyright_like(text) {
+                    return None;
+                }
+                LineDate::read(i, prefix(text, 80), true).map(|d| LineDate { opening: true, ..d })
+            });
+        dates.extend(dateline);
     }
-    if let Some((d, confidence)) = choose_date(dates, near) {
-        meta.date = Some(d.to_iso());
+    if let Some((d, confidence)) = choose_date(dates, first_kept, near) {
+        meta.date = Some(d.date.to_iso());
         meta.date_confidence = Some(confidence);
+        meta.date_labelled_published = d.label == DateLabel::Published;
     }
     meta.title = first_kept.and_then(|f| headline(blocks, verdicts, f));
     meta
@@ -125,25 +141,76 @@ fn headline(blocks: &[Block], verdicts: &[Verdict], first_kept: usize) -> Option
     }
 }
 
-/// Of the dates read off lines (block index, date, stated by a timestamp
-/// or byline line), the first plausible one in the header zone; else a
-/// timestamp line anywhere; else the page's first short dated line (a
-/// dateline under the article, "veröffentlicht 28.01.2022"). The last two
-/// may be a teaser's date: flagged low.
+/// A date read off a line.
+#[derive(Clone, Copy)]
+struct LineDate {
+    block: usize,
+    date: date::ParsedDate,
+    /// Stated by a timestamp or byline line (not any short dated line).
+    stated: bool,
+    label: DateLabel,
+    /// Read at the start of one of the article's first kept lines.
+    opening: bool,
+}
+
+impl LineDate {
+    fn read(block: usize, text: &str, stated: bool) -> Option<LineDate> {
+        date::parse_labelled(text).map(|(date, label)| LineDate {
+            block,
+            date,
+            stated,
+            label,
+            opening: false,
+        })
+    }
+}
+
+/// Of the dates read off lines, the header zone's (one labelled as the
+/// publication first, then the line nearest the article's first line: a
+/// "today" line or a seminar ad may stand higher up; a date opening the
+/// article's first lines last); else a header date labelled as the last
+/// change ("Stand: …", "Updated …": often the only date a news page shows,
+/// but no statement of the publication: flagged low); else one labelled as
+/// the publication anywhere, or a timestamp line anywhere, or the page's
+/// first short dated line (a dateline under the article, "veröffentlicht
+/// 28.01.2022"), which may be a teaser's date: flagged low; else a change
+/// anywhere, flagged low.
 fn choose_date(
-    mut dates: Vec<(usize, date::ParsedDate, bool)>,
+    mut dates: Vec<LineDate>,
+    first_kept: Option<usize>,
     near: impl Fn(usize) -> bool,
-) -> Option<(date::ParsedDate, DateConfidence)> {
+) -> Option<(LineDate, DateConfidence)> {
     let today = date::today();
-    dates.retain(|(_, d, _)| date::is_plausible(d, today));
-    if let Some((_, d, _)) = dates.iter().find(|(i, _, _)| near(*i)) {
+    dates.retain(|d| date::is_plausible(&d.date, today));
+    let in_header = |d: &&LineDate| d.opening || near(d.block);
+    let labelled = |d: &&LineDate| d.label == DateLabel::Published;
+    let (published, updated): (Vec<LineDate>, Vec<LineDate>) = dates
+        .into_iter()
+        .partition(|d| d.label != DateLabel::Updated);
+    let distance = |d: &&LineDate| {
+        let f = first_kept.unwrap_or(0);
+        // Timestamp and byline lines before a date in the article's first
+        // lines; below the article's start before above it, at equal
+        // distance.
+        (d.opening, d.block.abs_diff(f), d.block < f)
+    };
+    let header: Vec<&LineDate> = published.iter().filter(in_header).collect();
+    if let Some(d) = header
+        .iter()
+        .copied()
+        .find(labelled)
+        .or_else(|| header.iter().copied().min_by_key(distance))
+    {
         return Some((*d, DateConfidence::Medium));
     }
-    dates
+    updated
         .iter()
-        .find(|(_, _, stated)| *stated)
-        .or_else(|| dates.first())
-        .map(|(_, d, _)| (*d, DateConfidence::Low))
+        .find(in_header)
+        .or_else(|| published.iter().find(labelled))
+        .or_else(|| published.iter().find(|d| d.stated))
+        .or_else(|| published.first())
+        .or_else(|| updated.first())
+        .map(|d| (*d, DateConfidence::Low))
 }
 
 /// How far above the article's first line its headline is looked for: a
@@ -218,6 +285,34 @@ fn reads_like_headline(b: &Block) -> bool {
 /// many (a sentence-length teaser is not a headline).
 const HEADLINE_MIN_WORDS: usize = 4;
 const HEADLINE_MAX_WORDS: usize = 20;
+
+/// A dateline's shape: the line starts with its date ("16 January 2008 –
+/// …", "Mon, 3 May …"), or with a place and a comma before it ("Berlin,
+/// 28.10.2021", "Karlsruhe, (12.11.2021)"). Prose that mentions a date
+/// further on ("Am Sonntag, 5. November …", "… ab 01.01.2024") is no
+/// dateline.
+fn starts_with_date(text: &str) -> bool {
+    let dated_start = |s: &str| {
+        let s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
+        s.starts_with(|c: char| c.is_ascii_digit())
+            || s.split_whitespace().next().is_some_and(date::is_date_word)
+    };
+    let text = text.trim_start();
+    dated_start(text)
+        || text.split_once(',').is_some_and(|(place, rest)| {
+            (1..=PLACE_MAX_WORDS).contains(&place.split_whitespace().count())
+                && !place.chars().any(|c| c.is_ascii_digit())
+                && !place.split_whitespace().any(date::is_date_word)
+                && dated_start(rest)
+        })
+}
+
+/// A dateline's place has at most this many words ("Frankfurt am Main").
+const PLACE_MAX_WORDS: usize = 3;
+
+/// How many of the article's first kept lines (headings aside) are read
+/// for a dateline: a byline, a caption or a lead may come before it.
+const DATELINE_KEPT_BLOCKS: usize = 3;
 
 /// Longest line read as a dateline in the header zone: a date with a place,
 /// an author or a label beside it; a longer line is prose that mentions a
@@ -464,6 +559,92 @@ fn notice_only(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line_dates(lines: &[(usize, &str, bool)]) -> Vec<LineDate> {
+        lines
+            .iter()
+            .filter_map(|&(i, t, stated)| LineDate::read(i, t, stated))
+            .collect()
+    }
+
+    fn chosen(lines: &[(usize, &str, bool)], near: impl Fn(usize) -> bool) -> Option<String> {
+        choose_date(line_dates(lines), Some(10), near)
+            .map(|(d, c)| format!("{} {c:?}", d.date.to_iso()))
+    }
+
+    #[test]
+    fn labelled_publication_dates_over_others() {
+        // In the header zone: the date labelled as the publication over a
+        // "today" line above it.
+        let lines = [
+            (3, "May 11, 2022", true),
+            (5, "Crime Published On May 10, 2022", false),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i >= 3).as_deref(),
+            Some("2022-05-10 Medium")
+        );
+        // Outside it: "Erschienen am" over the change above it.
+        let lines = [
+            (40, "Letzte Änderung: 31.10.2023 - 14:49:39", false),
+            (41, "Erschienen am: 01.11.2023", false),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i < 10).as_deref(),
+            Some("2023-11-01 Low")
+        );
+        // Only a change: taken, never as the header's date.
+        let lines = [(4, "Updated Jul 24, 2018, 2:15pm EDT", true)];
+        assert_eq!(
+            chosen(&lines, |_| true).as_deref(),
+            Some("2018-07-24T14:15:00-04:00 Low")
+        );
+        // A change in the header over a timestamp far below (a video's).
+        let lines = [
+            (9, "Stand: 20. April 2020, 14:57 Uhr", false),
+            (40, "Mi 08.07. 2020 13:30 Uhr", true),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i < 12).as_deref(),
+            Some("2020-04-20T14:57:00 Low")
+        );
+        // The header zone first.
+        let lines = [(2, "12.02.2008", true), (30, "13.02.2008", true)];
+        assert_eq!(
+            chosen(&lines, |i| i > 20).as_deref(),
+            Some("2008-02-13 Medium")
+        );
+        // In it, the line nearest the article's first line (10): a seminar
+        // ad above the headline is farther.
+        let lines = [
+            (6, "19.1.23, 10:00-11:30 Uhr", true),
+            (9, "20.12.2022", true),
+        ];
+        assert_eq!(
+            chosen(&lines, |i| i >= 4).as_deref(),
+            Some("2022-12-20 Medium")
+        );
+    }
+
+    #[test]
+    fn datelines_start_with_their_date() {
+        for t in [
+            "16 January 2008 – The Security Council met",
+            "27.1.2022 - Bei der Erinnerung an die Verfolgten",
+            "Berlin, 28.10.2021, 058/21",
+            "Karlsruhe, (12.11.2021). Traditionell gedenken",
+            "Monday, 3 May 2010 — The",
+        ] {
+            assert!(starts_with_date(t), "{t}");
+        }
+        for t in [
+            "Am Sonntag, 5. November 2023, kurz nach 21.25 Uhr",
+            "Die wichtigsten Ticketpreise ab 01.01.2024",
+            "Im Jahr 2019, 5. Mai",
+        ] {
+            assert!(!starts_with_date(t), "{t}");
+        }
+    }
 
     #[test]
     fn text_title_is_the_headline_above_the_first_paragraph() {

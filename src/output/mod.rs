@@ -98,6 +98,10 @@ impl Record {
             language,
             canonical_url,
             description,
+            // Evidence for choosing the date, not part of the record.
+            markup_dates: _,
+            markup_date_trust: _,
+            date_labelled_published: _,
         } = article.metadata.clone();
         let markdown = markdown_body(&article);
         let trace = article.trace;

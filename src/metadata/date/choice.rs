@@ -2,7 +2,7 @@
 //! one moment keeps the page's own calendar day, and the date a URL carries.
 
 use super::ParsedDate;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 /// The first day a web page can carry: the first web site went online in
 /// August 1991, so an earlier "publication date" is a historical date in
@@ -92,6 +92,15 @@ pub fn local_day_of(utc: &ParsedDate, visible: &ParsedDate) -> bool {
     visible.date >= earliest && visible.date <= latest
 }
 
+/// The date with day and month exchanged, when both can be either (a
+/// numeric `03/04/2021` read in the other order).
+pub fn swapped(d: &ParsedDate) -> Option<NaiveDate> {
+    let (day, month) = (d.date.day(), d.date.month());
+    (day <= 12 && day != month)
+        .then(|| NaiveDate::from_ymd_opt(d.date.year(), day, month))
+        .flatten()
+}
+
 /// The date in a URL's path: `/2010/05/19/`, `/2012-06/04/`, `/2019-10-21-`,
 /// `/20100519/`. Year, month and day must all be there (a `/2010/05/` archive
 /// path names a month, not a day).
@@ -121,14 +130,33 @@ pub fn from_url(url: &str) -> Option<ParsedDate> {
         {
             return Some(date_only(d));
         }
+        let joined = |a_end: usize, b_start: usize| {
+            b_start == a_end + 1 && matches!(&path[a_end..b_start], "/" | "-" | "_" | ".")
+        };
+        // `29-10-2021`: day, month and year; the month first only where the
+        // second number can only be a day; both up to 12 is no date (a
+        // `03-04-2021` can be read either way).
+        if run.len() <= 2 && k + 2 < digits.len() {
+            let (bs, b) = digits[k + 1];
+            let (ys, y) = digits[k + 2];
+            if b.len() <= 2
+                && y.len() == 4
+                && joined(start + run.len(), bs)
+                && joined(bs + b.len(), ys)
+                && let (Ok(a), Ok(b), Ok(y)) = (run.parse::<u32>(), b.parse::<u32>(), y.parse())
+                && (a > 12) != (b > 12)
+            {
+                let (day, month) = if a > 12 { (a, b) } else { (b, a) };
+                if let Some(date) = NaiveDate::from_ymd_opt(y, month, day) {
+                    return Some(date_only(date));
+                }
+            }
+        }
         // `2010/05/19`, `2012-06/04`: year, month and day, each run joined
         // to the next by one separator.
         if run.len() == 4 && k + 2 < digits.len() {
             let (ms, m) = digits[k + 1];
             let (ds, d) = digits[k + 2];
-            let joined = |a_end: usize, b_start: usize| {
-                b_start == a_end + 1 && matches!(&path[a_end..b_start], "/" | "-" | "_" | ".")
-            };
             if m.len() <= 2
                 && d.len() <= 2
                 && joined(start + run.len(), ms)
@@ -236,6 +264,16 @@ mod tests {
             iso("https://x.com/a/20100519/b").as_deref(),
             Some("2010-05-19")
         );
+        assert_eq!(
+            iso("https://x.de/media-news/meldungen/29-10-2021").as_deref(),
+            Some("2021-10-29")
+        );
+        assert_eq!(
+            iso("https://x.com/news/10-29-2021-story").as_deref(),
+            Some("2021-10-29")
+        );
+        // Day and month both up to 12: either order, no date.
+        assert_eq!(iso("https://x.com/news/03-04-2021-story"), None);
         // A month archive, an id, a host with digits: no day.
         assert_eq!(iso("http://x.de/2010/05/literatur/"), None);
         assert_eq!(iso("https://x.com/?p=31228"), None);

@@ -12,10 +12,12 @@
 //! publication, and this module cannot tell the difference.
 
 mod choice;
+mod label;
 mod scan;
 mod words;
 
-pub use choice::{first_plausible, from_url, is_plausible, local_day_of, today};
+pub use choice::{first_plausible, from_url, is_plausible, local_day_of, swapped, today};
+pub use label::{DateLabel, parse_labelled};
 pub use words::is_date_word;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -190,6 +192,11 @@ mod tests {
             ("12:00 am, 3 May 2010", "2010-05-03T00:00:00"),
             ("2019-03-05 10:32 +0200", "2019-03-05T10:32:00+02:00"),
             ("Jan 10, 2008 4:49:12 PM", "2008-01-10T16:49:12"),
+            // A time range, not a time and its offset.
+            ("19.01.2023 10:00 - 11:30", "2023-01-19T10:00:00"),
+            ("19.01.2023 10:00 -0330", "2023-01-19T10:00:00-03:30"),
+            ("19.1.23, 10:00-11:30 Uhr", "2023-01-19T10:00:00"),
+            ("2019-03-05 10:32:00-05:00", "2019-03-05T10:32:00-05:00"),
         ];
         for (input, want) in cases {
             assert_eq!(iso(input).as_deref(), Some(want), "{input}");

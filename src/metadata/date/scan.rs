@@ -67,7 +67,11 @@ fn tokenize(s: &str) -> Vec<Tok> {
             toks.push(Tok::Word(w));
         } else {
             chars.next();
-            if !c.is_whitespace() {
+            if matches!(c, '+' | '-') && chars.peek().is_some_and(|n| n.is_whitespace()) {
+                // A sign standing apart ("10:00 - 11:30") joins a range;
+                // an offset's sign is written against its digits (+0200).
+                toks.push(Tok::Sep('–'));
+            } else if !c.is_whitespace() {
                 toks.push(Tok::Sep(c));
             }
         }
@@ -309,9 +313,15 @@ pub(super) fn scan(s: &str) -> Scan {
                 }
             }
             Tok::Sep(c) => {
-                // A numeric offset (+0200, -05:00) right after a time.
+                // A numeric offset (+0200, -05:00) right after a time. The
+                // colon form only after a time with seconds (ISO's
+                // `10:32:00-05:00`): after `10:00` it ends a range
+                // ("10:00-11:30 Uhr").
+                let colon_form = sep(i + 2) == Some(':');
+                let after_seconds = i >= 4 && sep(i - 4) == Some(':');
                 if matches!(c, '+' | '-')
                     && f.time.is_some()
+                    && (!colon_form || after_seconds)
                     && let Some((h, hd)) = num(i + 1)
                     && let Some(o) = offset_from(*c, h, hd, sep(i + 2), num(i + 3))
                 {
