@@ -121,6 +121,15 @@ pub fn parse_labelled(s: &str) -> Option<(ParsedDate, DateLabel)> {
 /// of two labels starting at one place the longer is taken ("last updated"
 /// over "updated" is the same kind; "update" inside "updated" is skipped
 /// by taking the longest).
+/// The first bytes of every label (each line's every word is looked up).
+static LABEL_FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut first = [false; 256];
+    for label in PUBLISHED.iter().chain(UPDATED) {
+        first[usize::from(label.as_bytes()[0])] = true;
+    }
+    first
+});
+
 fn find_labels(lower: &str) -> Vec<(usize, usize, DateLabel)> {
     let mut out: Vec<(usize, usize, DateLabel)> = Vec::new();
     let mut prev_alpha = false;
@@ -131,6 +140,10 @@ fn find_labels(lower: &str) -> Vec<(usize, usize, DateLabel)> {
             continue;
         }
         let rest = &lower[i..];
+        // Most words start no label: one table look-up skips them.
+        if !LABEL_FIRST_BYTES[usize::from(rest.as_bytes()[0])] {
+            continue;
+        }
         let best = PUBLISHED
             .iter()
             .map(|l| (l, DateLabel::Published))
