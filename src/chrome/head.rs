@@ -243,3 +243,147 @@ pub(super) fn include_headline(
 
 /// See [`include_headline`].
 pub(super) const SENTENCE_CASE_HEADLINE_DISTANCE: usize = 2;
+
+/// The story's lead (standfirst, teaser, perex) printed in an element of
+/// its own above the body, which the container did not take in: the page's
+/// meta description says the same (sites fill `description` and
+/// `og:description` from the lead). A block dropped for lying outside the
+/// container, for being short, or for its element's name (a lead is often
+/// marked `teaser`, `intro` or put in the `<header>` with the headline), at
+/// the head of the story or among its blocks, that says what the
+/// description says, is the lead: kept. No rule on its text spoke against
+/// it. Without a description (plain text) nothing changes.
+pub fn include_described_lead(
+    blocks: &[Block],
+    verdicts: &mut [Verdict],
+    description: Option<&str>,
+) {
+    let Some(description) = description.map(described_words) else {
+        return;
+    };
+    if description.split(' ').count() < LEAD_MIN_WORDS {
+        return;
+    }
+    let (Some(first), Some(last)) = (
+        verdicts.iter().position(|v| v.keep),
+        verdicts.iter().rposition(|v| v.keep),
+    ) else {
+        return;
+    };
+    for i in first.saturating_sub(LEAD_SCAN)..last {
+        let b = &blocks[i];
+        let plain = matches!(
+            verdicts[i].reason,
+            Some(
+                Reason::OutsideContent
+                    | Reason::LowContent
+                    | Reason::Header
+                    | Reason::RelatedHeadline
+                    | Reason::Navigation
+                    | Reason::Sidebar
+            )
+        );
+        if verdicts[i].keep || !plain || b.words < LEAD_MIN_WORDS {
+            continue;
+        }
+        if says_the_description(&patterns::normalize(&b.text), &description) {
+            verdicts[i] = Verdict::KEEP;
+        }
+    }
+}
+
+/// The description's words, normalised, without a word cut short where the
+/// site truncated it ("…enthalten Staub und Schimmel…").
+fn described_words(description: &str) -> String {
+    let mut words = patterns::normalize(description);
+    let trimmed = description.trim_end();
+    if (trimmed.ends_with('…') || trimmed.ends_with("..."))
+        && let Some(cut) = words.rfind(' ')
+    {
+        words.truncate(cut);
+    }
+    words
+}
+
+/// Does a block (normalised) say what the description says: the one
+/// starts with the other (a description is the lead, its first sentences,
+/// or the lead cut short), both at least [`LEAD_MIN_WORDS`] long?
+fn says_the_description(text: &str, description: &str) -> bool {
+    let (short, long) = if text.len() <= description.len() {
+        (text, description)
+    } else {
+        (description, text)
+    };
+    short.split(' ').count() >= LEAD_MIN_WORDS
+        && long.starts_with(short)
+        // ...ending at a word's end, not inside one.
+        && matches!(long.as_bytes().get(short.len()), None | Some(b' '))
+}
+
+/// A lead (and a description) runs to a sentence at least: a shorter match
+/// is a label or a headline, which the description may also start with.
+const LEAD_MIN_WORDS: usize = 8;
+
+/// The lead is looked for at most this many blocks above the story's first
+/// kept block (past the headline, a dateline, a picture and its caption).
+const LEAD_SCAN: usize = 15;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEAD: &str = "Gutes Heu ist das Grundnahrungsmittel für unsere Pferde. Heulage genießt als Pferdefutter einen weniger guten Ruf.";
+    const BODY: &str = "Für Pferde mit Allergien kann auch Heulage eine Alternative sein, wenn der Ballen richtig gelagert und kontrolliert wird.";
+
+    /// Headline, lead (left outside the container), body; the verdicts the
+    /// container stage gave them.
+    fn page(lead: &str) -> (Vec<Block>, Vec<Verdict>) {
+        let blocks = vec![
+            Block::new("Heulage: Besser als ihr Ruf?".into(), BlockKind::Heading(1)),
+            Block::new(lead.into(), BlockKind::Paragraph),
+            Block::new(BODY.into(), BlockKind::Paragraph),
+        ];
+        let verdicts = vec![
+            Verdict::remove(Reason::OutsideContent),
+            Verdict::remove(Reason::RelatedHeadline),
+            Verdict::KEEP,
+        ];
+        (blocks, verdicts)
+    }
+
+    #[test]
+    fn the_lead_the_description_repeats_is_kept() {
+        let (blocks, mut verdicts) = page(LEAD);
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(verdicts[1].keep);
+        // A description cut short with an ellipsis still names the lead.
+        let (blocks, mut verdicts) = page(LEAD);
+        let cut =
+            "Gutes Heu ist das Grundnahrungsmittel für unsere Pferde. Heulage genießt als Pferdef…";
+        include_described_lead(&blocks, &mut verdicts, Some(cut));
+        assert!(verdicts[1].keep);
+        assert!(!verdicts[0].keep, "the headline is not the lead");
+    }
+
+    #[test]
+    fn a_teaser_the_description_does_not_repeat_stays_out() {
+        let other = "Heu ist die Grundlage einer guten Pferdefütterung, doch viele Ballen enthalten Staub und Schimmelpilze.";
+        let (blocks, mut verdicts) = page(other);
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(!verdicts[1].keep);
+        // No description (plain text), or one too short to say anything.
+        let (blocks, mut verdicts) = page(LEAD);
+        include_described_lead(&blocks, &mut verdicts, None);
+        assert!(!verdicts[1].keep);
+        include_described_lead(&blocks, &mut verdicts, Some("Gutes Heu"));
+        assert!(!verdicts[1].keep);
+    }
+
+    #[test]
+    fn a_block_a_rule_removed_is_not_taken_back_as_the_lead() {
+        let (blocks, mut verdicts) = page(LEAD);
+        verdicts[1] = Verdict::remove(Reason::CookieNotice);
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(!verdicts[1].keep);
+    }
+}
