@@ -62,6 +62,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_related_header(text, words) {
         return Some(Reason::RelatedHeader);
     }
+    if patterns::is_see_also_link(text, words, b.link_chars) {
+        return Some(Reason::RelatedHeadline);
+    }
     if patterns::is_external_links_disclaimer(text, words) {
         return Some(Reason::Disclaimer);
     }
