@@ -132,6 +132,13 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
     for (k, &i) in kept.iter().enumerate().take(HEADLINE_KEPT_SCAN) {
         if k + 1 < kept.len() && is_headline(&blocks[i]) {
             verdicts[i] = Verdict::remove(Reason::Headline);
+            // A dateline printed above the headline, as a kicker ("12.12.2022,
+            // 08:30 Uhr", then the headline), goes with it too.
+            for &above in &kept[..k] {
+                if let Some(reason) = dateline_reason(&blocks[above]) {
+                    verdicts[above] = Verdict::remove(reason);
+                }
+            }
             drop_datelines_under(blocks, verdicts, i + 1);
             return;
         }
@@ -144,20 +151,33 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
 
 /// The dateline and byline printed under a headline that was left out
 /// ("By Jane Roe, 01 June 2010", "Updated 1:39 am EST"): kept only as part
-/// of the printed head of the story, they go with it.
+/// of the printed head of the story, they go with it. They stand right
+/// under it or under the lead, among the story's first
+/// [`HEAD_DATELINE_SCAN`] kept blocks.
 pub(super) fn drop_datelines_under(blocks: &[Block], verdicts: &mut [Verdict], from: usize) {
-    for i in from..blocks.len() {
-        if !verdicts[i].keep {
-            continue;
+    let kept: Vec<usize> = (from..blocks.len())
+        .filter(|&i| verdicts[i].keep)
+        .take(HEAD_DATELINE_SCAN)
+        .collect();
+    for i in kept {
+        if let Some(reason) = dateline_reason(&blocks[i]) {
+            verdicts[i] = Verdict::remove(reason);
         }
-        match rule_for(&blocks[i]) {
-            Some(reason @ (Reason::Timestamp | Reason::Byline))
-                if blocks[i].words <= DATELINE_MAX_WORDS =>
-            {
-                verdicts[i] = Verdict::remove(reason);
-            }
-            _ => return,
+    }
+}
+
+/// The head of the story under its headline: a dateline, a lead, a
+/// byline, then the body.
+const HEAD_DATELINE_SCAN: usize = 3;
+
+/// Why a block is a dateline or byline of the story's head, if it is one:
+/// a timestamp or byline line, short.
+fn dateline_reason(b: &Block) -> Option<Reason> {
+    match rule_for(b) {
+        Some(reason @ (Reason::Timestamp | Reason::Byline)) if b.words <= DATELINE_MAX_WORDS => {
+            Some(reason)
         }
+        _ => None,
     }
 }
 
@@ -385,5 +405,54 @@ mod tests {
         verdicts[1] = Verdict::remove(Reason::CookieNotice);
         include_described_lead(&blocks, &mut verdicts, Some(LEAD));
         assert!(!verdicts[1].keep);
+    }
+
+    #[test]
+    fn datelines_above_and_under_a_left_out_headline_go_with_it() {
+        let texts = [
+            "12.12.2022, 08:30 Uhr",
+            "Kernfusion gegen die Energiekrise",
+            LEAD,
+            "23.06.2016 um 16:14 Uhr",
+            BODY,
+        ];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        leave_out_headline(
+            &blocks,
+            &mut verdicts,
+            Some("Kernfusion gegen die Energiekrise"),
+        );
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(kept, [false, false, true, false, true]);
+        assert_eq!(verdicts[0].reason, Some(Reason::Timestamp));
+        // With no headline found (no title), the head stays as printed.
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        leave_out_headline(&blocks, &mut verdicts, None);
+        assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_under_the_headline_is_the_story() {
+        let texts = [
+            "Kernfusion gegen die Energiekrise",
+            "Am 12.12.2022 um 08:30 Uhr gaben Forscher in Kalifornien bekannt, dass ihr Reaktor mehr Energie erzeugt hat als hineingesteckt wurde.",
+            BODY,
+        ];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        leave_out_headline(
+            &blocks,
+            &mut verdicts,
+            Some("Kernfusion gegen die Energiekrise"),
+        );
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(kept, [false, true, true]);
     }
 }
