@@ -264,6 +264,57 @@ pub(super) fn include_headline(
 /// See [`include_headline`].
 pub(super) const SENTENCE_CASE_HEADLINE_DISTANCE: usize = 2;
 
+/// The story's lead printed just above the body in an element of its own
+/// that the container did not take in (a `div.intro` beside the body's
+/// `div`): a paragraph of prose with hardly a link, no rule and no chrome
+/// hint against it, at most [`LEAD_ABOVE_LOOKBACK`] blocks above the first
+/// kept block (past its dateline, byline and share bar), below the
+/// headline. A teaser of another story above the body is mostly its link.
+pub(super) fn include_lead_above(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    prose: &[f32],
+    verdicts: &mut [Verdict],
+) {
+    let Some(first) = verdicts.iter().position(|v| v.keep) else {
+        return;
+    };
+    let mut distance = 0;
+    for i in (0..first).rev() {
+        let b = &blocks[i];
+        if matches!(b.kind, BlockKind::Heading(_)) {
+            return;
+        }
+        if matches!(
+            rules[i],
+            Some(Reason::Timestamp | Reason::Byline | Reason::ReadingTime | Reason::SharePrompt)
+        ) {
+            continue;
+        }
+        distance += 1;
+        if distance > LEAD_ABOVE_LOOKBACK {
+            return;
+        }
+        if rules[i].is_none()
+            && b.dom_hint.is_none()
+            && b.kind == BlockKind::Paragraph
+            && prose[i] >= LEAD_ABOVE_MIN_PROSE
+            && b.link_density() < LEAD_ABOVE_MAX_LINK_DENSITY
+        {
+            verdicts[i] = Verdict::KEEP;
+            return;
+        }
+    }
+}
+
+/// Blocks other than datelines and share bars between the lead and the
+/// body: a picture's caption or an ad slot.
+const LEAD_ABOVE_LOOKBACK: usize = 2;
+/// A lead is a sentence or two of prose (about twenty words)...
+const LEAD_ABOVE_MIN_PROSE: f32 = 20.0;
+/// ...with hardly a link.
+const LEAD_ABOVE_MAX_LINK_DENSITY: f32 = 0.1;
+
 /// The story's lead (standfirst, teaser, perex) printed in an element of
 /// its own above the body, which the container did not take in: the page's
 /// meta description says the same (sites fill `description` and
@@ -454,5 +505,48 @@ mod tests {
         );
         let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
         assert_eq!(kept, [false, true, true]);
+    }
+
+    /// Headline, a block above the body (outside the container), body.
+    fn above(text: &str) -> (Vec<Block>, Vec<Option<Reason>>, Vec<f32>, Vec<Verdict>) {
+        let blocks = vec![
+            Block::new("Heulage: Besser als ihr Ruf?".into(), BlockKind::Heading(1)),
+            Block::new(text.into(), BlockKind::Paragraph),
+            Block::new(BODY.into(), BlockKind::Paragraph),
+        ];
+        let rules = vec![None; 3];
+        let ctx = Context {
+            stop: StopWords::for_language("de"),
+            has_container: true,
+            favor: Favor::Balanced,
+        };
+        let prose = blocks.iter().map(|b| prose_score(b, &ctx)).collect();
+        let verdicts = vec![
+            Verdict::remove(Reason::OutsideContent),
+            Verdict::remove(Reason::OutsideContent),
+            Verdict::KEEP,
+        ];
+        (blocks, rules, prose, verdicts)
+    }
+
+    #[test]
+    fn a_prose_lead_between_headline_and_body_is_kept() {
+        let lead = "Heu ist die Grundlage einer guten Pferdefütterung, doch viele Ballen enthalten Staub und Schimmelpilze. Was Sie bei der Fütterung beachten müssen, lesen Sie hier.";
+        let (blocks, rules, prose, mut verdicts) = above(lead);
+        include_lead_above(&blocks, &rules, &prose, &mut verdicts);
+        assert!(verdicts[1].keep);
+        assert!(!verdicts[0].keep);
+    }
+
+    #[test]
+    fn a_label_or_a_linked_teaser_above_the_body_stays_out() {
+        let (blocks, rules, prose, mut verdicts) = above("Fütterung und Gesundheit");
+        include_lead_above(&blocks, &rules, &prose, &mut verdicts);
+        assert!(!verdicts[1].keep);
+        let teaser = "Heu ist die Grundlage einer guten Pferdefütterung, doch viele Ballen enthalten Staub und Schimmelpilze. Was Sie bei der Fütterung beachten müssen, lesen Sie hier.";
+        let (mut blocks, rules, prose, mut verdicts) = above(teaser);
+        blocks[1].link_chars = teaser.chars().count();
+        include_lead_above(&blocks, &rules, &prose, &mut verdicts);
+        assert!(!verdicts[1].keep);
     }
 }

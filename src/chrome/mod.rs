@@ -295,6 +295,9 @@ pub fn classify_with_title(
     if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
+    if ctx.has_container {
+        include_lead_above(blocks, &rules, &evidence.prose, &mut verdicts);
+    }
     let first_kept = verdicts.iter().position(|v| v.keep);
     if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {
         include_headline(blocks, &rules, &mut verdicts);
