@@ -151,6 +151,21 @@ pub static GLUED_CHROME_START: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A gallery's counter on a line of its own: "1 of 6", "Bild 2 von 8",
+/// "Photo 4 of 10". The whole line is the counter. (Not "3 / 12": a
+/// table's cells print figures that way, "72/53" degrees.)
+static GALLERY_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((photo|image|picture|slide|bild|foto|imagen|immagine|zdjęcie)s?\s+)?\d{1,3}\s+(of|von|de|di|sur|z)\s+\d{1,3}\W*$",
+    )
+});
+
+/// "Gallery counter": the position in a photo gallery, printed beside
+/// each picture.
+pub fn is_gallery_counter(text: &str, words: usize) -> bool {
+    words <= 4 && GALLERY_COUNTER.is_match(text)
+}
+
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
@@ -986,6 +1001,24 @@ mod tests {
         for t in lines {
             assert!(!rule(t, w(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn gallery_counters() {
+        all_match(
+            is_gallery_counter,
+            &["1 of 6", "Bild 2 von 8", "Photo 4 of 10", "Foto 3 di 12"],
+        );
+        none_match(
+            is_gallery_counter,
+            &[
+                "1 of 6 voters",
+                "One of six",
+                "2019 of 2020",
+                "72/53",
+                "3 / 12",
+            ],
+        );
     }
 
     #[test]
