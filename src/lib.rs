@@ -206,6 +206,11 @@ impl Analyzed {
             template,
             self.markup.title.as_deref(),
         );
+        chrome::include_described_lead(
+            &self.blocks,
+            &mut classified.verdicts,
+            self.markup.description.as_deref(),
+        );
         let mut metadata = self.markup;
         let from_lines = metadata::lines::from_blocks(&self.blocks, &classified.verdicts);
         metadata.fill_from(from_lines);

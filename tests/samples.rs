@@ -127,6 +127,24 @@ fn undeclared_shift_jis() {
     insta::assert_snapshot!(record_for("undeclared-shift_jis.html"));
 }
 
+/// The head and tail of a news story: a dateline above the headline and
+/// the headline itself go (the headline is the title), the lead in a
+/// `div.teaser` of its own that the description repeats stays, the share
+/// bar, a "Read also:" link to another story, a gallery's "1 of 6" and its
+/// caption go.
+#[test]
+fn news_head_and_tail() {
+    insta::assert_snapshot!(record_for("news-head-and-tail.html"));
+}
+
+/// The same words as prose: a story about credit lines keeps every
+/// paragraph ("Read also the agency's guide…", "…one of six or two of
+/// ten…", "Reporting by the Guardian revealed…").
+#[test]
+fn news_prose_about_credits() {
+    insta::assert_snapshot!(record_for("news-prose-about-credits.html"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

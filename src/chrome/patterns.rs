@@ -151,6 +151,21 @@ pub static GLUED_CHROME_START: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A gallery's counter on a line of its own: "1 of 6", "Bild 2 von 8",
+/// "Photo 4 of 10". The whole line is the counter. (Not "3 / 12": a
+/// table's cells print figures that way, "72/53" degrees.)
+static GALLERY_COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((photo|image|picture|slide|bild|foto|imagen|immagine|zdjęcie)s?\s+)?\d{1,3}\s+(of|von|de|di|sur|z)\s+\d{1,3}\W*$",
+    )
+});
+
+/// "Gallery counter": the position in a photo gallery, printed beside
+/// each picture.
+pub fn is_gallery_counter(text: &str, words: usize) -> bool {
+    words <= 4 && GALLERY_COUNTER.is_match(text)
+}
+
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
@@ -353,6 +368,38 @@ fn is_most_read_header(text: &str) -> bool {
             .count()
             <= MOST_READ_SECTION_MAX_CHARS
     })
+}
+
+/// The label of a "see also" link set into the story, in the languages
+/// we have met: the label, then a colon or an arrow, then the other
+/// story's linked headline ("Czytaj też: …", "Le puede interesar: …",
+/// "Lesen Sie hier: …", "VEA TAMBIÉN: …").
+static SEE_ALSO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также)\s*(:|»|›|>>|→)",
+    )
+});
+
+/// A "see also" line is a label and one headline.
+const SEE_ALSO_MAX_WORDS: usize = 30;
+
+/// Share of the text after the label that is link text: the headline is
+/// the link (an author's sentence that starts "See also:" and names a
+/// source in passing links a word or two).
+const SEE_ALSO_MIN_LINK_SHARE: f32 = 0.5;
+
+/// "See-also link": a pointer to another story set into the article, a
+/// label and the other story's linked headline on a line of its own.
+/// `link_chars` is the block's link text in characters.
+pub fn is_see_also_link(text: &str, words: usize, link_chars: usize) -> bool {
+    if words > SEE_ALSO_MAX_WORDS || link_chars == 0 {
+        return false;
+    }
+    let Some(label) = SEE_ALSO_LABEL.find(text) else {
+        return false;
+    };
+    let rest = text[label.end()..].chars().count();
+    rest > 0 && link_chars as f32 >= SEE_ALSO_MIN_LINK_SHARE * rest as f32
 }
 
 /// "Related-articles header": the heading above a list of teasers.
@@ -1018,6 +1065,65 @@ mod tests {
         for t in lines {
             assert!(!rule(t, w(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn gallery_counters() {
+        all_match(
+            is_gallery_counter,
+            &["1 of 6", "Bild 2 von 8", "Photo 4 of 10", "Foto 3 di 12"],
+        );
+        none_match(
+            is_gallery_counter,
+            &[
+                "1 of 6 voters",
+                "One of six",
+                "2019 of 2020",
+                "72/53",
+                "3 / 12",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_see_also_label_over_a_linked_headline_is_a_pointer_away() {
+        let see_also = |t: &str, link: &str| is_see_also_link(t, w(t), link.chars().count());
+        for (text, link) in [
+            (
+                "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+                "Wyścig zbrojeń ruszył z kopyta",
+            ),
+            (
+                "Le puede interesar: JEP abrirá tres nuevos macrocasos: Farc y fuerza pública",
+                "JEP abrirá tres nuevos macrocasos: Farc y fuerza pública",
+            ),
+            (
+                "Lesen Sie hier: Spielabbruch in der Kreisliga",
+                "Spielabbruch in der Kreisliga",
+            ),
+            (
+                "VEA TAMBIÉN: Entre heces y guaricha",
+                "Entre heces y guaricha",
+            ),
+            (
+                "À lire aussi : La réforme des retraites",
+                "La réforme des retraites",
+            ),
+        ] {
+            assert!(see_also(text, link), "{text}");
+        }
+        // The same words as prose: no link, a link of a word or two, or a
+        // sentence too long to be a label and a headline.
+        assert!(!see_also(
+            "Lesen Sie hier: Der Ausschuss tagt am Montag.",
+            ""
+        ));
+        assert!(!see_also(
+            "See also: the report by the council on the state of the roads in the province",
+            "report",
+        ));
+        let long = "Lesen Sie hier: Der Ausschuss hat am Montag beschlossen, die Straße im nächsten Jahr zu sanieren, nachdem die Anwohner sich jahrelang über Schlaglöcher und Lärm beschwert hatten und die Stadt nun endlich Geld dafür hat.";
+        assert!(!see_also(long, long));
     }
 
     #[test]

@@ -83,6 +83,12 @@ const CONTENT_MARKUP_BONUS: f32 = 1.25;
 
 /// Mark `in_container` and the effective `dom_hint` on every block. Returns
 /// false when no element has any prose (the caller falls back to lines).
+///
+/// The steps, each a function below: sum each subtree's prose and links;
+/// settle which hints count; vote for the top element; prefer the body the
+/// site names; climb while the parent adds net content; widen a short
+/// article to the page's main area; add the article's template units, its
+/// lead and qualifying siblings; take out an embedded slideshow.
 pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome::Evidence) -> bool {
     let n = elements.len();
     if n == 0 || blocks.is_empty() {
@@ -95,39 +101,9 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         .zip(&evidence.prose)
         .map(|(rule, &prose)| if rule.is_some() { 0.0 } else { prose.max(0.0) })
         .collect();
-
-    // Subtree sums: prose, characters and link characters.
-    let mut prose = vec![0.0f32; n];
-    let mut chars = vec![0usize; n];
-    let mut links = vec![0usize; n];
-    for (b, &s) in blocks.iter().zip(&base) {
-        let e = b.parent.min(n - 1);
-        prose[e] += s;
-        chars[e] += b.text.len();
-        links[e] += b.link_chars;
-    }
-    for e in (0..n).rev() {
-        if let Some(p) = elements[e].parent {
-            prose[p] += prose[e];
-            chars[p] += chars[e];
-            links[p] += links[e];
-        }
-    }
+    let sums = Sums::of(blocks, elements, &base);
     let total: f32 = base.iter().sum();
-    // Which hints count: not those on layout wrappers (with no prose at all,
-    // every hint does).
-    let valid: Vec<Option<DomHint>> = (0..n)
-        .map(|e| {
-            elements[e].hint.filter(|_| {
-                let share = if elements[e].invisible {
-                    INVISIBLE_WRAPPER_SHARE
-                } else {
-                    LAYOUT_WRAPPER_SHARE
-                };
-                total <= 0.0 || prose[e] <= share * total
-            })
-        })
-        .collect();
+    let valid = valid_hints(elements, &sums.prose, total);
     if total <= 0.0 {
         resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
@@ -137,36 +113,8 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     for e in 0..n {
         inherited[e] = valid[e].or(elements[e].parent.and_then(|p| inherited[p]));
     }
-
-    // Votes.
-    let mut votes = vec![0.0f32; n];
-    for (b, &s) in blocks.iter().zip(&base) {
-        let e = b.parent.min(n - 1);
-        if s <= 0.0 || inherited[e].is_some() {
-            continue;
-        }
-        let mut cur = elements[e].parent;
-        for w in VOTE_WEIGHTS {
-            let Some(c) = cur else { break };
-            votes[c] += s * w;
-            cur = elements[c].parent;
-        }
-    }
-    let mut top: Option<(usize, f32)> = None;
-    for e in 0..n {
-        if votes[e] <= 0.0 || inherited[e].is_some() {
-            continue;
-        }
-        let density = link_density(links[e], chars[e]);
-        let mut score = votes[e] * (1.0 - density.min(1.0));
-        if elements[e].content_markup {
-            score *= CONTENT_MARKUP_BONUS;
-        }
-        if top.is_none_or(|(_, best)| score > best) {
-            top = Some((e, score));
-        }
-    }
-    let Some((mut top, top_score)) = top else {
+    let Some((mut top, top_score)) = top_by_votes(blocks, elements, &base, &inherited, &sums)
+    else {
         resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     };
@@ -177,7 +125,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // me" outweighs it) or to a part of it (a wiki list's table, without
     // the introduction above it). The site's own label wins. On a listing
     // page the label repeats and says nothing.
-    let bodies = article_bodies(elements, &inherited, &chars);
+    let bodies = article_bodies(elements, &inherited, &sums.chars);
     let named_body = match bodies[..] {
         [body] => Some(body).filter(|&body| !is_within(elements, body, top)),
         _ => None,
@@ -195,12 +143,151 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     } else {
         &[]
     };
+    // (Not past the body the site named: that would undo the label.)
+    if named_body.is_none() {
+        top = climb_while_content_grows(blocks, elements, evidence, &inherited, top);
+        top = widen_short_to_main_area(elements, &inherited, &sums.prose, top);
+    }
+    // The container: the top element plus qualifying siblings.
+    let mut chosen = vec![false; n];
+    chosen[top] = true;
+    for &part in parts {
+        chosen[part] = true;
+    }
+    add_template_units(elements, &inherited, &valid, &sums, top, &mut chosen);
+    let parent = elements[top].parent;
+    let threshold = (sums.prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
+    add_lead_and_siblings(elements, &valid, &sums, top, threshold, &mut chosen);
+    let mut valid = valid;
+    if let Some(show) = embedded_slideshow(blocks, elements, &chosen) {
+        valid[show] = Some(DomHint::Slideshow);
+    }
+    resolve_hints(blocks, elements, &valid, &chosen);
+    // Text directly inside the parent of the container, between the chosen
+    // elements, is part of the article when it is prose.
+    if let Some(p) = parent {
+        for (b, &s) in blocks.iter_mut().zip(&base) {
+            if b.parent == p && s >= threshold && b.dom_hint.is_none() {
+                b.in_container = true;
+            }
+        }
+    }
+    true
+}
 
-    // Net content per subtree: prose counts for, chrome-like blocks against
-    // (signed scores, hinted blocks penalised). Climbing from the top
-    // candidate while the parent adds net content widens the container to an
-    // article split over nested wrappers, and stops where the extra material
-    // is mostly chrome.
+/// Per element, the sums over its subtree: prose score, characters and
+/// link characters.
+struct Sums {
+    prose: Vec<f32>,
+    chars: Vec<usize>,
+    links: Vec<usize>,
+}
+
+impl Sums {
+    /// One pass over the blocks, one reverse pass over the elements
+    /// (parents come before their children).
+    fn of(blocks: &[Block], elements: &[ElementInfo], base: &[f32]) -> Sums {
+        let n = elements.len();
+        let mut prose = vec![0.0f32; n];
+        let mut chars = vec![0usize; n];
+        let mut links = vec![0usize; n];
+        for (b, &s) in blocks.iter().zip(base) {
+            let e = b.parent.min(n - 1);
+            prose[e] += s;
+            chars[e] += b.text.len();
+            links[e] += b.link_chars;
+        }
+        for e in (0..n).rev() {
+            if let Some(p) = elements[e].parent {
+                prose[p] += prose[e];
+                chars[p] += chars[e];
+                links[p] += links[e];
+            }
+        }
+        Sums {
+            prose,
+            chars,
+            links,
+        }
+    }
+
+    fn link_density(&self, e: usize) -> f32 {
+        link_density(self.links[e], self.chars[e])
+    }
+}
+
+/// Which hints count: not those on layout wrappers (with no prose at all,
+/// every hint does).
+fn valid_hints(elements: &[ElementInfo], prose: &[f32], total: f32) -> Vec<Option<DomHint>> {
+    (0..elements.len())
+        .map(|e| {
+            elements[e].hint.filter(|_| {
+                let share = if elements[e].invisible {
+                    INVISIBLE_WRAPPER_SHARE
+                } else {
+                    LAYOUT_WRAPPER_SHARE
+                };
+                total <= 0.0 || prose[e] <= share * total
+            })
+        })
+        .collect()
+}
+
+/// The element with most prose votes, discounted by its link density (a
+/// bonus for content markup), with its score.
+fn top_by_votes(
+    blocks: &[Block],
+    elements: &[ElementInfo],
+    base: &[f32],
+    inherited: &[Option<DomHint>],
+    sums: &Sums,
+) -> Option<(usize, f32)> {
+    let n = elements.len();
+    let mut votes = vec![0.0f32; n];
+    for (b, &s) in blocks.iter().zip(base) {
+        let e = b.parent.min(n - 1);
+        if s <= 0.0 || inherited[e].is_some() {
+            continue;
+        }
+        let mut cur = elements[e].parent;
+        for w in VOTE_WEIGHTS {
+            let Some(c) = cur else { break };
+            votes[c] += s * w;
+            cur = elements[c].parent;
+        }
+    }
+    let mut top: Option<(usize, f32)> = None;
+    for e in 0..n {
+        if votes[e] <= 0.0 || inherited[e].is_some() {
+            continue;
+        }
+        let density = sums.link_density(e);
+        let mut score = votes[e] * (1.0 - density.min(1.0));
+        if elements[e].content_markup {
+            score *= CONTENT_MARKUP_BONUS;
+        }
+        if top.is_none_or(|(_, best)| score > best) {
+            top = Some((e, score));
+        }
+    }
+    top
+}
+
+/// Net content per subtree: prose counts for, chrome-like blocks against
+/// (signed scores, hinted blocks penalised). Climbing from the top
+/// candidate while the parent adds net content widens the container to an
+/// article split over nested wrappers, and stops where the extra material
+/// is mostly chrome. The ancestor with the most net content is taken,
+/// looking past wrappers that add nothing (a chain of layout divs between
+/// the sections and their common parent).
+fn climb_while_content_grows(
+    blocks: &[Block],
+    elements: &[ElementInfo],
+    evidence: &chrome::Evidence,
+    inherited: &[Option<DomHint>],
+    top: usize,
+) -> usize {
+    let n = elements.len();
     let mut net = vec![0.0f32; n];
     for (i, b) in blocks.iter().enumerate() {
         let e = b.parent.min(n - 1);
@@ -219,9 +306,6 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
             net[p] += net[e];
         }
     }
-    // The ancestor with the most net content, looking past wrappers that
-    // add nothing (a chain of layout divs between the sections and their
-    // common parent).
     let mut best = top;
     let mut cur = top;
     while let Some(p) = elements[cur].parent {
@@ -233,42 +317,58 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
         cur = p;
     }
-    // (Not past the body the site named: that would undo the label.)
-    if named_body.is_none() && net[best] >= net[top] + CLIMB_MIN_GAIN {
-        top = best;
+    if net[best] >= net[top] + CLIMB_MIN_GAIN {
+        best
+    } else {
+        top
     }
-    // The fallback for a short result: an article of a sentence or two
-    // inside the page's main area (`<main>`, `role=main`) that holds much
-    // more prose is one section of a page whose text is spread over many
-    // (a product page's "Themes", "Add-ons", "Sync" panels, each with its
-    // "Learn more"): the main area is the article. Readability retries such
-    // pages with its filters relaxed.
-    if named_body.is_none() && prose[top] < SHORT_ARTICLE_PROSE {
-        let mut cur = top;
-        while let Some(p) = elements[cur].parent {
-            if inherited[p].is_some() {
-                break;
-            }
-            if elements[p].main {
-                if prose[p] >= MAIN_AREA_FACTOR * prose[top] {
-                    top = p;
-                }
-                break;
-            }
-            cur = p;
+}
+
+/// The fallback for a short result: an article of a sentence or two
+/// inside the page's main area (`<main>`, `role=main`) that holds much
+/// more prose is one section of a page whose text is spread over many
+/// (a product page's "Themes", "Add-ons", "Sync" panels, each with its
+/// "Learn more"): the main area is the article. Readability retries such
+/// pages with its filters relaxed.
+fn widen_short_to_main_area(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    prose: &[f32],
+    top: usize,
+) -> usize {
+    if prose[top] >= SHORT_ARTICLE_PROSE {
+        return top;
+    }
+    let mut cur = top;
+    while let Some(p) = elements[cur].parent {
+        if inherited[p].is_some() {
+            break;
         }
+        if elements[p].main {
+            if prose[p] >= MAIN_AREA_FACTOR * prose[top] {
+                return p;
+            }
+            break;
+        }
+        cur = p;
     }
-    // The container: the top element plus qualifying siblings.
-    let mut chosen = vec![false; n];
-    chosen[top] = true;
-    for &part in parts {
-        chosen[part] = true;
-    }
-    // The article's repeated units: the top element is one of several
-    // siblings built from one template (a how-to's `div.step`s, a story's
-    // sections) once the wrappers that add nothing around it are looked
-    // past. Every sibling of that template with prose of its own is
-    // another unit of the same article, however short (step 2 is one line).
+    top
+}
+
+/// The article's repeated units: the top element is one of several
+/// siblings built from one template (a how-to's `div.step`s, a story's
+/// sections) once the wrappers that add nothing around it are looked
+/// past. Every sibling of that template with prose of its own is
+/// another unit of the same article, however short (step 2 is one line).
+fn add_template_units(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    valid: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    chosen: &mut [bool],
+) {
+    let prose = &sums.prose;
     let mut unit = top;
     while let Some(p) = elements[unit].parent {
         if inherited[p].is_some() || prose[p] > prose[top] + UNIT_WRAPPER_SLACK {
@@ -276,65 +376,62 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         }
         unit = p;
     }
-    if elements[unit].signature != 0
-        && let Some(unit_parent) = elements[unit].parent
-    {
-        let units: Vec<usize> = (0..n)
-            .filter(|&e| {
-                e != unit
-                    && elements[e].parent == Some(unit_parent)
-                    && elements[e].signature == elements[unit].signature
-                    && prose[e] > 0.0
-                    && valid[e].is_none()
-                    && link_density(links[e], chars[e]) < UNIT_MAX_LINK_DENSITY
-            })
-            .collect();
-        if units.len() + 1 >= MIN_UNITS {
-            chosen[unit] = true;
-            for e in units {
-                chosen[e] = true;
-            }
+    if elements[unit].signature == 0 {
+        return;
+    }
+    let Some(unit_parent) = elements[unit].parent else {
+        return;
+    };
+    let units: Vec<usize> = (0..elements.len())
+        .filter(|&e| {
+            e != unit
+                && elements[e].parent == Some(unit_parent)
+                && elements[e].signature == elements[unit].signature
+                && prose[e] > 0.0
+                && valid[e].is_none()
+                && sums.link_density(e) < UNIT_MAX_LINK_DENSITY
+        })
+        .collect();
+    if units.len() + 1 >= MIN_UNITS {
+        chosen[unit] = true;
+        for e in units {
+            chosen[e] = true;
         }
     }
+}
+
+/// Siblings of the top element that join it: those with prose of at
+/// least `threshold` and few links (an article split over several
+/// `<div>`s), and the article's lead (standfirst, perex, dek): the sibling
+/// just above the body with prose of its own, a paragraph or two with
+/// hardly a link. It is well under a fifth of a long story, so the share
+/// rule would leave it out.
+fn add_lead_and_siblings(
+    elements: &[ElementInfo],
+    valid: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    threshold: f32,
+    chosen: &mut [bool],
+) {
+    let prose = &sums.prose;
     let parent = elements[top].parent;
-    let threshold = (prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
-    // The article's lead (standfirst, perex, dek): the sibling just above
-    // the body with prose of its own, a paragraph or two with hardly a
-    // link. It is well under a fifth of a long story, so the share rule
-    // below would leave it out.
     let lead = (0..top)
         .rev()
         .find(|&e| elements[e].parent == parent && prose[e] > 0.0)
-        .filter(|&e| {
-            prose[e] >= LEAD_MIN_PROSE && link_density(links[e], chars[e]) < LEAD_MAX_LINK_DENSITY
-        });
-    for e in 0..n {
+        .filter(|&e| prose[e] >= LEAD_MIN_PROSE && sums.link_density(e) < LEAD_MAX_LINK_DENSITY);
+    for e in 0..elements.len() {
         if e == top || elements[e].parent != parent || parent.is_none() {
             continue;
         }
         let lead = Some(e) == lead;
         if (prose[e] >= threshold || lead)
-            && link_density(links[e], chars[e]) < SIBLING_MAX_LINK_DENSITY
+            && sums.link_density(e) < SIBLING_MAX_LINK_DENSITY
             && valid[e].is_none()
         {
             chosen[e] = true;
         }
     }
-    let mut valid = valid;
-    if let Some(show) = embedded_slideshow(blocks, elements, &chosen) {
-        valid[show] = Some(DomHint::Slideshow);
-    }
-    resolve_hints(blocks, elements, &valid, &chosen);
-    // Text directly inside the parent of the container, between the chosen
-    // elements, is part of the article when it is prose.
-    if let Some(p) = parent {
-        for (b, &s) in blocks.iter_mut().zip(&base) {
-            if b.parent == p && s >= threshold && b.dom_hint.is_none() {
-                b.in_container = true;
-            }
-        }
-    }
-    true
 }
 
 fn link_density(links: usize, chars: usize) -> f32 {
