@@ -85,6 +85,19 @@ fn metadata_blog_post() {
     insta::assert_snapshot!(record_for("metadata-blog-post.html"));
 }
 
+/// The author from byline markup (`<span class="author vcard"><a
+/// class="fn">`), a blog handle, not the teaser's author or the commenter.
+#[test]
+fn byline_author_markup() {
+    insta::assert_snapshot!(record_for("byline-author-markup.html"));
+}
+
+/// Authors marked only in teasers and comments: the article has none.
+#[test]
+fn teaser_comment_authors() {
+    insta::assert_snapshot!(record_for("teaser-comment-authors.html"));
+}
+
 #[test]
 fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));

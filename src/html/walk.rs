@@ -56,11 +56,52 @@ pub struct RawMeta {
     pub times: Vec<String>,
     /// Microdata: (itemprop, value) for author/date/headline-like properties.
     pub itemprops: Vec<(String, String)>,
-    /// Text of `<a rel="author">` and `<… class="author|byline">` elements.
+    /// Text of `<a rel="author">` and `itemprop="author"` elements.
     pub authors: Vec<String>,
+    /// Elements whose class or link names an author (`class="author
+    /// vcard"`, `<a href="/author/jdoe">`), in document order.
+    pub author_marks: Vec<AuthorMark>,
     /// Headings in document order: (level, text).
     pub headings: Vec<(u8, String)>,
 }
+
+/// An element whose class or link names an author: the usual markup of a
+/// byline's name (`<span class="author vcard"><a class="fn">`, `<a
+/// href="/autor/jane-doe">`), also used for teasers' and comments' authors.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct AuthorMark {
+    /// Its text, whitespace collapsed (at most [`AUTHOR_TEXT_MAX`] bytes).
+    pub text: String,
+    /// Its text went on past [`AUTHOR_TEXT_MAX`]: an element that wraps a
+    /// page or a biography (`<body class="not-multi-author">`), not a name.
+    pub cut: bool,
+    /// Inside markup of comments, related teasers, an advertisement,
+    /// navigation, a sidebar or the footer.
+    pub in_chrome: bool,
+    /// The number of blocks before it: where on the page it stands.
+    pub block: usize,
+}
+
+/// Longest author text kept: an author element wrapping a whole page or a
+/// biography is not a name.
+const AUTHOR_TEXT_MAX: usize = 200;
+
+/// Author-marked elements followed inside one another (`<span
+/// class="byline"><span class="author vcard"><a class="fn">`): deeper ones
+/// are not recorded, so that a text node costs at most this many appends.
+const AUTHOR_MARK_DEPTH: usize = 4;
+
+/// Path segments of the links to an author's page (`/author/jdoe`,
+/// `/autor/jane-doe`, `/autoren/…`, `/auteur/…`), the link a byline's name
+/// usually is.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/autore/",
+];
 
 /// What the walk produces.
 #[derive(Debug, Default)]
@@ -118,6 +159,12 @@ pub struct State {
     /// Number of open author elements (`rel=author`, `itemprop=author`);
     /// while above zero, text also goes to the last `meta.authors` entry.
     in_author: usize,
+    /// Open author-marked elements (indices into `meta.author_marks`),
+    /// outermost first: text also goes to each of them.
+    open_author_marks: Vec<usize>,
+    /// Number of open elements where an author named is not the article's
+    /// (comments, teasers, sidebars: see `open_element`).
+    in_author_chrome: usize,
     /// Level of the heading being read, if any.
     heading: Option<u8>,
     /// Number of open inline elements that hide themselves; while above
@@ -135,6 +182,8 @@ pub struct State {
 pub struct Frame {
     element: bool,
     author: bool,
+    author_mark: bool,
+    author_chrome: bool,
     kind: bool,
     link: bool,
     pre: bool,
@@ -189,6 +238,8 @@ impl State {
             heading: None,
             muted: 0,
             in_author: 0,
+            open_author_marks: Vec::new(),
+            in_author_chrome: 0,
             class_words: HashMap::default(),
             rich: None,
         }
@@ -303,6 +354,24 @@ impl State {
             self.in_author += 1;
             frame.author = true;
         }
+        let marks_author = el.get("class").is_some_and(hints::names_author)
+            || tag == "a"
+                && el.get("href").is_some_and(|h| {
+                    let h = h.to_ascii_lowercase();
+                    AUTHOR_PATHS.iter().any(|p| h.contains(p))
+                });
+        if marks_author && self.open_author_marks.len() < AUTHOR_MARK_DEPTH {
+            let in_chrome = self.in_author_chrome > 0;
+            self.open_author_marks
+                .push(self.out.meta.author_marks.len());
+            self.out.meta.author_marks.push(AuthorMark {
+                text: String::new(),
+                cut: false,
+                in_chrome,
+                block: self.out.blocks.len(),
+            });
+            frame.author_mark = true;
+        }
         // Hidden by its own attributes (class words are not enough here:
         // `hidden-xs` hides on phones only).
         let style_hiding = el.get("style").and_then(hints::style_hides);
@@ -367,6 +436,7 @@ impl State {
         if hint == Some(DomHint::Header) && self.in_content > 0 {
             hint = None;
         }
+        let tag_hint = hint;
         hint = hint.or(class_hint);
         if hides_itself {
             hint = Some(DomHint::Hidden);
@@ -400,6 +470,21 @@ impl State {
         if let Some(h) = hint {
             self.hint_stack.push(h);
             frame.hint = true;
+        }
+        // Where an author is a teaser's or a commenter's: comments, related
+        // teasers and ads by any markup; a sidebar, navigation or footer by
+        // tag or role only, for pages put those words in the class of
+        // wrappers of the whole page (`mh-widget-layout2`, `two-sidebars`).
+        let authors_chrome = matches!(
+            hint,
+            Some(DomHint::Comments | DomHint::Related | DomHint::Advertisement)
+        ) || matches!(
+            tag_hint,
+            Some(DomHint::Sidebar | DomHint::Navigation | DomHint::Footer)
+        );
+        if authors_chrome && !matches!(tag, "html" | "body") {
+            self.in_author_chrome += 1;
+            frame.author_chrome = true;
         }
         if content_markup {
             self.in_content += 1;
@@ -450,6 +535,12 @@ impl State {
         }
         if frame.author {
             self.in_author = self.in_author.saturating_sub(1);
+        }
+        if frame.author_mark {
+            self.open_author_marks.pop();
+        }
+        if frame.author_chrome {
+            self.in_author_chrome = self.in_author_chrome.saturating_sub(1);
         }
         if frame.muted {
             self.muted = self.muted.saturating_sub(1);
@@ -528,16 +619,14 @@ impl State {
         if self.in_link > 0 {
             self.buf_link_chars += added.chars().count();
         }
-        // Bounded: an author element wrapping a whole page is not a name.
         if self.in_author > 0
             && let Some(author) = self.out.meta.authors.last_mut()
-            && author.len() < 200
-            && !added.is_empty()
         {
-            if !author.is_empty() {
-                author.push(' ');
-            }
-            author.push_str(added);
+            push_author_text(author, added);
+        }
+        for &i in &self.open_author_marks {
+            let mark = &mut self.out.meta.author_marks[i];
+            mark.cut |= !push_author_text(&mut mark.text, added);
         }
     }
 
@@ -593,6 +682,22 @@ pub const SOFT_HYPHEN: char = '\u{ad}';
 /// Words of text after a picture's inline caption that make a paragraph
 /// of its own (a sentence or two).
 const CAPTIONED_PARAGRAPH_WORDS: usize = 12;
+
+/// Append a text node's words to an author text, up to [`AUTHOR_TEXT_MAX`];
+/// false when the text was already that long (the words are left out).
+fn push_author_text(author: &mut String, added: &str) -> bool {
+    if added.is_empty() {
+        return true;
+    }
+    if author.len() >= AUTHOR_TEXT_MAX {
+        return false;
+    }
+    if !author.is_empty() {
+        author.push(' ');
+    }
+    author.push_str(added);
+    true
+}
 
 /// A hash of a tag name and its class list, never 0.
 fn signature(tag: &str, class: &str) -> u64 {
@@ -684,6 +789,38 @@ mod tests {
         assert_eq!(w.blocks[1].dom_hint, Some(DomHint::Share));
         assert_eq!(w.blocks[2].dom_hint, None);
         assert!(w.blocks[3].in_article_markup);
+    }
+
+    #[test]
+    fn author_marks_are_collected() {
+        let w = walk_str(
+            r#"<body class="not-multi-author"><article><h1>Title</h1>
+            <p class="meta"><span class="byline">von <span class="author vcard"><a class="url fn n" href="/author/tl/">tlow</a></span></span></p>
+            <p>The text of the article goes on for a while, long enough to pass the
+            length of any name or byline: two hundred bytes of it and more, so that an
+            element wrapping all of it is seen as what it is, not as an author.</p></article>
+            <div class="comments"><a href="/author/x/">Klaus Becker</a></div>
+            <aside><a href="https://x.example/autor/jane-doe">Jane Doe</a></aside></body>"#,
+        );
+        let marks: Vec<(&str, bool, bool)> = w
+            .meta
+            .author_marks
+            .iter()
+            .map(|m| (m.text.as_str(), m.in_chrome, m.cut))
+            .collect();
+        // The body's class wraps the page: its text is cut, not a name.
+        assert!(marks[0].2);
+        assert_eq!(
+            marks[1..],
+            [
+                ("von tlow", false, false),
+                ("tlow", false, false),
+                ("tlow", false, false),
+                ("Klaus Becker", true, false),
+                ("Jane Doe", true, false),
+            ]
+        );
+        assert_eq!(w.meta.author_marks[1].block, 1);
     }
 
     #[test]

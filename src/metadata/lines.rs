@@ -8,17 +8,24 @@ use super::{DateConfidence, Metadata, clean};
 use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
+use crate::html::walk::AuthorMark;
 
 /// Blocks this close to the first kept block count as the article's header
 /// zone, where a timestamp is the article's own date (further away it may
 /// belong to a teaser).
 const HEADER_ZONE: usize = 6;
 
-/// Read metadata off classified blocks.
-pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
+/// Read metadata off classified blocks; `marks`: the elements the markup
+/// marks as an author's (none for plain text).
+pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict], marks: &[AuthorMark]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
     let near = |i: usize| first_kept.is_some_and(|f| i + HEADER_ZONE >= f && i <= f + 2);
+    if let Some(first) = first_kept {
+        let last = verdicts.iter().rposition(|v| v.keep).unwrap_or(first);
+        let found = marked_authors(marks, |b| b + HEADER_ZONE >= first && b <= last + 2);
+        meta.author = author::join(&found);
+    }
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
     let mut inline_author: Option<String> = None;
@@ -338,6 +345,124 @@ fn inline_byline(text: &str) -> Option<String> {
     None
 }
 
+/// The names of the first author-marked elements around the article (from
+/// its header zone to just after its last line, `in_article`) and outside
+/// comments and teasers: the byline's. Marks in the same block (two linked
+/// names of one byline) all count; of marks inside one another (`<span
+/// class="byline">von <span class="author"><a class="fn">`) the innermost
+/// speaks, the outer ones carry the label and the date around it.
+fn marked_authors(marks: &[AuthorMark], in_article: impl Fn(usize) -> bool) -> Vec<String> {
+    let usable = |m: &&AuthorMark| !m.in_chrome && !m.cut && in_article(m.block);
+    let Some(first) = marks
+        .iter()
+        .filter(usable)
+        .find(|m| marked_author(&m.text).is_some())
+    else {
+        return Vec::new();
+    };
+    let group: Vec<&str> = marks
+        .iter()
+        .filter(usable)
+        .filter(|m| m.block == first.block && marked_author(&m.text).is_some())
+        .map(|m| m.text.as_str())
+        .collect();
+    let mut found: Vec<String> = Vec::new();
+    for (k, text) in group.iter().enumerate() {
+        let wraps_another = group
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != k && other.len() < text.len() && text.contains(other));
+        if !wraps_another && let Some(names) = marked_author(text) {
+            found.extend(author::names(&names));
+        }
+    }
+    // A handle beside a written name is that name's account ("Edilson La
+    // Rosa, edilsonlarosa").
+    if found.iter().any(|n| !n.starts_with(char::is_lowercase)) {
+        found.retain(|n| !n.starts_with(char::is_lowercase));
+    }
+    found
+}
+
+/// The names in the text of an element the markup marks as the author's
+/// (`<span class="author">`, a link to `/author/…`): after the date and the
+/// label the element may start with ("Datum: 19.11.2021 Autor: Fritz
+/// Imhof"), up to a date, a separator or the next label. One word is a name
+/// here, even in lowercase ("tlow", "Lars"): the markup says it is one.
+fn marked_author(text: &str) -> Option<String> {
+    let words: Vec<&str> = after_date(text).split_whitespace().collect();
+    let separators = words
+        .iter()
+        .filter(|w| matches!(**w, "|" | "/" | "·"))
+        .count();
+    if separators >= MARK_LIST_SEPARATORS {
+        return None;
+    }
+    // Where a label starts: the text's first word, or a word with a colon,
+    // or "by" ("Posted on May 3, 2020 by Adi Tzlil"); not a word that is
+    // also a name's particle ("Walter von Aachen", "Giovanni di Stefano").
+    let mut labels = words.iter().enumerate().filter(|&(i, w)| {
+        author::is_byline_label(w) && (i == 0 || w.ends_with(':') || w.eq_ignore_ascii_case("by"))
+    });
+    match labels.next() {
+        Some((i, _)) => std::iter::once(i)
+            .chain(labels.map(|(i, _)| i))
+            .find_map(|i| name_after_label(&words[i..])),
+        // "Datum:", "Stand:", "Quelle:": another field's label.
+        None if words.first().is_some_and(|w| w.ends_with(':')) => None,
+        None => name_after_label(&words),
+    }
+}
+
+/// Separators in an author-marked element's text from which on it is a
+/// list (of categories, of links: "CSP / International / Photovoltaik /
+/// Speicher"), not a byline: a byline has a name, a date and a section at
+/// most.
+const MARK_LIST_SEPARATORS: usize = 3;
+
+/// The names in `words` after the labels they start with, up to a date, a
+/// separator, a handle or the next label.
+fn name_after_label(words: &[&str]) -> Option<String> {
+    let labels = words
+        .iter()
+        .take_while(|w| author::is_byline_label(w))
+        .count();
+    let rest = &words[labels..];
+    // What ends a name: a date, a handle, a separator; after its first
+    // word, a lowercase connector, the next label ("Quelle:") or the next
+    // credit's verb ("Jane Doe Edited by John Roe").
+    let ends_name = |i: usize, w: &str| {
+        let later = i > 0
+            && (is_lowercase_connector(w)
+                || w.ends_with(':')
+                || rest
+                    .get(i + 1)
+                    .is_some_and(|n| n.eq_ignore_ascii_case("by")));
+        later
+            || date::is_date_word(w)
+            || w.starts_with('@')
+            || w.chars().any(|c| c.is_ascii_digit())
+            || matches!(w, "|" | "-" | "–" | "—" | "·" | "/")
+    };
+    let name: Vec<&str> = rest
+        .iter()
+        .enumerate()
+        .take_while(|&(i, w)| !ends_name(i, w))
+        .map(|(_, w)| *w)
+        .collect();
+    // A lowercase word is a handle when it is all the element says, alone
+    // or after a label ("tlow", "von mywakenews"); else it starts a phrase
+    // ("vor 3 Tagen"), as after a verb ("Veröffentlicht am").
+    let lowercase = name
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let after_verb = labels > 0 && author::is_byline_verb(words[labels - 1]);
+    if name.is_empty() || lowercase && (rest.len() > 1 || after_verb) {
+        return None;
+    }
+    author::join(&author::names(&name.join(" ")))
+}
+
 /// The name in a byline element's text: "By" dropped, stopped at a date, a
 /// separator or a handle.
 fn byline_name(text: &str) -> Option<String> {
@@ -485,6 +610,65 @@ mod tests {
             article.metadata.title.as_deref(),
             Some("Aussies need doubles win at Hopman Cup")
         );
+    }
+
+    #[test]
+    fn names_in_author_markup() {
+        let m = |t: &str| marked_author(t);
+        assert_eq!(m("tlow").as_deref(), Some("tlow"));
+        assert_eq!(m("von mywakenews").as_deref(), Some("mywakenews"));
+        assert_eq!(m("Veröffentlicht am"), None);
+        assert_eq!(m("vor 3 Tagen"), None);
+        assert_eq!(m("Article by"), None);
+        assert_eq!(m("Datum:"), None);
+        assert_eq!(m("Stand: 20. April 2020, 14:57 Uhr"), None);
+        assert_eq!(
+            m("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet").as_deref(),
+            Some("Fritz Imhof")
+        );
+        assert_eq!(
+            m("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
+            Some("Adi Tzlil")
+        );
+        assert_eq!(
+            m("28. Jan. 2022 Paula Balov").as_deref(),
+            Some("Paula Balov")
+        );
+        assert_eq!(m("Walter von Aachen").as_deref(), Some("Walter von Aachen"));
+        assert_eq!(
+            m("Written by Rob Ewaschuk Edited by Betsy Beyer").as_deref(),
+            Some("Rob Ewaschuk")
+        );
+        assert_eq!(
+            m("01.12.2022 / / CSP / International / Photovoltaik / Speicher"),
+            None
+        );
+    }
+
+    #[test]
+    fn the_first_author_markup_around_the_article() {
+        let mark = |text: &str, in_chrome: bool, block: usize| AuthorMark {
+            text: text.into(),
+            cut: false,
+            in_chrome,
+            block,
+        };
+        let marks = [
+            mark("Gastautorin Meyer", false, 1),
+            mark("Klaus Becker", true, 5),
+            mark("von Lars Fischer und", false, 8),
+            mark("Lars Fischer", false, 8),
+            mark("Alina Schadwinkel", false, 8),
+            mark("lfischer", false, 8),
+            mark("Jane Doe", false, 40),
+        ];
+        // Blocks 5 to 30 hold the article and its header.
+        let zone = |b: usize| (5..=30).contains(&b);
+        assert_eq!(
+            marked_authors(&marks, zone),
+            ["Lars Fischer", "Alina Schadwinkel"]
+        );
+        assert!(marked_authors(&marks[..2], zone).is_empty());
     }
 
     #[test]
