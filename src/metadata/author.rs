@@ -270,11 +270,24 @@ pub fn is_label(s: &str) -> bool {
 pub fn join(names: &[String]) -> Option<String> {
     let mut unique: Vec<&str> = Vec::new();
     for n in names {
-        if !unique.iter().any(|u| normalize(u) == normalize(n)) {
+        let initials_of_another = names.iter().any(|o| o != n && is_initials_of(n, o));
+        if !initials_of_another && !unique.iter().any(|u| normalize(u) == normalize(n)) {
             unique.push(n);
         }
     }
     (!unique.is_empty()).then(|| unique.join(", "))
+}
+
+/// `"TK"` of `"Tina Klostermeier"`: an editor's short sign beside the name
+/// it stands for.
+fn is_initials_of(short: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && short.chars().count() == words.len()
+        && short
+            .chars()
+            .zip(&words)
+            .all(|(c, w)| c.is_uppercase() && w.starts_with(c))
 }
 
 /// Is this author string the site or its operator rather than a person:
@@ -397,6 +410,14 @@ mod tests {
             Some("Jane Doe, John Roe")
         );
         assert_eq!(join(&[]), None);
+        assert_eq!(
+            join(&["Tina Klostermeier".into(), "TK".into()]).as_deref(),
+            Some("Tina Klostermeier")
+        );
+        assert_eq!(
+            join(&["Jane Doe".into(), "JR".into()]).as_deref(),
+            Some("Jane Doe, JR")
+        );
     }
 
     #[test]
