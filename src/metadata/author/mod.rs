@@ -1,6 +1,8 @@
 //! Author names: every name a byline or a metadata field gives, without the
 //! labels, handles, roles and outlets written around them, comma-separated.
 
+pub mod bylines;
+
 use crate::chrome::patterns::normalize;
 
 /// Words that introduce a byline, in the languages of the pages ("By",
