@@ -12,6 +12,8 @@
 //! - **raw metadata**: `<title>`, `<meta>`, `<link rel=canonical>`, JSON-LD,
 //!   `<time datetime>`, microdata, `<html lang>`, headings.
 
+pub use super::author_marks::AuthorMark;
+use super::author_marks::{self, AUTHOR_MARK_DEPTH, push_author_text};
 use super::hints;
 use super::parser::{Attrs, Tag};
 use super::rich::{Inline, Rich, RichOptions};
@@ -64,44 +66,6 @@ pub struct RawMeta {
     /// Headings in document order: (level, text).
     pub headings: Vec<(u8, String)>,
 }
-
-/// An element whose class or link names an author: the usual markup of a
-/// byline's name (`<span class="author vcard"><a class="fn">`, `<a
-/// href="/autor/jane-doe">`), also used for teasers' and comments' authors.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct AuthorMark {
-    /// Its text, whitespace collapsed (at most [`AUTHOR_TEXT_MAX`] bytes).
-    pub text: String,
-    /// Its text went on past [`AUTHOR_TEXT_MAX`]: an element that wraps a
-    /// page or a biography (`<body class="not-multi-author">`), not a name.
-    pub cut: bool,
-    /// Inside markup of comments, related teasers, an advertisement,
-    /// navigation, a sidebar or the footer.
-    pub in_chrome: bool,
-    /// The number of blocks before it: where on the page it stands.
-    pub block: usize,
-}
-
-/// Longest author text kept: an author element wrapping a whole page or a
-/// biography is not a name.
-const AUTHOR_TEXT_MAX: usize = 200;
-
-/// Author-marked elements followed inside one another (`<span
-/// class="byline"><span class="author vcard"><a class="fn">`): deeper ones
-/// are not recorded, so that a text node costs at most this many appends.
-const AUTHOR_MARK_DEPTH: usize = 4;
-
-/// Path segments of the links to an author's page (`/author/jdoe`,
-/// `/autor/jane-doe`, `/autoren/…`, `/auteur/…`), the link a byline's name
-/// usually is.
-const AUTHOR_PATHS: &[&str] = &[
-    "/author/",
-    "/authors/",
-    "/autor/",
-    "/autoren/",
-    "/auteur/",
-    "/autore/",
-];
 
 /// What the walk produces.
 #[derive(Debug, Default)]
@@ -355,11 +319,7 @@ impl State {
             frame.author = true;
         }
         let marks_author = el.get("class").is_some_and(hints::names_author)
-            || tag == "a"
-                && el.get("href").is_some_and(|h| {
-                    let h = h.to_ascii_lowercase();
-                    AUTHOR_PATHS.iter().any(|p| h.contains(p))
-                });
+            || tag == "a" && el.get("href").is_some_and(author_marks::links_author_page);
         if marks_author && self.open_author_marks.len() < AUTHOR_MARK_DEPTH {
             let in_chrome = self.in_author_chrome > 0;
             self.open_author_marks
@@ -682,22 +642,6 @@ pub const SOFT_HYPHEN: char = '\u{ad}';
 /// Words of text after a picture's inline caption that make a paragraph
 /// of its own (a sentence or two).
 const CAPTIONED_PARAGRAPH_WORDS: usize = 12;
-
-/// Append a text node's words to an author text, up to [`AUTHOR_TEXT_MAX`];
-/// false when the text was already that long (the words are left out).
-fn push_author_text(author: &mut String, added: &str) -> bool {
-    if added.is_empty() {
-        return true;
-    }
-    if author.len() >= AUTHOR_TEXT_MAX {
-        return false;
-    }
-    if !author.is_empty() {
-        author.push(' ');
-    }
-    author.push_str(added);
-    true
-}
 
 /// A hash of a tag name and its class list, never 0.
 fn signature(tag: &str, class: &str) -> u64 {
