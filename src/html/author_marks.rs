@@ -41,8 +41,19 @@ const AUTHOR_PATHS: &[&str] = &[
 
 /// Does a link lead to an author's page (`/author/jdoe`, `/autor/…`)?
 pub(super) fn links_author_page(href: &str) -> bool {
+    // Every path starts "/aut": most links are rejected without a copy.
+    if !contains_ignore_case(href, "/aut") {
+        return false;
+    }
     let h = href.to_ascii_lowercase();
     AUTHOR_PATHS.iter().any(|p| h.contains(p))
+}
+
+/// Does `text` contain the ASCII `needle`, in any case?
+pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Append a text node's words to an author text, up to [`AUTHOR_TEXT_MAX`];

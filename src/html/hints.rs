@@ -465,6 +465,13 @@ const NOT_BYLINE_CLASS_WORDS: &[&str] = &[
 /// blog engine's per-post taxonomy class (`author-jdoe` on the whole post)
 /// does not.
 pub fn names_author(class: &str) -> bool {
+    // Every author word starts "aut" or "byl": most classes are rejected
+    // before they are split into tokens.
+    let b = class.as_bytes();
+    let starts = |p: &[u8]| b.windows(3).any(|w| w.eq_ignore_ascii_case(p));
+    if !starts(b"aut") && !starts(b"byl") {
+        return false;
+    }
     class.split_ascii_whitespace().any(|name| {
         if is_taxonomy_class(name) {
             return false;
