@@ -166,6 +166,9 @@ pub struct Analyzed {
     has_container: bool,
     stop: StopWords,
     markup: Metadata,
+    /// Elements the markup marks as an author's (HTML only): read with the
+    /// blocks once the classifier has found the article.
+    author_marks: Vec<html::walk::AuthorMark>,
     language: Option<String>,
     encoding: &'static str,
     input_kind: InputKind,
@@ -212,7 +215,8 @@ impl Analyzed {
             self.markup.description.as_deref(),
         );
         let mut metadata = self.markup;
-        let from_lines = metadata::lines::from_blocks(&self.blocks, &classified.verdicts);
+        let from_lines =
+            metadata::lines::from_blocks(&self.blocks, &classified.verdicts, &self.author_marks);
         metadata.fill_from(from_lines);
         if metadata.language.is_none() {
             metadata.language = self.language;
@@ -376,6 +380,7 @@ pub fn analyze_decoded(
     };
     // Rules and prose scores are computed once here and reused by the
     // container choice and the classifier.
+    let mut author_marks = Vec::new();
     let (blocks, evidence, markup, language, stop, has_container) = match kind {
         InputKind::Html => {
             let rich = opts.markdown.map(|m| html::rich::RichOptions {
@@ -385,6 +390,7 @@ pub fn analyze_decoded(
             });
             let mut page = html::parse_with(&decoded.text, rich);
             let markup = metadata::html::from_markup(&page.meta, input.url);
+            author_marks = std::mem::take(&mut page.meta.author_marks);
             let language = detect_language(&page.blocks);
             let stop = stop_for(&language, &markup);
             let ctx = Context {
@@ -416,6 +422,7 @@ pub fn analyze_decoded(
         has_container,
         stop,
         markup,
+        author_marks,
         language,
         encoding: decoded.encoding,
         input_kind: kind,

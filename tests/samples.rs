@@ -112,6 +112,33 @@ fn date_stated_stays() {
     );
 }
 
+/// The author from byline markup (`<span class="author vcard"><a
+/// class="fn">`), a blog handle, not the teaser's author or the commenter.
+#[test]
+fn byline_author_markup() {
+    insta::assert_snapshot!(record_for("byline-author-markup.html"));
+}
+
+/// Authors marked only in teasers and comments: the article has none.
+#[test]
+fn teaser_comment_authors() {
+    insta::assert_snapshot!(record_for("teaser-comment-authors.html"));
+}
+
+/// Plain text: the name on the line after a byline label alone ("Von" /
+/// "Jana Keller"), not a menu's "* Autoren" or a headline's "Von …".
+#[test]
+fn byline_label_line() {
+    insta::assert_snapshot!(record_for("byline-label-line.txt"));
+}
+
+/// Plain text with lines that start like bylines but are a headline, a
+/// sentence and a search form's field: no author.
+#[test]
+fn byline_phrase_lines() {
+    insta::assert_snapshot!(record_for("byline-phrase-lines.txt"));
+}
+
 #[test]
 fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));

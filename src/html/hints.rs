@@ -472,6 +472,61 @@ pub fn names_caption(class: &str) -> bool {
     found
 }
 
+/// Class words of the element that holds a byline's name (`author vcard`,
+/// `entry-meta-author`, `post-author-name`, `byline`, `autor`).
+const AUTHOR_CLASS_WORDS: &[&str] = &["author", "authors", "byline", "autor", "autorin"];
+
+/// Class words beside an author word that make the element something else
+/// than the article's byline: the author of a comment, a picture of the
+/// author, a biography box, a "more by this author" list.
+const NOT_BYLINE_CLASS_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "reply",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "picture",
+    "pic",
+    "bio",
+    "box",
+    "description",
+    "desc",
+    "about",
+    "more",
+    "follow",
+    "social",
+];
+
+/// Does a class attribute name the element that holds a byline's name? A
+/// blog engine's per-post taxonomy class (`author-jdoe` on the whole post)
+/// does not.
+pub fn names_author(class: &str) -> bool {
+    // Every author word starts "aut" or "byl": most classes are rejected
+    // before they are split into tokens.
+    let b = class.as_bytes();
+    let starts = |p: &[u8]| b.windows(3).any(|w| w.eq_ignore_ascii_case(p));
+    if !starts(b"aut") && !starts(b"byl") {
+        return false;
+    }
+    class.split_ascii_whitespace().any(|name| {
+        if is_taxonomy_class(name) {
+            return false;
+        }
+        let (mut author, mut other) = (false, false);
+        for_each_token(name, |token| {
+            author |= AUTHOR_CLASS_WORDS
+                .iter()
+                .any(|w| token.eq_ignore_ascii_case(w));
+            other |= NOT_BYLINE_CLASS_WORDS
+                .iter()
+                .any(|w| token.eq_ignore_ascii_case(w));
+        });
+        author && !other
+    })
+}
+
 /// How an inline `style` hides the element, if it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StyleHiding {
@@ -531,6 +586,21 @@ mod tests {
         }
         // (And the two are not trivially equal: some tokens hit a word.)
         assert!(tokens.iter().filter(|t| chrome_word(t).is_some()).count() > 100);
+    }
+
+    #[test]
+    fn author_classes() {
+        assert!(names_author("author vcard"));
+        assert!(names_author("entry-meta-author vcard"));
+        assert!(names_author("post-author-name"));
+        assert!(names_author("byline"));
+        assert!(names_author("header-info__author-link"));
+        // A commenter, a picture, a biography, a blog's per-post class.
+        assert!(!names_author("comment-author vcard"));
+        assert!(!names_author("author-avatar"));
+        assert!(!names_author("author-bio"));
+        assert!(!names_author("post author-jdoe"));
+        assert!(!names_author("url fn n"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! and marks the blocks inside the article's container; the shared classifier
 //! ([`crate::chrome`]) then judges the blocks.
 
+mod author_marks;
 pub mod container;
 mod entities;
 pub mod hints;

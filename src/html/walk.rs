@@ -12,6 +12,8 @@
 //! - **raw metadata**: `<title>`, `<meta>`, `<link rel=canonical>`, JSON-LD,
 //!   `<time datetime>`, microdata, `<html lang>`, headings.
 
+pub use super::author_marks::AuthorMark;
+use super::author_marks::{self, AUTHOR_MARK_DEPTH, push_author_text};
 use super::hints;
 use super::parser::{Attrs, Tag};
 use super::rich::{Inline, Rich, RichOptions};
@@ -56,8 +58,11 @@ pub struct RawMeta {
     pub times: Vec<String>,
     /// Microdata: (itemprop, value) for author/date/headline-like properties.
     pub itemprops: Vec<(String, String)>,
-    /// Text of `<a rel="author">` and `<… class="author|byline">` elements.
+    /// Text of `<a rel="author">` and `itemprop="author"` elements.
     pub authors: Vec<String>,
+    /// Elements whose class or link names an author (`class="author
+    /// vcard"`, `<a href="/author/jdoe">`), in document order.
+    pub author_marks: Vec<AuthorMark>,
     /// Headings in document order: (level, text).
     pub headings: Vec<(u8, String)>,
 }
@@ -118,6 +123,12 @@ pub struct State {
     /// Number of open author elements (`rel=author`, `itemprop=author`);
     /// while above zero, text also goes to the last `meta.authors` entry.
     in_author: usize,
+    /// Open author-marked elements (indices into `meta.author_marks`),
+    /// outermost first: text also goes to each of them.
+    open_author_marks: Vec<usize>,
+    /// Number of open elements where an author named is not the article's
+    /// (comments, teasers, sidebars: see `open_element`).
+    in_author_chrome: usize,
     /// Level of the heading being read, if any.
     heading: Option<u8>,
     /// Number of open inline elements that hide themselves; while above
@@ -135,6 +146,8 @@ pub struct State {
 pub struct Frame {
     element: bool,
     author: bool,
+    author_mark: bool,
+    author_chrome: bool,
     kind: bool,
     link: bool,
     pre: bool,
@@ -189,6 +202,8 @@ impl State {
             heading: None,
             muted: 0,
             in_author: 0,
+            open_author_marks: Vec::new(),
+            in_author_chrome: 0,
             class_words: HashMap::default(),
             rich: None,
         }
@@ -311,6 +326,20 @@ impl State {
             self.in_author += 1;
             frame.author = true;
         }
+        let marks_author = el.get("class").is_some_and(hints::names_author)
+            || tag == "a" && el.get("href").is_some_and(author_marks::links_author_page);
+        if marks_author && self.open_author_marks.len() < AUTHOR_MARK_DEPTH {
+            let in_chrome = self.in_author_chrome > 0;
+            self.open_author_marks
+                .push(self.out.meta.author_marks.len());
+            self.out.meta.author_marks.push(AuthorMark {
+                text: String::new(),
+                cut: false,
+                in_chrome,
+                block: self.out.blocks.len(),
+            });
+            frame.author_mark = true;
+        }
         // Hidden by its own attributes (class words are not enough here:
         // `hidden-xs` hides on phones only).
         let style_hiding = el.get("style").and_then(hints::style_hides);
@@ -375,6 +404,7 @@ impl State {
         if hint == Some(DomHint::Header) && self.in_content > 0 {
             hint = None;
         }
+        let tag_hint = hint;
         hint = hint.or(class_hint);
         if hides_itself {
             hint = Some(DomHint::Hidden);
@@ -408,6 +438,21 @@ impl State {
         if let Some(h) = hint {
             self.hint_stack.push(h);
             frame.hint = true;
+        }
+        // Where an author is a teaser's or a commenter's: comments, related
+        // teasers and ads by any markup; a sidebar, navigation or footer by
+        // tag or role only, for pages put those words in the class of
+        // wrappers of the whole page (`mh-widget-layout2`, `two-sidebars`).
+        let authors_chrome = matches!(
+            hint,
+            Some(DomHint::Comments | DomHint::Related | DomHint::Advertisement)
+        ) || matches!(
+            tag_hint,
+            Some(DomHint::Sidebar | DomHint::Navigation | DomHint::Footer)
+        );
+        if authors_chrome && !matches!(tag, "html" | "body") {
+            self.in_author_chrome += 1;
+            frame.author_chrome = true;
         }
         if content_markup {
             self.in_content += 1;
@@ -458,6 +503,12 @@ impl State {
         }
         if frame.author {
             self.in_author = self.in_author.saturating_sub(1);
+        }
+        if frame.author_mark {
+            self.open_author_marks.pop();
+        }
+        if frame.author_chrome {
+            self.in_author_chrome = self.in_author_chrome.saturating_sub(1);
         }
         if frame.muted {
             self.muted = self.muted.saturating_sub(1);
@@ -536,16 +587,14 @@ impl State {
         if self.in_link > 0 {
             self.buf_link_chars += added.chars().count();
         }
-        // Bounded: an author element wrapping a whole page is not a name.
         if self.in_author > 0
             && let Some(author) = self.out.meta.authors.last_mut()
-            && author.len() < 200
-            && !added.is_empty()
         {
-            if !author.is_empty() {
-                author.push(' ');
-            }
-            author.push_str(added);
+            push_author_text(author, added);
+        }
+        for &i in &self.open_author_marks {
+            let mark = &mut self.out.meta.author_marks[i];
+            mark.cut |= !push_author_text(&mut mark.text, added);
         }
     }
 
@@ -692,6 +741,38 @@ mod tests {
         assert_eq!(w.blocks[1].dom_hint, Some(DomHint::Share));
         assert_eq!(w.blocks[2].dom_hint, None);
         assert!(w.blocks[3].in_article_markup);
+    }
+
+    #[test]
+    fn author_marks_are_collected() {
+        let w = walk_str(
+            r#"<body class="not-multi-author"><article><h1>Title</h1>
+            <p class="meta"><span class="byline">von <span class="author vcard"><a class="url fn n" href="/author/tl/">tlow</a></span></span></p>
+            <p>The text of the article goes on for a while, long enough to pass the
+            length of any name or byline: two hundred bytes of it and more, so that an
+            element wrapping all of it is seen as what it is, not as an author.</p></article>
+            <div class="comments"><a href="/author/x/">Klaus Becker</a></div>
+            <aside><a href="https://x.example/autor/jane-doe">Jane Doe</a></aside></body>"#,
+        );
+        let marks: Vec<(&str, bool, bool)> = w
+            .meta
+            .author_marks
+            .iter()
+            .map(|m| (m.text.as_str(), m.in_chrome, m.cut))
+            .collect();
+        // The body's class wraps the page: its text is cut, not a name.
+        assert!(marks[0].2);
+        assert_eq!(
+            marks[1..],
+            [
+                ("von tlow", false, false),
+                ("tlow", false, false),
+                ("tlow", false, false),
+                ("Klaus Becker", true, false),
+                ("Jane Doe", true, false),
+            ]
+        );
+        assert_eq!(w.meta.author_marks[1].block, 1);
     }
 
     #[test]

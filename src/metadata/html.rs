@@ -5,6 +5,7 @@
 use super::title::{SiteNames, choose_title, decode_leftover_entities};
 use super::{DateConfidence, DateTrust, MarkupDate, Metadata, clean};
 use super::{author, date};
+use crate::chrome::patterns::normalize;
 use crate::html::RawMeta;
 use serde_json::Value;
 
@@ -191,18 +192,25 @@ const AUTHOR_METAS: &[&str] = &[
 fn markup_author(raw: &RawMeta, ld: &LdArticle) -> Option<String> {
     let from = |s: &str| author::names(s);
     let mut found = ld.author.as_deref().map(from).unwrap_or_default();
-    if found.is_empty() {
-        found = AUTHOR_METAS
-            .iter()
-            .map(|k| {
-                raw.metas
-                    .iter()
-                    .filter(|(name, v)| name == k && !looks_like_url(v))
-                    .flat_map(|(_, v)| from(v))
-                    .collect::<Vec<_>>()
-            })
-            .find(|names| !names.is_empty())
-            .unwrap_or_default();
+    let from_metas = AUTHOR_METAS
+        .iter()
+        .map(|k| {
+            raw.metas
+                .iter()
+                .filter(|(name, v)| name == k && !looks_like_url(v))
+                .flat_map(|(_, v)| from(v))
+                .collect::<Vec<_>>()
+        })
+        .find(|names| !names.is_empty())
+        .unwrap_or_default();
+    // The meta tag names more authors than JSON-LD, every one of those
+    // among them: JSON-LD kept the first only.
+    let same = |a: &String, b: &String| normalize(a) == normalize(b);
+    if found.is_empty()
+        || from_metas.len() > found.len()
+            && found.iter().all(|f| from_metas.iter().any(|m| same(f, m)))
+    {
+        found = from_metas;
     }
     if found.is_empty() {
         found = social_card_author(raw)
@@ -581,6 +589,25 @@ mod tests {
         assert_eq!(
             from_markup(&r, None).author.as_deref(),
             Some("Lars Fischer, Alina Schadwinkel")
+        );
+    }
+
+    #[test]
+    fn every_author_the_meta_tag_names_beyond_json_ld() {
+        let mut r = raw();
+        r.json_ld = vec![
+            r#"{"@type":"Article","author":{"@type":"Person","name":"Sadhbh O'Sullivan"}}"#.into(),
+        ];
+        r.metas = vec![("author".into(), "Sadhbh O'Sullivan,Elisabeth Kochan".into())];
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Sadhbh O'Sullivan, Elisabeth Kochan")
+        );
+        // Another name, not more of the same: JSON-LD stays.
+        r.metas = vec![("author".into(), "Redaktion Nord, Jane Doe".into())];
+        assert_eq!(
+            from_markup(&r, None).author.as_deref(),
+            Some("Sadhbh O'Sullivan")
         );
     }
 

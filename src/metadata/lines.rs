@@ -4,10 +4,15 @@
 //! This is the only metadata plain text has, and a useful fallback for HTML
 //! pages whose markup says nothing.
 
+use super::author::bylines::{
+    BYLINE_MAX_WORDS, after_date, byline_authors, byline_line, byline_name, inline_byline,
+    labelled_author, marked_authors,
+};
 use super::{DateConfidence, Metadata, clean};
 use super::{author, date};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::{Reason, Verdict, patterns};
+use crate::html::walk::AuthorMark;
 use date::DateLabel;
 
 /// Blocks this close to the first kept block count as the article's header
@@ -19,8 +24,9 @@ const HEADER_ZONE: usize = 6;
 /// and a kicker may stand between the headline and its date.
 const BELOW_HEADLINE: usize = 4;
 
-/// Read metadata off classified blocks.
-pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
+/// Read metadata off classified blocks; `marks`: the elements the markup
+/// marks as an author's (none for plain text).
+pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict], marks: &[AuthorMark]) -> Metadata {
     let mut meta = Metadata::default();
     let first_kept = verdicts.iter().position(|v| v.keep);
     // The article's headline, when the classifier kept one: a gallery or
@@ -36,11 +42,19 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         near_first(i)
             || headline_kept.is_some_and(|h| i + HEADER_ZONE >= h && i <= h + BELOW_HEADLINE)
     };
+    if let Some(first) = first_kept {
+        let last = verdicts.iter().rposition(|v| v.keep).unwrap_or(first);
+        let found = marked_authors(marks, |b| b + HEADER_ZONE >= first && b <= last + 2);
+        meta.author = author::join(&found);
+    }
     // A byline inside a short line of the header zone ("Posted on September
     // 21, 2020 by Adi Tzlil"), used when no byline line names the author.
     let mut inline_author: Option<String> = None;
     // An "Autor: …" line anywhere on the page, the last resort.
     let mut labelled: Option<String> = None;
+    // Lines that start with a byline label or follow one alone on its line,
+    // anywhere on the page: (block index, names).
+    let mut byline_lines: Vec<(usize, String)> = Vec::new();
     let mut dates: Vec<LineDate> = Vec::new();
     for (i, (b, v)) in blocks.iter().zip(verdicts).enumerate() {
         let text = b.text.trim();
@@ -92,12 +106,25 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict]) -> Metadata {
         if labelled.is_none() {
             labelled = labelled_author(text, b.words);
         }
+        if b.words <= BYLINE_MAX_WORDS
+            && let Some(names) = byline_line(blocks[..i].last(), text)
+        {
+            byline_lines.push((i, names));
+        }
         if v.keep && meta.author.is_none() && b.words <= BYLINE_MAX_WORDS {
             meta.author = byline_authors(text, b.words);
         }
     }
+    // Of the byline lines anywhere, the one nearest the article's first
+    // line: the others are teasers'.
+    let nearest_byline = first_kept.and_then(|f| {
+        byline_lines
+            .into_iter()
+            .min_by_key(|(i, _)| i.abs_diff(f))
+            .map(|(_, names)| names)
+    });
     if meta.author.is_none() {
-        meta.author = inline_author.or(labelled);
+        meta.author = inline_author.or(nearest_byline).or(labelled);
     }
     // A dateline inside the first kept lines ("16 January 2008 – The
     // Security Council...") is the article's date too; further down the
@@ -319,158 +346,6 @@ const DATELINE_KEPT_BLOCKS: usize = 3;
 /// date.
 const DATELINE_MAX_WORDS: usize = 12;
 
-/// Longest byline-element text read as a name.
-const BYLINE_MAX_WORDS: usize = 12;
-
-/// A byline element's text after the date it starts with ("28. Jan. 2022
-/// Paula Balov", "September 17, 2019 Helmut Rubik"): numbers, separators,
-/// and month or weekday names beside a number.
-fn after_date(text: &str) -> &str {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let has_digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
-    let mut skip = 0;
-    while let Some(w) = words.get(skip) {
-        let dated = has_digit(w)
-            || date::is_date_word(w)
-                && (skip > 0 || words.get(skip + 1).is_some_and(|n| has_digit(n)));
-        if !(dated || matches!(*w, "|" | "-" | "–" | "—" | "·" | "," | "/")) {
-            break;
-        }
-        skip += 1;
-    }
-    if skip == 0 {
-        return text;
-    }
-    // The rest of the text from the first word kept.
-    words.get(skip).map_or("", |w| {
-        let mut from = 0;
-        for prev in &words[..skip] {
-            from = text[from..]
-                .find(prev)
-                .map_or(from, |p| from + p + prev.len());
-        }
-        text[from..].find(w).map_or("", |p| &text[from + p..])
-    })
-}
-
-/// A short line that labels its author ("Autor: Klausmartin Friedrich",
-/// "Text: Jane Doe", "Autoren Jelko Djuren und Jutta Klaukien"): the label
-/// first, with a colon or as the plural "Autoren".
-fn labelled_author(text: &str, words: usize) -> Option<String> {
-    const LABELS: &[&str] = &[
-        "autor:",
-        "autorin:",
-        "autoren:",
-        "autoren",
-        "author:",
-        "authors:",
-        "text:",
-        "von:",
-        "auteur:",
-        "autore:",
-        "redaktion:",
-    ];
-    let first = text.split_whitespace().next()?.to_lowercase();
-    if words > BYLINE_MAX_WORDS || !LABELS.contains(&first.as_str()) {
-        return None;
-    }
-    let rest = text.trim_start()[first.len()..].trim_start();
-    rest.starts_with(char::is_uppercase)
-        .then(|| author::join(&author::names(rest)))
-        .flatten()
-}
-
-/// Every name of a "By …" line, comma-separated. A one-word name must end
-/// the line or stand before a separator or a date: "Von Physio bis Fango",
-/// "von Künstlern, Bands, DJs" are phrases that start with "von".
-fn byline_authors(text: &str, words: usize) -> Option<String> {
-    let name = patterns::byline_author(text, words)?;
-    if name.split_whitespace().count() == 1 {
-        let rest = text
-            .split_once(name.as_str())
-            .map_or("", |(_, r)| r)
-            .trim_start();
-        let ends = rest.is_empty()
-            || rest.starts_with(['|', '-', '–', '—', '·', '/'])
-            || date::parse_free(rest).is_some();
-        if !ends {
-            return None;
-        }
-    }
-    author::join(&author::names(&name))
-}
-
-/// Words that start a byline inside a line ("… 2020 by Adi Tzlil", "… von
-/// Heiko"), in the languages of the pages.
-const INLINE_BYLINE_WORDS: &[&str] = &["by", "von", "par", "por", "door", "av", "przez"];
-
-/// The names after a byline word inside a short line: `Posted on September
-/// 21, 2020 by Adi Tzlil` gives `Adi Tzlil`, `yas! | By Cara Stiles | April
-/// 13, 2020` gives `Cara Stiles`. The name must start with a capital, and
-/// the line must start with the byline word or carry a date (the line of
-/// date and author under a headline): "Bild von Josh Willink", "Einsatz von
-/// Windenergieanlagen" are captions and prose.
-fn inline_byline(text: &str) -> Option<String> {
-    let starts = text
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()));
-    if !starts && date::parse_free(text).is_none() {
-        return None;
-    }
-    let mut start = 0;
-    for w in text.split_whitespace() {
-        let pos = start + text[start..].find(w)?;
-        start = pos + w.len();
-        if INLINE_BYLINE_WORDS.contains(&w.to_lowercase().as_str()) {
-            let rest = text[start..].trim_start();
-            if !rest.starts_with(char::is_uppercase) {
-                continue;
-            }
-            return byline_name(&text[pos..]).and_then(|n| author::join(&author::names(&n)));
-        }
-    }
-    None
-}
-
-/// The name in a byline element's text: "By" dropped, stopped at a date, a
-/// separator or a handle.
-fn byline_name(text: &str) -> Option<String> {
-    // Leading label words: "By", "Written by", "Автор:", "Par".
-    let is_label = |w: &&str| author::is_byline_label(w);
-    let labelled = text.split_whitespace().next().is_some_and(|w| is_label(&w));
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .skip_while(is_label)
-        .take_while(|w| {
-            !date::is_date_word(w)
-                && !is_lowercase_connector(w)
-                && !w.starts_with('@')
-                && !w.chars().any(|c| c.is_ascii_digit())
-                && !matches!(*w, "|" | "-" | "–" | "—" | "·")
-        })
-        .collect();
-    let name = words.join(" ");
-    let name = name.trim_end_matches([',', ';', ':']).trim();
-    // One word is a name only behind a label ("von Tobi"): alone it is as
-    // often a section or a button.
-    let min_words = if labelled { 1 } else { 2 };
-    (name.split_whitespace().count() >= min_words
-        && name.chars().next().is_some_and(char::is_uppercase))
-    .then(|| name.to_string())
-}
-
-/// A lowercase word that ends a name in a byline ("Jane Doe *on* May 3",
-/// "Jane Doe *for* Reuters"); the particles of names ("van", "de", "bin")
-/// do not.
-fn is_lowercase_connector(word: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "van", "von", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin",
-        "ibn", "al", "y", "e", "dos", "das", "ten", "ter",
-    ];
-    word.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&word)
-}
-
 fn prefix(text: &str, max_bytes: usize) -> &str {
     if text.len() <= max_bytes {
         return text;
@@ -666,79 +541,6 @@ mod tests {
             article.metadata.title.as_deref(),
             Some("Aussies need doubles win at Hopman Cup")
         );
-    }
-
-    #[test]
-    fn byline_names_stop_at_connectors() {
-        assert_eq!(
-            byline_name("By Anna Weller on March 3, 2021").as_deref(),
-            Some("Anna Weller")
-        );
-        assert_eq!(
-            byline_name("By Piet van der Berg for Reuters").as_deref(),
-            Some("Piet van der Berg")
-        );
-    }
-
-    #[test]
-    fn bylines_inside_header_lines() {
-        assert_eq!(
-            inline_byline("Posted on September 21, 2020 by Adi Tzlil").as_deref(),
-            Some("Adi Tzlil")
-        );
-        assert_eq!(
-            inline_byline("Veröffentlicht am 10. Februar 2019 von Heiko").as_deref(),
-            Some("Heiko")
-        );
-        assert_eq!(
-            inline_byline("yas! | By Cara Stiles | April 13, 2020").as_deref(),
-            Some("Cara Stiles")
-        );
-        // "by" before a lowercase word is prose, not a byline.
-        assert_eq!(inline_byline("Sorted by date"), None);
-        assert_eq!(inline_byline("Fotos von unten"), None);
-        assert_eq!(inline_byline("Der Einsatz von Windenergieanlagen"), None);
-    }
-
-    #[test]
-    fn byline_elements_starting_with_a_date() {
-        assert_eq!(after_date("28. Jan. 2022 Paula Balov"), "Paula Balov");
-        assert_eq!(
-            after_date("September 17, 2019 Helmut Rubik 0"),
-            "Helmut Rubik 0"
-        );
-        assert_eq!(after_date("May Smith"), "May Smith");
-        assert_eq!(after_date("By Jane Doe"), "By Jane Doe");
-        assert_eq!(
-            byline_name(after_date("September 17, 2019 Helmut Rubik 0")).as_deref(),
-            Some("Helmut Rubik")
-        );
-    }
-
-    #[test]
-    fn phrases_starting_with_von_are_not_bylines() {
-        assert_eq!(byline_authors("Von Physio bis Fango", 4), None);
-        assert_eq!(byline_authors("von Künstlern, Bands, DJs,", 4), None);
-        assert_eq!(byline_authors("Von Heiko", 2).as_deref(), Some("Heiko"));
-        assert_eq!(
-            byline_authors("By Jane Doe and John Roe", 6).as_deref(),
-            Some("Jane Doe, John Roe")
-        );
-    }
-
-    #[test]
-    fn labelled_author_lines() {
-        assert_eq!(
-            labelled_author("Autor: Klausmartin Friedrich", 3).as_deref(),
-            Some("Klausmartin Friedrich")
-        );
-        assert_eq!(
-            labelled_author("Autoren Jelko Djuren und Jutta Klaukien", 6).as_deref(),
-            Some("Jelko Djuren, Jutta Klaukien")
-        );
-        // Not a label, or prose after it.
-        assert_eq!(labelled_author("Autoren gesucht", 2), None);
-        assert_eq!(labelled_author("Jane Doe", 2), None);
     }
 
     #[test]

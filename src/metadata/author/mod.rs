@@ -1,11 +1,13 @@
 //! Author names: every name a byline or a metadata field gives, without the
 //! labels, handles, roles and outlets written around them, comma-separated.
 
+pub mod bylines;
+
 use crate::chrome::patterns::normalize;
 
 /// Words that introduce a byline, in the languages of the pages ("By",
 /// "Von", "Par", "Por", "Di", "Door", "Av", "Przez", "Автор"), and the
-/// verbs blogs put before them ("Posted by", "Eingestellt von").
+/// nouns that label it ("Autor", "Text"); the verbs are [`BYLINE_VERBS`].
 const BYLINE_LABELS: &[&str] = &[
     "by",
     "von",
@@ -23,10 +25,18 @@ const BYLINE_LABELS: &[&str] = &[
     "autoren",
     "auteur",
     "autore",
-    "written",
-    "posted",
     "text",
     "texte",
+    "redakteur",
+    "redakteurin",
+];
+
+/// The verbs blogs put before a byline ("Posted by", "Eingestellt von"),
+/// labels too; a preposition may follow them ("Posted on", "Veröffentlicht
+/// am") where a name follows the other labels.
+const BYLINE_VERBS: &[&str] = &[
+    "written",
+    "posted",
     "verfasst",
     "geschrieben",
     "eingestellt",
@@ -37,13 +47,17 @@ const BYLINE_LABELS: &[&str] = &[
     "publicado",
     "escrito",
     "scritto",
-    "redakteur",
-    "redakteurin",
 ];
 
 /// Is this word (any case, a colon after it or not) a byline label?
 pub fn is_byline_label(word: &str) -> bool {
-    BYLINE_LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
+    let w = word.trim_end_matches(':').to_lowercase();
+    BYLINE_LABELS.contains(&w.as_str()) || BYLINE_VERBS.contains(&w.as_str())
+}
+
+/// Is this word (any case) a byline label that is a verb?
+pub fn is_byline_verb(word: &str) -> bool {
+    BYLINE_VERBS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
 }
 
 /// Words that join two names ("Jane Doe and John Roe", "X und Y").
@@ -218,7 +232,14 @@ fn clean_name(s: &str) -> Option<String> {
                 || i > 0 && dated(i)
         })
         .unwrap_or(words.len());
-    let name = words[..end]
+    let mut words = &words[..end];
+    // A name written twice, as a link and as its text ("Olivier Minot
+    // Olivier Minot"); not initials ("R. R.").
+    let half = words.len() / 2;
+    if half > 1 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        words = &words[..half];
+    }
+    let name = words
         .join(" ")
         .trim_matches(|c: char| c.is_whitespace() || "-–—:\"'".contains(c))
         .to_string();
@@ -251,11 +272,24 @@ pub fn is_label(s: &str) -> bool {
 pub fn join(names: &[String]) -> Option<String> {
     let mut unique: Vec<&str> = Vec::new();
     for n in names {
-        if !unique.iter().any(|u| normalize(u) == normalize(n)) {
+        let initials_of_another = names.iter().any(|o| o != n && is_initials_of(n, o));
+        if !initials_of_another && !unique.iter().any(|u| normalize(u) == normalize(n)) {
             unique.push(n);
         }
     }
     (!unique.is_empty()).then(|| unique.join(", "))
+}
+
+/// `"TK"` of `"Tina Klostermeier"`: an editor's short sign beside the name
+/// it stands for.
+fn is_initials_of(short: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && short.chars().count() == words.len()
+        && short
+            .chars()
+            .zip(&words)
+            .all(|(c, w)| c.is_uppercase() && w.starts_with(c))
 }
 
 /// Is this author string the site or its operator rather than a person:
@@ -358,6 +392,9 @@ mod tests {
             Some("Gina Roberts-Grey")
         );
         assert_eq!(n("Jane Doe, Jane Doe"), ["Jane Doe"]);
+        // A name written twice, as a link and as its text; initials stay.
+        assert_eq!(n("Olivier Minot Olivier Minot"), ["Olivier Minot"]);
+        assert_eq!(n("R. R."), ["R. R."]);
     }
 
     #[test]
@@ -375,6 +412,14 @@ mod tests {
             Some("Jane Doe, John Roe")
         );
         assert_eq!(join(&[]), None);
+        assert_eq!(
+            join(&["Tina Klostermeier".into(), "TK".into()]).as_deref(),
+            Some("Tina Klostermeier")
+        );
+        assert_eq!(
+            join(&["Jane Doe".into(), "JR".into()]).as_deref(),
+            Some("Jane Doe, JR")
+        );
     }
 
     #[test]
