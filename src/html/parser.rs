@@ -491,6 +491,9 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.open_body(false);
+        if self.stray_table_part(id) {
+            return;
+        }
         if flags & VOID == 0 && self.stack.len() >= MAX_DEPTH {
             self.dropped += 1;
             self.limited.set(true);
@@ -702,6 +705,21 @@ impl<'a> Parser<'a, '_> {
             self.pop_to(i);
         }
         name == "select"
+    }
+
+    /// A table part (`<td>`, `<tr>`, `<caption>`, …) with no table open: the
+    /// standard ignores it ("in body"), so `a<td>b` is one run of text. Kept
+    /// as an element, a cell would also be a scope boundary that keeps
+    /// later end tags (`</b>` of a `<b>` around an `<svg>` drawing) from
+    /// reaching what lies below it, and the page after it would stay
+    /// inside the drawing. Inside a `<template>` such tags open rows and
+    /// cells of the template's table (its content is skipped anyway).
+    fn stray_table_part(&self, id: u16) -> bool {
+        matches!(
+            id,
+            CAPTION | COL | COLGROUP | TBODY | TD | TFOOT | TH | THEAD | TR
+        ) && self.counts[TABLE as usize] == 0
+            && self.counts[TEMPLATE as usize] == 0
     }
 
     /// A new `<li>` (`<dd>`, `<dt>`) closes the previous item of its list.
