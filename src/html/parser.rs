@@ -9,12 +9,13 @@
 //! it holds a character reference).
 //!
 //! The nesting follows the HTML parsing rules that decide which block a piece
-//! of text lands in — implied end tags (`<p>` closed by a block, `<li>` by the
-//! next item, table cells and rows), end tags that match nothing ignored, end
-//! tags that may not cross a table or a cell, inline end tags that may not
-//! close a block, raw-text elements (`<script>`, `<style>`, `<title>`,
-//! `<textarea>`, …) read to their end tag (scripts by the script data states,
-//! so `<!-- document.write('<script></script>') -->` stays inside), foreign
+//! of text lands in — implied end tags (`<p>` closed by a block, `<li>` by
+//! the next item, table cells and rows), table parts outside a table and end
+//! tags that match nothing ignored, end tags that may not cross a table or a
+//! cell, inline end tags that may not close a block, raw-text elements
+//! (`<script>`, `<style>`, `<title>`, `<textarea>`, …) read to their end tag
+//! (scripts by the script data states, so
+//! `<!-- document.write('<script></script>') -->` stays inside), foreign
 //! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
 //! What it leaves out changes where inline markup sits, not which text
 //! belongs to which block: the adoption agency's re-nesting of misnested
