@@ -151,7 +151,16 @@ struct Open {
     annotation: bool,
 }
 
+/// The adoption agency's outer loop runs at most this many times.
+const AGENCY_ROUNDS: usize = 8;
+
 impl Open {
+    /// In the standard's "special" category (for foreign elements: the
+    /// integration points and `<annotation-xml>`, which carry [`SCOPE`]).
+    fn is_special(&self) -> bool {
+        self.flags & SPECIAL != 0 || (self.ns != Ns::Html && self.flags & SCOPE != 0)
+    }
+
     /// Is this the element named by `id` (and, for a custom tag, `name`)?
     fn is(&self, id: u16, name: &str) -> bool {
         self.id == id && (id != CUSTOM || self.custom.as_deref() == Some(name))
@@ -748,12 +757,29 @@ impl<'a> Parser<'a, '_> {
         if !self.is_open(id, name) {
             return;
         }
-        if let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) {
-            if self.stack[i + 1..].iter().all(|o| o.flags & SPECIAL == 0) {
-                self.pop_to(i);
-            } else {
-                self.remove_at(i);
-            }
+        let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) else {
+            return;
+        };
+        let specials = self.stack[i + 1..]
+            .iter()
+            .filter(|o| o.is_special())
+            .count();
+        if specials == 0 {
+            self.pop_to(i);
+            return;
+        }
+        self.remove_at(i);
+        // The adoption agency's later rounds move a copy of the element
+        // above each special element in turn; once none is left above the
+        // copy, it is popped with what lies above it: the elements after
+        // the last special one, which may hide their content (an `<svg>`
+        // left open in `<s><dd><svg></s>` would hide the rest of the page).
+        // The agency stops after 8 rounds, the first of which is the one
+        // above, so this is reached only with at most 7 special elements.
+        if specials < AGENCY_ROUNDS
+            && let Some(last) = self.stack[i..].iter().rposition(Open::is_special)
+        {
+            self.pop_to(i + last + 1);
         }
     }
 
