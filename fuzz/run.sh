@@ -19,5 +19,12 @@ fi
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   cargo $toolchain fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10
+  # cmin rewrites the corpus as files named by their hash: the named
+  # regression seeds (regression-*, inputs that once failed) are set aside
+  # and put back, so they stay recognisable and are never minimised away.
+  keep="$(mktemp -d)"
+  find "fuzz/corpus/$t" -maxdepth 1 -name 'regression-*' -exec cp {} "$keep/" \;
   cargo $toolchain fuzz cmin "$t" "fuzz/corpus/$t"
+  find "$keep" -maxdepth 1 -name 'regression-*' -exec cp {} "fuzz/corpus/$t/" \;
+  rm -rf "$keep"
 done

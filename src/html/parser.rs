@@ -9,12 +9,13 @@
 //! it holds a character reference).
 //!
 //! The nesting follows the HTML parsing rules that decide which block a piece
-//! of text lands in — implied end tags (`<p>` closed by a block, `<li>` by the
-//! next item, table cells and rows), end tags that match nothing ignored, end
-//! tags that may not cross a table or a cell, inline end tags that may not
-//! close a block, raw-text elements (`<script>`, `<style>`, `<title>`,
-//! `<textarea>`, …) read to their end tag (scripts by the script data states,
-//! so `<!-- document.write('<script></script>') -->` stays inside), foreign
+//! of text lands in — implied end tags (`<p>` closed by a block, `<li>` by
+//! the next item, table cells and rows), table parts outside a table and end
+//! tags that match nothing ignored, end tags that may not cross a table or a
+//! cell, inline end tags that may not close a block, raw-text elements
+//! (`<script>`, `<style>`, `<title>`, `<textarea>`, …) read to their end tag
+//! (scripts by the script data states, so
+//! `<!-- document.write('<script></script>') -->` stays inside), foreign
 //! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
 //! What it leaves out changes where inline markup sits, not which text
 //! belongs to which block: the adoption agency's re-nesting of misnested
@@ -150,7 +151,16 @@ struct Open {
     annotation: bool,
 }
 
+/// The adoption agency's outer loop runs at most this many times.
+const AGENCY_ROUNDS: usize = 8;
+
 impl Open {
+    /// In the standard's "special" category (for foreign elements: the
+    /// integration points and `<annotation-xml>`, which carry [`SCOPE`]).
+    fn is_special(&self) -> bool {
+        self.flags & SPECIAL != 0 || (self.ns != Ns::Html && self.flags & SCOPE != 0)
+    }
+
     /// Is this the element named by `id` (and, for a custom tag, `name`)?
     fn is(&self, id: u16, name: &str) -> bool {
         self.id == id && (id != CUSTOM || self.custom.as_deref() == Some(name))
@@ -491,6 +501,9 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.open_body(false);
+        if self.stray_table_part(id) {
+            return;
+        }
         if flags & VOID == 0 && self.stack.len() >= MAX_DEPTH {
             self.dropped += 1;
             self.limited.set(true);
@@ -704,6 +717,21 @@ impl<'a> Parser<'a, '_> {
         name == "select"
     }
 
+    /// A table part (`<td>`, `<tr>`, `<caption>`, …) with no table open: the
+    /// standard ignores it ("in body"), so `a<td>b` is one run of text. Kept
+    /// as an element, a cell would also be a scope boundary that keeps
+    /// later end tags (`</b>` of a `<b>` around an `<svg>` drawing) from
+    /// reaching what lies below it, and the page after it would stay
+    /// inside the drawing. Inside a `<template>` such tags open rows and
+    /// cells of the template's table (its content is skipped anyway).
+    fn stray_table_part(&self, id: u16) -> bool {
+        matches!(
+            id,
+            CAPTION | COL | COLGROUP | TBODY | TD | TFOOT | TH | THEAD | TR
+        ) && self.counts[TABLE as usize] == 0
+            && self.counts[TEMPLATE as usize] == 0
+    }
+
     /// A new `<li>` (`<dd>`, `<dt>`) closes the previous item of its list.
     fn close_list_item(&mut self, ids: &[u16]) {
         let stop = |o: &Open| {
@@ -729,12 +757,29 @@ impl<'a> Parser<'a, '_> {
         if !self.is_open(id, name) {
             return;
         }
-        if let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) {
-            if self.stack[i + 1..].iter().all(|o| o.flags & SPECIAL == 0) {
-                self.pop_to(i);
-            } else {
-                self.remove_at(i);
-            }
+        let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) else {
+            return;
+        };
+        let specials = self.stack[i + 1..]
+            .iter()
+            .filter(|o| o.is_special())
+            .count();
+        if specials == 0 {
+            self.pop_to(i);
+            return;
+        }
+        self.remove_at(i);
+        // The adoption agency's later rounds move a copy of the element
+        // above each special element in turn; once none is left above the
+        // copy, it is popped with what lies above it: the elements after
+        // the last special one, which may hide their content (an `<svg>`
+        // left open in `<s><dd><svg></s>` would hide the rest of the page).
+        // The agency stops after 8 rounds, the first of which is the one
+        // above, so this is reached only with at most 7 special elements.
+        if specials < AGENCY_ROUNDS
+            && let Some(last) = self.stack[i..].iter().rposition(Open::is_special)
+        {
+            self.pop_to(i + last + 1);
         }
     }
 

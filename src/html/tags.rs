@@ -185,6 +185,9 @@ const fn id(name: &str) -> u16 {
 pub(super) const A: u16 = id("a");
 pub(super) const ADDRESS: u16 = id("address");
 pub(super) const BUTTON: u16 = id("button");
+pub(super) const CAPTION: u16 = id("caption");
+pub(super) const COL: u16 = id("col");
+pub(super) const COLGROUP: u16 = id("colgroup");
 pub(super) const DD: u16 = id("dd");
 pub(super) const DIALOG: u16 = id("dialog");
 pub(super) const DIV: u16 = id("div");

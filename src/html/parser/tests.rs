@@ -245,3 +245,30 @@ fn plaintext_reads_character_references_literally() {
         ["a & b", "x &amp; y &#0 <b>z</b>"]
     );
 }
+
+#[test]
+fn table_parts_outside_a_table_are_ignored() {
+    // The standard ignores `<td>`, `<tr>`, `<caption>`, … in the body.
+    assert_eq!(texts("a<td>b</td>c"), ["abc"]);
+    assert_eq!(texts("<p>a<tr><th>b<caption>c</p>d"), ["abc", "d"]);
+    // Found by the html5ever oracle fuzz target: a stray `<th>` kept as a
+    // cell stopped `</s>` from closing the `<s>` (and the drawing inside
+    // it) below the cell, and the page after it was lost in the drawing.
+    assert_eq!(texts("<s>a<th>b<svg><th>x</s>after"), ["abafter"]);
+    // In a table they still open rows and cells.
+    assert_eq!(texts("<table><tr><td>a<div><td>b</table>"), ["a", "b"]);
+}
+
+#[test]
+fn a_formatting_end_tag_closes_what_lies_above_the_last_block_in_it() {
+    // Found by the html5ever oracle fuzz target: the adoption agency's
+    // second round pops the copy of `<s>` and the drawing above the `<dd>`,
+    // so the text after `</s>` is the page's again.
+    assert_eq!(texts("<s><dd><svg></s>after"), ["after"]);
+    assert_eq!(texts("<b><div>a<video></b>after"), ["aafter"]);
+    // A foreignObject is special: the drawing around it stays open.
+    assert_eq!(
+        texts("<s><dd><svg><foreignObject></s>hidden"),
+        Vec::<String>::new()
+    );
+}
