@@ -649,11 +649,70 @@ pub fn is_comments_header(text: &str, words: usize) -> bool {
             && !ends_like_sentence(text)
 }
 
-static COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
-    )
+/// The forms of a comment signature, each matched as the whole line (less
+/// non-word characters at either end), each with a test that every line it
+/// matches passes. In ASCII text only the forms whose test passes are tried:
+/// as one pattern their free-text gaps (`.{0,80}`) made every new line build
+/// lazy-DFA states, tens of thousands of instructions a line. (In other text
+/// the pattern's case-insensitive letters may match non-ASCII ones, `ſ` as
+/// `s`: every form is tried.)
+const COMMENT_SIGNATURE_FORMS: [&str; 10] = [
+    r"by\s+\S{1,40}\s+\(\d+\)",
+    r"re:\s*\(\s*score:\s*-?\d.*",
+    r".{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}",
+    r"(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*",
+    r".{0,40}report (this )?(comment|post|abuse).{0,20}",
+    r".{1,40}\s+(wrote|said|says|writes)\s*:",
+    r"(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+",
+    r".{0,60}\b(up|down)?\s*reply actions",
+    r"display:\s*expanded.*",
+    r"\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?",
+];
+
+static COMMENT_SIGNATURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    COMMENT_SIGNATURE_FORMS
+        .iter()
+        .map(|form| re(&format!(r"(?i)^\W*(?:{form})\W*$")))
+        .collect()
 });
+
+/// Does `text` match one of [`COMMENT_SIGNATURE_FORMS`]?
+fn matches_comment_signature(text: &str) -> bool {
+    let forms = &*COMMENT_SIGNATURE;
+    if !text.is_ascii() {
+        return forms.iter().any(|r| r.is_match(text));
+    }
+    let lower = text.to_ascii_lowercase();
+    // Where the pattern's `^\W*` leaves the line.
+    let opening = lower.trim_start_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+    let starts = |w: &str| opening.starts_with(w);
+    let has = |w: &str| lower.contains(w);
+    let starts_digit = opening.starts_with(|c: char| c.is_ascii_digit());
+    let digit = lower.bytes().any(|b| b.is_ascii_digit());
+    let may: [bool; 10] = [
+        starts("by") && text.contains('('),
+        starts("re:") && has("score:"),
+        has("score:"),
+        ["by", "posted", "written", "submitted", "commented"]
+            .iter()
+            .any(|w| starts(w))
+            && digit,
+        has("report "),
+        ["wrote", "said", "says", "writes"].iter().any(|w| has(w)),
+        text.contains(['|', '·', '-'])
+            && (starts_digit
+                || ["reply", "report", "flag", "permalink", "recommend", "quote"]
+                    .iter()
+                    .any(|w| starts(w))),
+        has("reply actions"),
+        starts("display:"),
+        starts_digit && has("ago"),
+    ];
+    forms
+        .iter()
+        .zip(may)
+        .any(|(r, may)| may && r.is_match(text))
+}
 
 /// A commenter's name and how long ago they wrote: `TonyZ (6 days ago)`.
 /// (Apart from [`COMMENT_SIGNATURE`]: its free-text gaps would multiply
@@ -668,7 +727,7 @@ static NAME_AND_AGE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_comment_signature(text: &str, words: usize) -> bool {
     // Signatures are short; a paragraph quoting "he wrote:" is not one. The
     // pattern is costly (free-text gaps), so a keyword check comes first.
-    words <= 20 && could_be_signature(text) && COMMENT_SIGNATURE.is_match(text)
+    words <= 20 && could_be_signature(text) && matches_comment_signature(text)
         || words <= NAME_DATE_MAX_WORDS && is_name_and_date(text)
         || words <= NAME_DATE_MAX_WORDS
             && text.trim_end().ends_with("ago)")
@@ -1012,6 +1071,72 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_signature_forms_match_what_the_one_pattern_matched() {
+        // The single pattern the forms were split from.
+        let whole = re(
+            r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+        );
+        let lines = [
+            "by jdoe (1234)",
+            "By Jane_Doe (77)",
+            "Re: (Score: 2)",
+            "RE:(score:-1, Troll)",
+            "Great point (Score: 5, Funny) indeed",
+            "Posted by: Jane at 3:04 PM",
+            "posted by Jane on Aug 8, 2012 7:01 PM",
+            "By jdoe on Aug 8, 2012",
+            "Written by Max - 12 May",
+            "by Jane | 2 replies",
+            "Report this comment",
+            "Jane Roe report abuse now",
+            "Jane wrote:",
+            "John Smith said :",
+            "He says: hi",
+            "Reply | Report abuse",
+            "12 points reply | flag",
+            "Reply - Quote - Permalink",
+            "Permalink | Reply",
+            "up reply actions",
+            "display: expanded stuff",
+            "3 hours ago",
+            "3 hours ago | reply",
+            "5 days ago · reply",
+            "»  2 weeks ago",
+            "— Jane wrote:",
+            "Share this:",
+            "Topics:",
+            "Posted October 29, 2012 at 1:11 pm | Permalink",
+            "Reported by the agency",
+            "Buy The Dip now from these online retailers:",
+            "Re: the plan",
+            "Score: 10",
+            "by the way (see 3)",
+            "Réponse · Signaler",
+            "Kommentar von Jörg am 3. Mai 2020",
+            "ſays Jane:",
+            "Jane ſays:",
+            "3 ſeconds ago",
+            "12 votes Reply · Flag",
+            "Jane writes:",
+            "",
+            "  ",
+            "-",
+            "by",
+            "1 2",
+        ];
+        let mut hits = 0;
+        for line in lines {
+            assert_eq!(
+                matches_comment_signature(line),
+                whole.is_match(line),
+                "{line:?}"
+            );
+            hits += usize::from(whole.is_match(line));
+        }
+        assert!(hits > 20, "{hits}");
+    }
 
     #[test]
     fn most_read_sections_are_measured_as_the_bounded_pattern_did() {
