@@ -919,11 +919,22 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) && mostly_capitalised(text) {
         return true;
     }
-    let separators = text.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
-    if separators < 2
-        || ends_like_sentence(text)
-        || words <= CODE_LINE_MAX_WORDS && looks_like_code(text)
-    {
+    // (Every block passes here, long prose too: the cheap tests first, and
+    // an ASCII character is checked against the three ASCII separators.)
+    if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
+        return false;
+    }
+    let separators = text
+        .chars()
+        .filter(|&c| {
+            if c.is_ascii() {
+                matches!(c, '|' | '/' | '>')
+            } else {
+                MENU_SEPARATORS.contains(&c)
+            }
+        })
+        .count();
+    if separators < 2 {
         return false;
     }
     // Items average three words or fewer: a menu, not a sentence with a slash.
@@ -1071,6 +1082,16 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_menu_separators_ascii_check_names_the_lists_ascii_members() {
+        let ascii: Vec<char> = MENU_SEPARATORS
+            .iter()
+            .copied()
+            .filter(char::is_ascii)
+            .collect();
+        assert_eq!(ascii, ['|', '/', '>']);
+    }
 
     #[test]
     fn comment_signature_forms_match_what_the_one_pattern_matched() {
