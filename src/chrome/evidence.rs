@@ -184,6 +184,10 @@ pub(super) const LIST_SENTENCE_MIN_WORDS: usize = 12;
 /// Length in characters, counting each CJK character as three: a CJK
 /// character carries about as much as a short word plus its space.
 pub(super) fn effective_chars(text: &str) -> usize {
+    // ASCII (most blocks of most pages) has no CJK: one per byte.
+    if text.is_ascii() {
+        return text.len();
+    }
     text.chars()
         .map(|c| if crate::block::is_cjk(c) { 3 } else { 1 })
         .sum()
