@@ -581,7 +581,17 @@ const MATH_OPERATORS: &[char] = &[
 /// "( ∑ k = 1 n a k b k ) 2 ≤ …"): mostly one-character tokens, with
 /// at least two mathematical operators.
 pub fn is_formula(text: &str) -> bool {
-    let operators = text.chars().filter(|c| MATH_OPERATORS.contains(c)).count();
+    // ('=' is the one ASCII operator: other ASCII characters skip the list.)
+    let operators = text
+        .chars()
+        .filter(|c| {
+            if c.is_ascii() {
+                *c == '='
+            } else {
+                MATH_OPERATORS.contains(c)
+            }
+        })
+        .count();
     if operators < 2 {
         return false;
     }
@@ -1082,6 +1092,16 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_math_operators_ascii_check_names_the_lists_ascii_member() {
+        let ascii: Vec<char> = MATH_OPERATORS
+            .iter()
+            .copied()
+            .filter(char::is_ascii)
+            .collect();
+        assert_eq!(ascii, ['=']);
+    }
 
     #[test]
     fn the_menu_separators_ascii_check_names_the_lists_ascii_members() {
