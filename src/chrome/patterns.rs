@@ -39,6 +39,8 @@ const PROMPT_MAX_WORDS: usize = 12;
 const COPYRIGHT_MAX_WORDS: usize = 30;
 
 /// The words of a copyright notice, in the languages we have seen them in.
+/// (A form in ASCII letters added here needs its word in
+/// [`may_hold_copyright_words`] too.)
 const COPYRIGHT_WORDS: &str = r"©|\(c\)|&copy;|\bcopyright\b|\ball rights? reserved\b(?: to\b)?|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|著作権|كل الحقوق محفوظة|جميع الحقوق محفوظة";
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){COPYRIGHT_WORDS}")));
@@ -86,9 +88,37 @@ pub fn is_copyright(text: &str, words: usize) -> bool {
         return words <= COPYRIGHT_MAX_WORDS * 2 && has_notice_shape(text, words);
     }
     if words <= COPYRIGHT_MAX_WORDS {
-        return COPYRIGHT.is_match(text) && has_notice_shape(text, words);
+        return may_hold_copyright_words(text)
+            && COPYRIGHT.is_match(text)
+            && has_notice_shape(text, words);
     }
     is_legal_notice(text, words)
+}
+
+/// A test every text [`COPYRIGHT`] matches passes, cheaper than the
+/// pattern (every short block is judged): ASCII text can match only its
+/// ASCII words, and each holds "(c)", "&copy", "copyright", "reserv"
+/// (reserved, reservados), "riserv", "vorbehalten" or "voorbehouden".
+/// One pass over the bytes, letters compared by their lowercase bit.
+/// (Text with other letters goes to the pattern, which knows every
+/// language's form.)
+fn may_hold_copyright_words(text: &str) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let b = text.as_bytes();
+    let at = |i: usize, word: &[u8]| {
+        b.get(i..i + word.len())
+            .is_some_and(|s| s.iter().zip(word).all(|(x, y)| x | 0x20 == *y))
+    };
+    (0..b.len()).any(|i| match b[i] | 0x20 {
+        b'(' => at(i, b"(c)"),
+        b'&' => at(i, b"&copy"),
+        b'c' => at(i, b"copyright"),
+        b'r' => at(i, b"reserv") || at(i, b"riserv"),
+        b'v' => at(i, b"vorbehalten") || at(i, b"voorbehouden"),
+        _ => false,
+    })
 }
 
 /// The separate clauses of a site's legal footer. One of them is a phrase
@@ -117,6 +147,7 @@ fn is_legal_notice(text: &str, words: usize) -> bool {
     // The copyright words first: every legal footer has them, and the one
     // regex rules out nearly every paragraph.
     words <= LEGAL_MAX_WORDS
+        && may_hold_copyright_words(text)
         && COPYRIGHT.is_match(text)
         && LEGAL.iter().filter(|r| r.is_match(text)).count() >= LEGAL_MIN_CLAUSES
 }
@@ -1092,6 +1123,35 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_copyright_words_test_lets_through_every_line_the_pattern_matches() {
+        for line in [
+            "© 2023 Example Media",
+            "(C) 2020 Foo Ltd",
+            "Copyright 2019 Jane Roe",
+            "COPYRIGHT © BAR",
+            "All Rights Reserved.",
+            "all right reserved to Times",
+            "&copy; 2001 Baz",
+            "Tous droits réservés",
+            "Alle Rechte vorbehalten",
+            "Alle rechten voorbehouden",
+            "Todos los derechos reservados",
+            "Todos os direitos reservados",
+            "Tutti i diritti riservati",
+        ] {
+            assert!(COPYRIGHT.is_match(line), "{line:?}");
+            assert!(may_hold_copyright_words(line), "{line:?}");
+        }
+        for line in [
+            "Home | News | Sport",
+            "The council met on Monday.",
+            "(see chart)",
+        ] {
+            assert!(!may_hold_copyright_words(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn the_math_operators_ascii_check_names_the_lists_ascii_member() {
