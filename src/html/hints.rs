@@ -538,6 +538,31 @@ pub enum StyleHiding {
     Invisible,
 }
 
+/// How an element hides itself by its own attributes (class words are not
+/// enough: `hidden-xs` hides on phones only). The walk mutes or drops such
+/// an element; the parser re-opens such a formatting element after a block
+/// closes it, as the HTML rules do.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfHiding {
+    /// `aria-hidden="true"`.
+    pub aria: bool,
+    /// A `style` that hides it.
+    pub style: Option<StyleHiding>,
+    /// Hidden by any of its attributes (`hidden` included).
+    pub any: bool,
+}
+
+impl SelfHiding {
+    pub fn of(el: &super::parser::Attrs) -> Self {
+        let style = el.get("style").and_then(style_hides);
+        let aria = el
+            .get("aria-hidden")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let any = el.get("hidden").is_some() || aria || style.is_some();
+        SelfHiding { aria, style, any }
+    }
+}
+
 /// Inline `style` that hides the element.
 pub fn style_hides(style: &str) -> Option<StyleHiding> {
     let s = style.to_ascii_lowercase();

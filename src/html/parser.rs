@@ -19,7 +19,8 @@
 //! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
 //! What it leaves out changes where inline markup sits, not which text
 //! belongs to which block: the adoption agency's re-nesting of misnested
-//! `<b>`/`<a>`, re-opening formatting elements after a block closes them, and
+//! `<b>`/`<a>`, re-opening formatting elements after a block closes them
+//! (done only for those that hide themselves, see [`formatting`]), and
 //! foster-parenting text out of tables (that text forms a block of its own).
 //! `tests/html5lib.rs` and `tests/oracle.rs` hold it to the standard, with
 //! html5lib-tests' expected trees and html5ever as references.
@@ -33,6 +34,7 @@ use super::tags::*;
 use foreign::Point;
 
 mod foreign;
+mod formatting;
 use super::scan::{comment_end, find_end_tag, find_script_end, is_ws, past_gt};
 pub use super::tags::{INLINE, SKIPPED, Tag};
 use super::walk::{Frame, State};
@@ -126,6 +128,8 @@ pub struct Work {
     pub attr_compares: usize,
     /// Open elements looked at while matching tags to open elements.
     pub scanned: usize,
+    /// Copies of hidden formatting elements re-opened (see [`formatting`]).
+    pub reopened: usize,
     /// A bound on hostile input was reached: tags dropped past
     /// [`MAX_DEPTH`], or a search given up after `SCAN_LIMIT` entries (the
     /// page is then parsed differently from the standard, on purpose).
@@ -149,6 +153,9 @@ struct Open {
     math: bool,
     /// A MathML annotation (its text is not read).
     annotation: bool,
+    /// Its entry in the list of active formatting elements (see
+    /// [`formatting`]), or 0.
+    fmt: u32,
 }
 
 /// The adoption agency's outer loop runs at most this many times.
@@ -199,6 +206,8 @@ struct Parser<'a, 's> {
     math: usize,
     annotations: usize,
     formula: String,
+    /// Hidden formatting elements to re-open (see [`formatting`]).
+    fmt: formatting::Active,
 }
 
 /// Parse `html` and feed the walk.
@@ -223,12 +232,14 @@ pub fn run(html: &str, st: &mut State) -> Work {
         math: 0,
         annotations: 0,
         formula: String::new(),
+        fmt: Default::default(),
     };
     p.run();
     p.pop_to(0);
     Work {
         attr_compares: p.attrs.compares,
         scanned: p.scanned.get(),
+        reopened: p.fmt.reopened,
         limited: p.limited.get(),
     }
 }
@@ -398,6 +409,9 @@ impl<'a> Parser<'a, '_> {
         }
         if self.skip > 0 || self.annotations > 0 {
             return;
+        }
+        if !self.fmt.entries.is_empty() {
+            self.reopen_formatting();
         }
         let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
             let mut t = if references {
@@ -571,11 +585,25 @@ impl<'a> Parser<'a, '_> {
 
     /// Push an element (its attributes are in `self.attrs`).
     fn push(&mut self, name: &str, id: u16, flags: u16) {
+        self.push_with(name, id, flags, None);
+    }
+
+    /// Push an element: a new one, or (`reopen`) a copy of a formatting
+    /// element with its attributes and serial.
+    fn push_with(&mut self, name: &str, id: u16, flags: u16, reopen: Option<(&Attrs, u32)>) {
         let skip = self.skip > 0 || flags & SKIPPED != 0;
         let frame = if skip || self.math > 0 {
             None
         } else {
-            Some(self.st.open_element(Tag { name, flags }, &self.attrs))
+            let attrs = reopen.map_or(&self.attrs, |(a, _)| a);
+            Some(self.st.open_element(Tag { name, flags }, attrs))
+        };
+        let fmt = match reopen {
+            Some((_, serial)) => serial,
+            None if flags & FORMATTING != 0 && !skip && self.math == 0 => {
+                self.track_formatting(id, flags)
+            }
+            None => 0,
         };
         if skip {
             self.skip += 1;
@@ -599,6 +627,7 @@ impl<'a> Parser<'a, '_> {
             point: Point::None,
             math: false,
             annotation: false,
+            fmt,
         });
     }
 
@@ -626,6 +655,12 @@ impl<'a> Parser<'a, '_> {
         }
         if open.skip {
             self.skip -= 1;
+        }
+        if !self.fmt.entries.is_empty() {
+            if open.fmt != 0 {
+                self.formatting_left(open.fmt);
+            }
+            self.marker_left(open.id);
         }
         if open.annotation {
             self.annotations -= 1;
@@ -755,11 +790,15 @@ impl<'a> Parser<'a, '_> {
     /// alone, leaving the blocks above it open.
     fn close_formatting(&mut self, id: u16, name: &str) {
         if !self.is_open(id, name) {
+            self.drop_closed_formatting(id);
             return;
         }
         let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) else {
             return;
         };
+        if self.stack[i].fmt != 0 {
+            self.drop_formatting(self.stack[i].fmt);
+        }
         let specials = self.stack[i + 1..]
             .iter()
             .filter(|o| o.is_special())

@@ -184,6 +184,7 @@ const fn id(name: &str) -> u16 {
 
 pub(super) const A: u16 = id("a");
 pub(super) const ADDRESS: u16 = id("address");
+pub(super) const APPLET: u16 = id("applet");
 pub(super) const BUTTON: u16 = id("button");
 pub(super) const CAPTION: u16 = id("caption");
 pub(super) const COL: u16 = id("col");
@@ -195,7 +196,9 @@ pub(super) const DT: u16 = id("dt");
 pub(super) const FORM: u16 = id("form");
 pub(super) const HTML: u16 = id("html");
 pub(super) const LI: u16 = id("li");
+pub(super) const MARQUEE: u16 = id("marquee");
 pub(super) const NOBR: u16 = id("nobr");
+pub(super) const OBJECT: u16 = id("object");
 pub(super) const OL: u16 = id("ol");
 pub(super) const OPTGROUP: u16 = id("optgroup");
 pub(super) const OPTION: u16 = id("option");

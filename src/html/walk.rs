@@ -340,13 +340,12 @@ impl State {
             });
             frame.author_mark = true;
         }
-        // Hidden by its own attributes (class words are not enough here:
-        // `hidden-xs` hides on phones only).
-        let style_hiding = el.get("style").and_then(hints::style_hides);
-        let aria_hidden = el
-            .get("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        let hides_itself = el.get("hidden").is_some() || aria_hidden || style_hiding.is_some();
+        // Hidden by its own attributes.
+        let hints::SelfHiding {
+            aria: aria_hidden,
+            style: style_hiding,
+            any: hides_itself,
+        } = hints::SelfHiding::of(el);
         // An inline element that hides itself (a `display:none` span, an
         // `aria-hidden` duplicate, MediaWiki's MathML twin of a formula
         // image) is not part of the sentence the reader sees.

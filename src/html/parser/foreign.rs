@@ -189,6 +189,7 @@ impl Parser<'_, '_> {
             point,
             math,
             annotation,
+            fmt: 0,
         });
         if self_closing {
             self.pop_to(self.stack.len() - 1);

@@ -272,3 +272,32 @@ fn a_formatting_end_tag_closes_what_lies_above_the_last_block_in_it() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_hidden_formatting_element_is_reopened_after_a_block_closes_it() {
+    // Found by the html5ever oracle fuzz target: the standard re-opens the
+    // unclosed `<b hidden>` inside the second paragraph, so "," is hidden.
+    assert_eq!(texts("<P><B\thidden><P>,"), Vec::<String>::new());
+    assert_eq!(texts("<p>a<b style='display:none'>x<p>y</b>z"), ["a", "z"]);
+    // Closed by its own end tag: nothing to re-open.
+    assert_eq!(texts("<p><b hidden></b><p>,"), [","]);
+    // A stray end tag takes the closed entry off the list.
+    assert_eq!(texts("<p><b hidden>x<p></b>,"), [","]);
+    // A cell is a marker: what was opened in it stays in it.
+    assert_eq!(texts("<table><td><b hidden>x</td><td>y"), ["y"]);
+    // Visible formatting elements change nothing.
+    assert_eq!(texts("<p><b>x<p>y"), ["x", "y"]);
+}
+
+#[test]
+fn reopened_formatting_elements_are_bounded() {
+    // Noah's Ark: a fourth identical entry drops the first; and the list
+    // is capped, so every text re-opens a bounded number of copies.
+    let reopened = |html: &str| run(html, &mut super::super::walk::State::new()).reopened;
+    let same = format!("<p>{}{}", "<b hidden>".repeat(100), "<p>x".repeat(100));
+    assert_eq!(reopened(&same), 3 * 100);
+    let distinct: String = (0..100).map(|i| format!("<i hidden title={i}>")).collect();
+    let many = format!("<p>{distinct}{}", "<p>x".repeat(100));
+    assert_eq!(reopened(&many), formatting::MAX_ENTRIES * 100);
+    assert!(texts(&many).is_empty());
+}
