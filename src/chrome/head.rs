@@ -458,6 +458,18 @@ mod tests {
         assert!(!verdicts[1].keep);
     }
 
+    /// The verdicts on paragraphs of `texts`, all kept, after the headline
+    /// `title` names is left out.
+    fn headline_left_out(texts: &[&str], title: Option<&str>) -> Vec<Verdict> {
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        leave_out_headline(&blocks, &mut verdicts, title);
+        verdicts
+    }
+
     #[test]
     fn datelines_above_and_under_a_left_out_headline_go_with_it() {
         let texts = [
@@ -467,22 +479,12 @@ mod tests {
             "23.06.2016 um 16:14 Uhr",
             BODY,
         ];
-        let blocks: Vec<Block> = texts
-            .iter()
-            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
-            .collect();
-        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
-        leave_out_headline(
-            &blocks,
-            &mut verdicts,
-            Some("Kernfusion gegen die Energiekrise"),
-        );
+        let verdicts = headline_left_out(&texts, Some("Kernfusion gegen die Energiekrise"));
         let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
         assert_eq!(kept, [false, false, true, false, true]);
         assert_eq!(verdicts[0].reason, Some(Reason::Timestamp));
         // With no headline found (no title), the head stays as printed.
-        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
-        leave_out_headline(&blocks, &mut verdicts, None);
+        let verdicts = headline_left_out(&texts, None);
         assert!(verdicts.iter().all(|v| v.keep));
     }
 
@@ -493,16 +495,7 @@ mod tests {
             "Am 12.12.2022 um 08:30 Uhr gaben Forscher in Kalifornien bekannt, dass ihr Reaktor mehr Energie erzeugt hat als hineingesteckt wurde.",
             BODY,
         ];
-        let blocks: Vec<Block> = texts
-            .iter()
-            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
-            .collect();
-        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
-        leave_out_headline(
-            &blocks,
-            &mut verdicts,
-            Some("Kernfusion gegen die Energiekrise"),
-        );
+        let verdicts = headline_left_out(&texts, Some("Kernfusion gegen die Energiekrise"));
         let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
         assert_eq!(kept, [false, true, true]);
     }

@@ -721,8 +721,10 @@ static COMMENT_SIGNATURE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 fn matches_comment_signature(text: &str) -> bool {
     let forms = &*COMMENT_SIGNATURE;
     if !text.is_ascii() {
-        return forms.iter().any(|r| r.is_match(text));
+        return could_be_signature(text) && forms.iter().any(|r| r.is_match(text));
     }
+    // (Every line a form matches passes [`could_be_signature`] too; in ASCII
+    // text the tests below decide which forms to try instead.)
     let lower = text.to_ascii_lowercase();
     // Where the pattern's `^\W*` leaves the line.
     let opening = lower.trim_start_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
@@ -768,7 +770,7 @@ static NAME_AND_AGE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_comment_signature(text: &str, words: usize) -> bool {
     // Signatures are short; a paragraph quoting "he wrote:" is not one. The
     // pattern is costly (free-text gaps), so a keyword check comes first.
-    words <= 20 && could_be_signature(text) && matches_comment_signature(text)
+    words <= 20 && matches_comment_signature(text)
         || words <= NAME_DATE_MAX_WORDS && is_name_and_date(text)
         || words <= NAME_DATE_MAX_WORDS
             && text.trim_end().ends_with("ago)")
