@@ -17,11 +17,12 @@
 //! (scripts by the script data states, so
 //! `<!-- document.write('<script></script>') -->` stays inside), foreign
 //! content ([`foreign`]), and the implied `<html>`, `<head>` and `<body>`.
-//! What it leaves out changes where inline markup sits, not which text
-//! belongs to which block: the adoption agency's re-nesting of misnested
-//! `<b>`/`<a>`, re-opening formatting elements after a block closes them
-//! (done only for those that hide themselves, see [`formatting`]), and
-//! foster-parenting text out of tables (that text forms a block of its own).
+//! Formatting elements closed by a block are re-opened as the standard says
+//! ([`formatting`]); the walk sees the copies only of those that hide
+//! themselves. What it leaves out changes where inline markup sits, not
+//! which text belongs to which block: the adoption agency's re-nesting of
+//! misnested `<b>`/`<a>`, and foster-parenting text out of tables (that
+//! text forms a block of its own).
 //! `tests/html5lib.rs` and `tests/oracle.rs` hold it to the standard, with
 //! html5lib-tests' expected trees and html5ever as references.
 //!
@@ -410,9 +411,7 @@ impl<'a> Parser<'a, '_> {
         if self.skip > 0 || self.annotations > 0 {
             return;
         }
-        if !self.fmt.entries.is_empty() {
-            self.reopen_formatting();
-        }
+        self.reopen_formatting();
         let mut text = if memchr2(b'&', b'\r', raw.as_bytes()).is_some() || raw.contains('\0') {
             let mut t = if references {
                 decode_entities(raw, false).into_owned()
@@ -503,8 +502,12 @@ impl<'a> Parser<'a, '_> {
                             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                     return self.raw_text("script", ld);
                 }
-                "svg" => return self.push_foreign(Ns::Svg, name, self_closing),
-                "math" => return self.push_foreign(Ns::MathMl, name, self_closing),
+                "svg" | "math" => {
+                    self.open_body(false);
+                    self.reopen_formatting();
+                    let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
+                    return self.push_foreign(ns, name, self_closing);
+                }
                 "meta" | "link" | "base" if !self.body_open => {
                     self.open_html(false);
                     self.st.read_head_element(name, &self.attrs);
@@ -569,6 +572,9 @@ impl<'a> Parser<'a, '_> {
         {
             return;
         }
+        if formatting::start_tag_reconstructs(id, flags) {
+            self.reopen_formatting();
+        }
         if flags & VOID != 0 {
             if flags & SKIPPED == 0 {
                 self.empty_element(name, flags);
@@ -590,13 +596,20 @@ impl<'a> Parser<'a, '_> {
 
     /// Push an element: a new one, or (`reopen`) a copy of a formatting
     /// element with its attributes and serial.
-    fn push_with(&mut self, name: &str, id: u16, flags: u16, reopen: Option<(&Attrs, u32)>) {
+    /// A copy without attributes is kept from the walk (see [`formatting`]).
+    fn push_with(
+        &mut self,
+        name: &str,
+        id: u16,
+        flags: u16,
+        reopen: Option<(Option<&Attrs>, u32)>,
+    ) {
         let skip = self.skip > 0 || flags & SKIPPED != 0;
-        let frame = if skip || self.math > 0 {
-            None
-        } else {
-            let attrs = reopen.map_or(&self.attrs, |(a, _)| a);
-            Some(self.st.open_element(Tag { name, flags }, attrs))
+        let frame = match reopen {
+            _ if skip || self.math > 0 => None,
+            Some((None, _)) => None,
+            Some((Some(attrs), _)) => Some(self.st.open_element(Tag { name, flags }, attrs)),
+            None => Some(self.st.open_element(Tag { name, flags }, &self.attrs)),
         };
         let fmt = match reopen {
             Some((_, serial)) => serial,

@@ -185,6 +185,8 @@ const fn id(name: &str) -> u16 {
 pub(super) const A: u16 = id("a");
 pub(super) const ADDRESS: u16 = id("address");
 pub(super) const APPLET: u16 = id("applet");
+pub(super) const AREA: u16 = id("area");
+pub(super) const BR: u16 = id("br");
 pub(super) const BUTTON: u16 = id("button");
 pub(super) const CAPTION: u16 = id("caption");
 pub(super) const COL: u16 = id("col");
@@ -193,8 +195,11 @@ pub(super) const DD: u16 = id("dd");
 pub(super) const DIALOG: u16 = id("dialog");
 pub(super) const DIV: u16 = id("div");
 pub(super) const DT: u16 = id("dt");
+pub(super) const EMBED: u16 = id("embed");
 pub(super) const FORM: u16 = id("form");
 pub(super) const HTML: u16 = id("html");
+pub(super) const INPUT: u16 = id("input");
+pub(super) const KEYGEN: u16 = id("keygen");
 pub(super) const LI: u16 = id("li");
 pub(super) const MARQUEE: u16 = id("marquee");
 pub(super) const NOBR: u16 = id("nobr");
@@ -213,6 +218,7 @@ pub(super) const TH: u16 = id("th");
 pub(super) const THEAD: u16 = id("thead");
 pub(super) const TR: u16 = id("tr");
 pub(super) const UL: u16 = id("ul");
+pub(super) const XMP: u16 = id("xmp");
 pub(super) const HEADINGS: [u16; 6] = [id("h1"), id("h2"), id("h3"), id("h4"), id("h5"), id("h6")];
 
 /// A tag name packed into an integer (big-endian, zero-padded): integer

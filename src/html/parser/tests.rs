@@ -285,8 +285,33 @@ fn a_hidden_formatting_element_is_reopened_after_a_block_closes_it() {
     assert_eq!(texts("<p><b hidden>x<p></b>,"), [","]);
     // A cell is a marker: what was opened in it stays in it.
     assert_eq!(texts("<table><td><b hidden>x</td><td>y"), ["y"]);
-    // Visible formatting elements change nothing.
+    // A visible formatting element re-opened changes no block.
     assert_eq!(texts("<p><b>x<p>y"), ["x", "y"]);
+}
+
+#[test]
+fn a_visible_formatting_element_is_reopened_on_the_parsers_stack_only() {
+    // Found by the html5ever oracle fuzz target: the standard re-opens the
+    // `<s>` closed by the first `<dd>` before the drawing in the second, so
+    // `</s>` closes the drawing with it and the text after it is read.
+    assert_eq!(texts("<s><dd>x<dd><svg></s>y"), ["x", "y"]);
+    assert_eq!(texts("<t><dd><<s><dd><svg></s>{[{"), ["<", "{[{"]);
+    // The same for an element that hides itself, opened inside the copy.
+    assert_eq!(texts("<p><s>one<p>two<span hidden>x</s>y"), ["one", "twoy"]);
+    // The copy is not shown to the walk: a link closed by a block does
+    // not make the next paragraph link text.
+    assert_eq!(
+        blocks("<p><a href=/x>link text<p>the next paragraph"),
+        [
+            ("link text".to_string(), 9),
+            ("the next paragraph".to_string(), 0)
+        ]
+    );
+    // Nothing is re-opened inside a marker, nor before a block start tag.
+    assert_eq!(texts("<p><s>x<p><table><td><svg></s>y"), ["x"]);
+    let reopened = |html: &str| run(html, &mut super::super::walk::State::new()).reopened;
+    assert_eq!(reopened("<p><b>x<p><div></div>"), 0);
+    assert_eq!(reopened("<p><b>x<p><span></span>"), 1);
 }
 
 #[test]
