@@ -113,8 +113,9 @@ pub(super) fn include_titled_headline(
 /// headline is the first kept block when it repeats the page's title (a
 /// heading that does not is a section of the text, as Readability keeps
 /// it), or the second when the first is a short kicker or dateline above
-/// it, and only when the body goes on after it: a page whose whole text is
-/// one heading keeps it.
+/// it, and only when a body longer than it goes on after it: a page whose
+/// whole text is one heading keeps it, and so does a page of two short
+/// lines ("Test Case 1", "Test Case 2"), whose first line heads nothing.
 pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Option<&str>) {
     let title = title.map(patterns::normalize).filter(|t| !t.is_empty());
     let is_headline = |b: &Block| {
@@ -130,7 +131,7 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
         .take(HEADLINE_KEPT_SCAN + 1)
         .collect();
     for (k, &i) in kept.iter().enumerate().take(HEADLINE_KEPT_SCAN) {
-        if k + 1 < kept.len() && is_headline(&blocks[i]) {
+        if k + 1 < kept.len() && is_headline(&blocks[i]) && heads_a_body(blocks, verdicts, i) {
             verdicts[i] = Verdict::remove(Reason::Headline);
             // A dateline printed above the headline, as a kicker ("12.12.2022,
             // 08:30 Uhr", then the headline), goes with it too.
@@ -147,6 +148,21 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
             return;
         }
     }
+}
+
+/// Do the kept blocks after block `i` hold more words than it? (Stops
+/// counting as soon as they do.)
+fn heads_a_body(blocks: &[Block], verdicts: &[Verdict], i: usize) -> bool {
+    let mut words = 0;
+    for (b, v) in blocks[i + 1..].iter().zip(&verdicts[i + 1..]) {
+        if v.keep {
+            words += b.words;
+            if words > blocks[i].words {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The dateline and byline printed under a headline that was left out
@@ -486,6 +502,29 @@ mod tests {
         // With no headline found (no title), the head stays as printed.
         let verdicts = headline_left_out(&texts, None);
         assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn a_first_line_that_heads_nothing_longer_is_not_a_headline() {
+        let kept = |texts: &[&str], title: &str| -> Vec<bool> {
+            let verdicts = headline_left_out(texts, Some(title));
+            verdicts.iter().map(|v| v.keep).collect()
+        };
+        // Two lines as short as each other: items, not a headline and a story.
+        assert_eq!(kept(&["Step one", "Step two"], "Step one"), [true, true]);
+        // A story under it, however short, longer than the headline.
+        assert_eq!(
+            kept(&["Step one", "Step two of the plan"], "Step one"),
+            [false, true]
+        );
+        assert_eq!(
+            kept(&["Step one", "Step", "two"], "Step one"),
+            [true, true, true]
+        );
+        assert_eq!(
+            kept(&["Step one", "Step", "two", "x"], "Step one"),
+            [false, true, true, true]
+        );
     }
 
     #[test]
