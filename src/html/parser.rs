@@ -34,14 +34,17 @@ pub use super::entities::decode_entities;
 use super::tags::*;
 use foreign::Point;
 
+mod end_tags;
 mod foreign;
 mod formatting;
+mod tokens;
 use super::scan::{comment_end, find_end_tag, find_script_end, is_ws, past_gt};
 pub use super::tags::{INLINE, SKIPPED, Tag};
 use super::walk::{Frame, State};
 use memchr::{memchr, memchr2};
 use std::borrow::Cow;
 use std::collections::HashMap;
+pub use tokens::Attrs;
 
 /// Deepest element nesting kept. Real pages stay far below a few hundred
 /// levels; tags past this depth are dropped (their text stays), which
@@ -53,74 +56,6 @@ pub const MAX_DEPTH: usize = 2_000;
 /// Well-formed pages match within a few entries; the limit keeps a page of a
 /// million stray end tags linear.
 const SCAN_LIMIT: usize = 512;
-
-/// Attributes compared one by one for duplicates; past this many a hash
-/// index takes over. Real tags carry a handful (a few dozen at most), where a
-/// scan beats hashing; a hostile tag with 200,000 attributes would otherwise
-/// cost 200,000²/2 comparisons.
-const ATTR_SCAN: usize = 16;
-
-/// The attributes of one start tag, names lowercased, first one wins.
-#[derive(Default)]
-pub struct Attrs<'a> {
-    list: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    /// Name → position in `list`, kept once `list` passes [`ATTR_SCAN`].
-    index: HashMap<Cow<'a, str>, usize>,
-    /// Name comparisons and index look-ups made so far (work, for tests).
-    compares: usize,
-}
-
-impl<'a> Attrs<'a> {
-    /// The value of attribute `name` (lowercase).
-    pub fn get(&self, name: &str) -> Option<&str> {
-        let i = if self.index.is_empty() {
-            self.list.iter().position(|(n, _)| n == name)?
-        } else {
-            *self.index.get(name)?
-        };
-        Some(self.list[i].1.as_ref())
-    }
-
-    /// Attributes from (name, value) pairs (a tree built elsewhere).
-    pub fn from_pairs(pairs: &[(&'a str, &'a str)]) -> Self {
-        let mut attrs = Attrs::default();
-        for &(name, value) in pairs {
-            if attrs.is_new(name) {
-                attrs.push(Cow::Borrowed(name), Cow::Borrowed(value));
-            }
-        }
-        attrs
-    }
-
-    fn clear(&mut self) {
-        self.list.clear();
-        self.index.clear();
-    }
-
-    /// Is `name` new on this tag? (Counts the work of finding out.)
-    fn is_new(&mut self, name: &str) -> bool {
-        if self.index.is_empty() {
-            self.compares += self.list.len();
-            !self.list.iter().any(|(n, _)| n == name)
-        } else {
-            self.compares += 1;
-            !self.index.contains_key(name)
-        }
-    }
-
-    /// Add an attribute whose name [`Self::is_new`] said is new.
-    fn push(&mut self, name: Cow<'a, str>, value: Cow<'a, str>) {
-        if self.list.len() == ATTR_SCAN {
-            self.index = (self.list.iter().enumerate())
-                .map(|(i, (n, _))| (n.clone(), i))
-                .collect();
-        }
-        if !self.index.is_empty() {
-            self.index.insert(name.clone(), self.list.len());
-        }
-        self.list.push((name, value));
-    }
-}
 
 /// Work done by one parse, counted so tests can show it stays linear.
 #[derive(Debug, Default, Clone, Copy)]
@@ -158,9 +93,6 @@ struct Open {
     /// [`formatting`]), or 0.
     fmt: u32,
 }
-
-/// The adoption agency's outer loop runs at most this many times.
-const AGENCY_ROUNDS: usize = 8;
 
 impl Open {
     /// In the standard's "special" category (for foreign elements: the
@@ -266,133 +198,6 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
-    /// At a `<`: a tag, a comment, a doctype, or just a `<` in the text.
-    fn markup(&mut self) {
-        let b = self.b;
-        let i = self.pos;
-        match b.get(i + 1) {
-            Some(b'!') => {
-                if b[i..].starts_with(b"<!--") {
-                    self.pos = comment_end(b, i + 4);
-                } else if b[i..].starts_with(b"<![CDATA[") && self.in_foreign() {
-                    self.cdata(i + 9);
-                } else {
-                    self.pos = past_gt(b, i + 2);
-                }
-            }
-            Some(b'?') => self.pos = past_gt(b, i + 2),
-            Some(b'/') => match b.get(i + 2) {
-                Some(c) if c.is_ascii_alphabetic() => {
-                    let (name, after) = self.tag_name(i + 2);
-                    match self.attributes(after, false) {
-                        Some((end, _)) => {
-                            self.pos = end;
-                            self.end_tag(&name);
-                        }
-                        None => self.pos = b.len(),
-                    }
-                }
-                Some(b'>') => self.pos = i + 3,
-                Some(_) => self.pos = past_gt(b, i + 2),
-                None => {
-                    self.text(i, b.len());
-                    self.pos = b.len();
-                }
-            },
-            Some(c) if c.is_ascii_alphabetic() => {
-                let (name, after) = self.tag_name(i + 1);
-                match self.attributes(after, true) {
-                    Some((end, self_closing)) => {
-                        self.pos = end;
-                        self.start_tag(&name, self_closing);
-                    }
-                    // A tag cut off by the end of the input is dropped.
-                    None => self.pos = b.len(),
-                }
-            }
-            _ => {
-                self.text(i, i + 1);
-                self.pos = i + 1;
-            }
-        }
-    }
-
-    /// The tag name starting at `i`, lowercased, and where it ends.
-    fn tag_name(&self, i: usize) -> (Cow<'a, str>, usize) {
-        let b = self.b;
-        let mut j = i;
-        while j < b.len() && !is_ws(b[j]) && b[j] != b'/' && b[j] != b'>' {
-            j += 1;
-        }
-        (lower(&self.s[i..j]), j)
-    }
-
-    /// Read attributes from `i` to the tag's `>`; returns the position after
-    /// it and whether the tag was self-closing. `None` at the end of input.
-    /// Attributes are kept in `self.attrs` only when `keep`.
-    fn attributes(&mut self, mut i: usize, keep: bool) -> Option<(usize, bool)> {
-        let b = self.b;
-        let s = self.s;
-        self.attrs.clear();
-        loop {
-            while i < b.len() && is_ws(b[i]) {
-                i += 1;
-            }
-            match b.get(i)? {
-                b'>' => return Some((i + 1, false)),
-                b'/' => {
-                    if b.get(i + 1) == Some(&b'>') {
-                        return Some((i + 2, true));
-                    }
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let name_start = i;
-            i += 1; // the first character may be '='
-            while i < b.len() && !is_ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-                i += 1;
-            }
-            let name_end = i;
-            while i < b.len() && is_ws(b[i]) {
-                i += 1;
-            }
-            let mut value: &str = "";
-            if b.get(i) == Some(&b'=') {
-                i += 1;
-                while i < b.len() && is_ws(b[i]) {
-                    i += 1;
-                }
-                match b.get(i)? {
-                    &q @ (b'"' | b'\'') => {
-                        let end = i + 1 + memchr(q, &b[i + 1..])?;
-                        value = &s[i + 1..end];
-                        i = end + 1;
-                    }
-                    _ => {
-                        let start = i;
-                        while i < b.len() && !is_ws(b[i]) && b[i] != b'>' {
-                            i += 1;
-                        }
-                        value = &s[start..i];
-                    }
-                }
-            }
-            if keep {
-                let name = lower(&s[name_start..name_end]);
-                if self.attrs.is_new(&name) {
-                    let value = if value.contains('&') {
-                        Cow::Owned(decode_entities(value, true).into_owned())
-                    } else {
-                        Cow::Borrowed(value)
-                    };
-                    self.attrs.push(name, value);
-                }
-            }
-        }
-    }
-
     /// Text between markup.
     fn text(&mut self, start: usize, end: usize) {
         self.text_decoded(start, end, true);
@@ -465,6 +270,48 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// The few start tags handled before (or instead of) the tree rules:
+    /// true when `name` was one of them.
+    fn start_tag_outside_tree(&mut self, name: &str, flags: u16, self_closing: bool) -> bool {
+        match name {
+            "html" => {
+                self.open_html(true);
+            }
+            "head" | "frame" => {}
+            // A frameset page has no body: its text lives in the frames
+            // (other documents); what follows is never shown.
+            "frameset" if !self.body_open => {
+                self.pos = self.b.len();
+            }
+            "frameset" => {}
+            "body" => self.open_body(true),
+            "title" => self.raw_text("title", true),
+            "script" => {
+                // A template's content is inert: its JSON-LD describes
+                // nothing on the page.
+                let ld = self.counts[TEMPLATE as usize] == 0
+                    && self
+                        .attrs
+                        .get("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                self.raw_text("script", ld);
+            }
+            "svg" | "math" => {
+                self.open_body(false);
+                self.reopen_formatting();
+                let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
+                self.push_foreign(ns, name, self_closing);
+            }
+            "meta" | "link" | "base" if !self.body_open => {
+                self.open_html(false);
+                self.st.read_head_element(name, &self.attrs);
+            }
+            _ if flags & RAW != 0 => self.raw_text(name, false),
+            _ => return false,
+        }
+        true
+    }
+
     fn start_tag(&mut self, name: &str, self_closing: bool) {
         if self.foreign_start_tag(name, self_closing) || self.in_select(name) {
             return;
@@ -478,44 +325,10 @@ impl<'a> Parser<'a, '_> {
         if id == CUSTOM && self.counts[P as usize] > 0 {
             flags |= INLINE;
         }
-        if flags & (RAW | SKIPPED | SPECIAL) != 0 || id == HTML {
-            // The few tags handled before (or instead of) the tree rules.
-            match name {
-                "html" => return self.open_html(true),
-                "head" | "frame" => return,
-                // A frameset page has no body: its text lives in the frames
-                // (other documents); what follows is never shown.
-                "frameset" if !self.body_open => {
-                    self.pos = self.b.len();
-                    return;
-                }
-                "frameset" => return,
-                "body" => return self.open_body(true),
-                "title" => return self.raw_text("title", true),
-                "script" => {
-                    // A template's content is inert: its JSON-LD describes
-                    // nothing on the page.
-                    let ld = self.counts[TEMPLATE as usize] == 0
-                        && self
-                            .attrs
-                            .get("type")
-                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                    return self.raw_text("script", ld);
-                }
-                "svg" | "math" => {
-                    self.open_body(false);
-                    self.reopen_formatting();
-                    let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
-                    return self.push_foreign(ns, name, self_closing);
-                }
-                "meta" | "link" | "base" if !self.body_open => {
-                    self.open_html(false);
-                    self.st.read_head_element(name, &self.attrs);
-                    return;
-                }
-                _ if flags & RAW != 0 => return self.raw_text(name, false),
-                _ => {}
-            }
+        if (flags & (RAW | SKIPPED | SPECIAL) != 0 || id == HTML)
+            && self.start_tag_outside_tree(name, flags, self_closing)
+        {
+            return;
         }
         self.open_body(false);
         if self.stray_table_part(id) {
@@ -796,171 +609,6 @@ impl<'a> Parser<'a, '_> {
         if let Some(i) = self.find(ids, stop) {
             self.pop_to(i);
         }
-    }
-
-    /// Close an open formatting element (for its end tag, or a second `<a>`):
-    /// popped with what is above it when that is all inline, else taken out
-    /// alone, leaving the blocks above it open.
-    fn close_formatting(&mut self, id: u16, name: &str) {
-        if !self.is_open(id, name) {
-            self.drop_closed_formatting(id);
-            return;
-        }
-        let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SCOPE != 0) else {
-            return;
-        };
-        if self.stack[i].fmt != 0 {
-            self.drop_formatting(self.stack[i].fmt);
-        }
-        let specials = self.stack[i + 1..]
-            .iter()
-            .filter(|o| o.is_special())
-            .count();
-        if specials == 0 {
-            self.pop_to(i);
-            return;
-        }
-        self.remove_at(i);
-        // The adoption agency's later rounds move a copy of the element
-        // above each special element in turn; once none is left above the
-        // copy, it is popped with what lies above it: the elements after
-        // the last special one, which may hide their content (an `<svg>`
-        // left open in `<s><dd><svg></s>` would hide the rest of the page).
-        // The agency stops after 8 rounds, the first of which is the one
-        // above, so this is reached only with at most 7 special elements.
-        if specials < AGENCY_ROUNDS
-            && let Some(last) = self.stack[i..].iter().rposition(Open::is_special)
-        {
-            self.pop_to(i + last + 1);
-        }
-    }
-
-    fn end_tag(&mut self, name: &str) {
-        if !self.body_open {
-            // `</head>`, `</html>` and stray end tags before the body.
-            return;
-        }
-        let (id, flags) = lookup(name);
-        if flags & VOID == 0 && self.dropped > 0 {
-            self.dropped -= 1;
-            return;
-        }
-        if id != CUSTOM && self.missed == Some((id, self.changes)) {
-            return;
-        }
-        let before = self.changes;
-        self.end_tag_rules(name, id, flags);
-        if self.changes == before && !matches!(name, "p" | "br") {
-            self.missed = Some((id, before));
-        }
-    }
-
-    /// An end tag, by the rules of its kind.
-    fn end_tag_rules(&mut self, name: &str, id: u16, flags: u16) {
-        if self.foreign_end_tag(name) {
-            return;
-        }
-        match name {
-            "html" | "body" | "head" => {}
-            "br" => {
-                self.attrs.clear();
-                self.empty_element(name, flags);
-            }
-            // `</p>` with no open paragraph stands for an empty one: the
-            // text before it and after it are two blocks.
-            "p" => {
-                if !self.close_p() {
-                    self.attrs.clear();
-                    self.empty_element(name, flags);
-                }
-            }
-            "template" => {
-                let at = self.stack.iter().rposition(|o| o.id == TEMPLATE);
-                if let Some(i) = at.filter(|_| self.is_open(TEMPLATE, name)) {
-                    self.pop_to(i);
-                }
-            }
-            "li" => {
-                if let Some(i) =
-                    self.find(&[LI], |o| o.flags & SCOPE != 0 || matches!(o.id, OL | UL))
-                {
-                    self.pop_to(i);
-                }
-            }
-            _ if flags & HEADING != 0 => {
-                if let Some(i) = self.find(&HEADINGS, |o| o.flags & SCOPE != 0) {
-                    self.pop_to(i);
-                }
-            }
-            _ if flags & TABLE_PART != 0 => {
-                if let Some(i) = self.find(&[id], |o| matches!(o.id, TABLE | HTML | TEMPLATE)) {
-                    self.pop_to(i);
-                }
-            }
-            _ if flags & FORMATTING != 0 => self.close_formatting(id, name),
-            _ if flags & SPECIAL != 0 || id == DIALOG => {
-                if let Some(i) = self.find(&[id], |o| o.flags & SCOPE != 0) {
-                    self.pop_to(i);
-                }
-            }
-            // Other inline and unknown elements: closed when nothing but
-            // inline elements lies above them; otherwise the end tag is
-            // ignored.
-            _ => {
-                if self.is_open(id, name)
-                    && let Some(i) = self.search(|o| o.is(id, name), |o| o.flags & SPECIAL != 0)
-                {
-                    self.pop_to(i);
-                }
-            }
-        }
-    }
-
-    /// The content of a raw-text element, read up to its end tag and handed
-    /// to the walk when it is the title or JSON-LD (`capture`).
-    fn raw_text(&mut self, name: &str, capture: bool) {
-        let start = self.pos;
-        let end = if name == "script" {
-            find_script_end(self.b, start)
-        } else {
-            find_end_tag(self.b, start, name)
-        };
-        let content_end = match end {
-            Some(e) => e,
-            // An unclosed title would swallow the page: end it at the first
-            // tag instead. Other raw text runs to the end, as in browsers.
-            None if name == "title" => {
-                memchr(b'<', &self.b[start..]).map_or(self.b.len(), |e| start + e)
-            }
-            None => self.b.len(),
-        };
-        self.pos = match end {
-            // The end tag's own attributes may hold a quoted `>`.
-            Some(e) => self
-                .attributes(e + 2 + name.len(), false)
-                .map_or(self.b.len(), |(after, _)| after),
-            None => content_end,
-        };
-        if !capture {
-            return;
-        }
-        let content = &self.s[start..content_end];
-        if name == "title" {
-            if self.skip == 0 {
-                self.st.set_title(&decode_entities(content, false));
-            }
-        } else {
-            self.st.push_json_ld(content);
-        }
-    }
-}
-
-/// ASCII-lowercase, borrowing when already lowercase.
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|c| c.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
     }
 }
 
