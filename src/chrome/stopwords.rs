@@ -116,6 +116,12 @@ impl StopWords {
                 false
             } else if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 set.contains(word)
+            } else if word.is_ascii() {
+                // The same as the Unicode lowercase below, for ASCII.
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+                set.contains(buf.as_str())
             } else {
                 buf.clear();
                 buf.extend(word.chars().flat_map(char::to_lowercase));
