@@ -914,10 +914,21 @@ fn first_word_lower(text: &str) -> String {
 }
 
 /// Does `text` contain any of the (lowercase ASCII) `needles`, ignoring
-/// ASCII case? A cheap filter before a costly pattern.
+/// ASCII case? A cheap filter before a costly pattern: no lowercase copy,
+/// only the places where a needle's first letter stands (either case) are
+/// compared.
 fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
-    let lower = text.to_ascii_lowercase();
-    needles.iter().any(|n| lower.contains(n))
+    let hay = text.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        let Some(&first) = n.first() else {
+            return true;
+        };
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+            hay.get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+    })
 }
 
 /// Separator characters menus are flattened with (`Home | News | Sport`,
