@@ -905,12 +905,20 @@ fn could_be_signature(text: &str) -> bool {
 
 /// The first run of letters, lowercased (bullets and punctuation skipped).
 fn first_word_lower(text: &str) -> String {
-    text.trim_start_matches(|c: char| !c.is_alphabetic())
-        .chars()
-        .take_while(|c| c.is_alphabetic())
+    let word = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    let end = word
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic())
         .take(12)
-        .flat_map(char::to_lowercase)
-        .collect()
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &word[..end];
+    // An ASCII word (most) lowercases byte by byte, as the Unicode way would.
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
+    }
 }
 
 /// Does `text` contain any of the (lowercase ASCII) `needles`, ignoring
