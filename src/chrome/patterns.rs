@@ -84,7 +84,7 @@ static COPYRIGHT_CREDIT_END: LazyLock<Regex> =
 
 /// "Copyright line": a footer notice (`© 2023 Example Media`, `All rights reserved to …`).
 pub fn is_copyright(text: &str, words: usize) -> bool {
-    if COPYRIGHT_START.is_match(text) {
+    if may_start_copyright(text) && COPYRIGHT_START.is_match(text) {
         return words <= COPYRIGHT_MAX_WORDS * 2 && has_notice_shape(text, words);
     }
     if words <= COPYRIGHT_MAX_WORDS {
@@ -93,6 +93,15 @@ pub fn is_copyright(text: &str, words: usize) -> bool {
             && has_notice_shape(text, words);
     }
     is_legal_notice(text, words)
+}
+
+/// Can `text` start as [`COPYRIGHT_START`] requires: after white space
+/// (`\s` and `trim_start` are both Unicode's White_Space), `©`, `(`, or a
+/// `c` or an `a` in either case (those letters have no other case forms)?
+/// Most blocks start otherwise, and the pattern is not run on them.
+fn may_start_copyright(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['©', '(', 'c', 'C', 'a', 'A'])
 }
 
 /// A test every text [`COPYRIGHT`] matches passes, cheaper than the
