@@ -3,7 +3,7 @@
 
 use crate::chrome::stopwords::FastBuild;
 use chrono::Weekday;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Month names and abbreviations, by month number.
@@ -439,14 +439,28 @@ const ZONES: &[(&str, i32)] = &[
 ];
 
 pub(super) fn zone_of(word: &str) -> Option<i32> {
-    ZONES
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, h)| h * 3600)
+    ZONE_BY_NAME.get(word).map(|h| h * 3600)
+}
+
+/// [`ZONES`] by name (the first entry wins), as [`MONTH_BY_NAME`].
+static ZONE_BY_NAME: LazyLock<HashMap<&str, i32, FastBuild>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for &(name, hours) in ZONES {
+        map.entry(name).or_insert(hours);
+    }
+    map
+});
+
+/// Is `word` one of [`GLUE`]? (Looked up in a set: every word of every
+/// dated line that is no month, weekday or zone is asked.)
+pub(super) fn is_glue(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str, FastBuild>> =
+        LazyLock::new(|| GLUE.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Little words that may stand in a timestamp line without making it prose.
-pub(super) const GLUE: &[&str] = &[
+const GLUE: &[&str] = &[
     "at",
     "on",
     "am",
