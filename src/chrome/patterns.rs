@@ -84,7 +84,7 @@ static COPYRIGHT_CREDIT_END: LazyLock<Regex> =
 
 /// "Copyright line": a footer notice (`© 2023 Example Media`, `All rights reserved to …`).
 pub fn is_copyright(text: &str, words: usize) -> bool {
-    if COPYRIGHT_START.is_match(text) {
+    if may_start_copyright(text) && COPYRIGHT_START.is_match(text) {
         return words <= COPYRIGHT_MAX_WORDS * 2 && has_notice_shape(text, words);
     }
     if words <= COPYRIGHT_MAX_WORDS {
@@ -93,6 +93,15 @@ pub fn is_copyright(text: &str, words: usize) -> bool {
             && has_notice_shape(text, words);
     }
     is_legal_notice(text, words)
+}
+
+/// Can `text` start as [`COPYRIGHT_START`] requires: after white space
+/// (`\s` and `trim_start` are both Unicode's White_Space), `©`, `(`, or a
+/// `c` or an `a` in either case (those letters have no other case forms)?
+/// Most blocks start otherwise, and the pattern is not run on them.
+fn may_start_copyright(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['©', '(', 'c', 'C', 'a', 'A'])
 }
 
 /// A test every text [`COPYRIGHT`] matches passes, cheaper than the
@@ -905,19 +914,38 @@ fn could_be_signature(text: &str) -> bool {
 
 /// The first run of letters, lowercased (bullets and punctuation skipped).
 fn first_word_lower(text: &str) -> String {
-    text.trim_start_matches(|c: char| !c.is_alphabetic())
-        .chars()
-        .take_while(|c| c.is_alphabetic())
+    let word = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    let end = word
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphabetic())
         .take(12)
-        .flat_map(char::to_lowercase)
-        .collect()
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &word[..end];
+    // An ASCII word (most) lowercases byte by byte, as the Unicode way would.
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars().flat_map(char::to_lowercase).collect()
+    }
 }
 
 /// Does `text` contain any of the (lowercase ASCII) `needles`, ignoring
-/// ASCII case? A cheap filter before a costly pattern.
+/// ASCII case? A cheap filter before a costly pattern: no lowercase copy,
+/// only the places where a needle's first letter stands (either case) are
+/// compared.
 fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
-    let lower = text.to_ascii_lowercase();
-    needles.iter().any(|n| lower.contains(n))
+    let hay = text.as_bytes();
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        let Some(&first) = n.first() else {
+            return true;
+        };
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+            hay.get(i..i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        })
+    })
 }
 
 /// Separator characters menus are flattened with (`Home | News | Sport`,
@@ -1109,12 +1137,23 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // ASCII (most text) takes the cheap ASCII tests; they agree with the
+        // Unicode ones on it.
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alphanumeric {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }

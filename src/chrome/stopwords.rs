@@ -40,12 +40,39 @@ struct WordSet {
     words: HashSet<&'static str, FastBuild>,
     longest: usize,
     longest_chars: usize,
+    /// By first byte, the byte lengths (bit `len`, 63 for 63 or more) of
+    /// the stop words that start with it: a word whose first byte and
+    /// length no stop word has is not hashed (most of prose's other words).
+    lengths_by_first: [u64; 256],
 }
 
 impl WordSet {
-    fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.words.contains(word)
+    fn new(words: &[&'static str]) -> WordSet {
+        let mut lengths_by_first = [0u64; 256];
+        for w in words {
+            if let Some(&first) = w.as_bytes().first() {
+                lengths_by_first[usize::from(first)] |= length_bit(w.len());
+            }
+        }
+        WordSet {
+            words: words.iter().copied().collect(),
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            longest_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+            lengths_by_first,
+        }
     }
+
+    fn contains(&self, word: &str) -> bool {
+        let may = word.as_bytes().first().is_none_or(|&first| {
+            self.lengths_by_first[usize::from(first)] & length_bit(word.len()) != 0
+        });
+        word.len() <= self.longest && may && self.words.contains(word)
+    }
+}
+
+/// The bit of a byte length in [`WordSet::lengths_by_first`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 /// All stop-word lists, built once on first use (a few milliseconds).
@@ -54,12 +81,7 @@ static LISTS: LazyLock<HashMap<&'static str, WordSet>> = LazyLock::new(|| {
         .iter()
         .filter_map(|code| {
             let words = stop_words::lookup(code)?;
-            let set = WordSet {
-                words: words.iter().copied().collect(),
-                longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
-                longest_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
-            };
-            Some((*code, set))
+            Some((*code, WordSet::new(words)))
         })
         .collect()
 });
@@ -116,6 +138,12 @@ impl StopWords {
                 false
             } else if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 set.contains(word)
+            } else if word.is_ascii() {
+                // The same as the Unicode lowercase below, for ASCII.
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+                set.contains(buf.as_str())
             } else {
                 buf.clear();
                 buf.extend(word.chars().flat_map(char::to_lowercase));

@@ -19,7 +19,9 @@ use super::parser::{Attrs, Tag};
 use super::rich::{Inline, Rich, RichOptions};
 use crate::block::{Block, BlockKind, DomHint};
 use crate::chrome::stopwords::FastBuild;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// An element that can hold blocks.
 #[derive(Debug, Clone)]
@@ -134,11 +136,46 @@ pub struct State {
     /// Number of open inline elements that hide themselves; while above
     /// zero, text is not read.
     muted: usize,
-    /// [`hints::name_words`] per class attribute: pages repeat a few class
-    /// lists on thousands of elements.
-    class_words: HashMap<Box<str>, (Option<DomHint>, bool), FastBuild>,
+    /// [`ClassFacts`] per class attribute value.
+    class_facts: HashMap<Box<str>, Rc<ClassFacts>, FastBuild>,
     /// Markdown structure, recorded only when the output asks for it.
     rich: Option<Rich>,
+}
+
+/// What the words of one class list say, each fact worked out the first
+/// time an element with that class list asks for it (pure functions of the
+/// value, see [`hints`]): pages repeat a few class lists on thousands of
+/// elements, and every element's class is read for author marks.
+#[derive(Default)]
+struct ClassFacts {
+    words: OnceCell<(Option<DomHint>, bool)>,
+    author: OnceCell<bool>,
+    caption: OnceCell<bool>,
+    article_body: OnceCell<bool>,
+}
+
+impl ClassFacts {
+    /// [`hints::name_words`] of `class`.
+    fn words(&self, class: &str) -> (Option<DomHint>, bool) {
+        *self.words.get_or_init(|| hints::name_words(class))
+    }
+
+    /// [`hints::names_author`] of `class`.
+    fn author(&self, class: &str) -> bool {
+        *self.author.get_or_init(|| hints::names_author(class))
+    }
+
+    /// [`hints::names_caption`] of `class`.
+    fn caption(&self, class: &str) -> bool {
+        *self.caption.get_or_init(|| hints::names_caption(class))
+    }
+
+    /// [`hints::names_article_body`] of `class`.
+    fn article_body(&self, class: &str) -> bool {
+        *self
+            .article_body
+            .get_or_init(|| hints::names_article_body(class))
+    }
 }
 
 /// Per-element facts remembered between its open and close events.
@@ -204,7 +241,7 @@ impl State {
             in_author: 0,
             open_author_marks: Vec::new(),
             in_author_chrome: 0,
-            class_words: HashMap::default(),
+            class_facts: HashMap::default(),
             rich: None,
         }
     }
@@ -269,6 +306,16 @@ impl State {
         self.open.last().copied()
     }
 
+    /// The [`ClassFacts`] of a class attribute value, from the cache.
+    fn class_facts(&mut self, class: &str) -> Rc<ClassFacts> {
+        if let Some(facts) = self.class_facts.get(class) {
+            return Rc::clone(facts);
+        }
+        let facts = Rc::new(ClassFacts::default());
+        self.class_facts.insert(class.into(), Rc::clone(&facts));
+        facts
+    }
+
     pub fn open_element(&mut self, tag: Tag, el: &Attrs) -> Frame {
         let mut frame = Frame::default();
         let inline = tag.is_inline();
@@ -303,7 +350,10 @@ impl State {
             }
             _ => {}
         }
-        if let Some(prop) = el.get("itemprop") {
+        let itemprop = el.get("itemprop");
+        let href = el.get("href");
+        let class = el.get("class").map(|c| (c, self.class_facts(c)));
+        if let Some(prop) = itemprop {
             let prop = prop.trim().to_ascii_lowercase();
             if matches!(
                 prop.as_str(),
@@ -316,7 +366,7 @@ impl State {
         let names_author = el
             .get("rel")
             .is_some_and(|r| r.eq_ignore_ascii_case("author"))
-            || el.get("itemprop").is_some_and(|p| {
+            || itemprop.is_some_and(|p| {
                 p.eq_ignore_ascii_case("author") || p.eq_ignore_ascii_case("creator")
             });
         if names_author {
@@ -326,8 +376,8 @@ impl State {
             self.in_author += 1;
             frame.author = true;
         }
-        let marks_author = el.get("class").is_some_and(hints::names_author)
-            || tag == "a" && el.get("href").is_some_and(author_marks::links_author_page);
+        let marks_author = class.as_ref().is_some_and(|(c, f)| f.author(c))
+            || tag == "a" && href.is_some_and(author_marks::links_author_page);
         if marks_author && self.open_author_marks.len() < AUTHOR_MARK_DEPTH {
             let in_chrome = self.in_author_chrome > 0;
             self.open_author_marks
@@ -357,7 +407,7 @@ impl State {
         // paragraph, before its first sentence ("© Provided by Business
         // Insider Inc Nintendo/Apple Nintendo and Apple shocked the
         // world…"): see `flush`.
-        if inline && self.buf.trim().is_empty() && el.get("class").is_some_and(hints::names_caption)
+        if inline && self.buf.trim().is_empty() && class.as_ref().is_some_and(|(c, f)| f.caption(c))
         {
             frame.caption = true;
         }
@@ -367,12 +417,12 @@ impl State {
             if tag == "img" {
                 rich.image(el.get("src"), el.get("alt"));
             }
-            frame.inline = rich.open_inline(tag, el.get("href"), self.in_pre > 0);
+            frame.inline = rich.open_inline(tag, href, self.in_pre > 0);
         }
         if tag == "a" {
             // `<a name=…>` is a jump target, not a link: its text is not
             // link text.
-            if el.get("href").is_some() {
+            if href.is_some() {
                 self.in_link += 1;
                 frame.link = true;
             }
@@ -386,18 +436,9 @@ impl State {
         self.flush();
         let role = el.get("role");
         let mut hint = hints::tag_hint(tag, role);
-        let class_words = match el.get("class") {
-            None => (None, false),
-            Some(class) => match self.class_words.get(class) {
-                Some(&w) => w,
-                None => {
-                    let w = hints::name_words(class);
-                    self.class_words.insert(class.into(), w);
-                    w
-                }
-            },
-        };
-        let id_words = el.get("id").map_or((None, false), hints::name_words);
+        let id = el.get("id");
+        let class_words = class.as_ref().map_or((None, false), |(c, f)| f.words(c));
+        let id_words = id.map_or((None, false), hints::name_words);
         let (class_hint, class_content) = hints::combine(class_words, id_words);
         // <header> inside an article holds the headline and byline, not site chrome.
         if hint == Some(DomHint::Header) && self.in_content > 0 {
@@ -413,15 +454,13 @@ impl State {
         // `visibility:hidden` is never a panel's switch. Both hold whatever
         // their size, unlike `display:none`/`hidden` (see container.rs).
         let invisible = aria_hidden || style_hiding == Some(hints::StyleHiding::Invisible);
-        let item_article_body = el
-            .get("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
+        let item_article_body = itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
         let content_markup = matches!(tag, "article" | "main")
             || item_article_body
             || class_content && hint.is_none();
         let body_markup = item_article_body
-            || el.get("class").is_some_and(hints::names_article_body)
-            || el.get("id").is_some_and(hints::names_article_body);
+            || class.as_ref().is_some_and(|(c, f)| f.article_body(c))
+            || id.is_some_and(hints::names_article_body);
         let index = self.out.elements.len();
         self.out.elements.push(ElementInfo {
             parent: self.current_element(),
@@ -429,7 +468,7 @@ impl State {
             content_markup,
             invisible,
             body_markup,
-            signature: el.get("class").map_or(0, |class| signature(tag, class)),
+            signature: class.as_ref().map_or(0, |(c, _)| signature(tag, c)),
             main: tag == "main" || role.is_some_and(|r| r.trim().eq_ignore_ascii_case("main")),
         });
         self.open.push(index);

@@ -90,8 +90,14 @@ pub fn from_blocks(blocks: &[Block], verdicts: &[Verdict], marks: &[AuthorMark])
             // A short line with a date, whatever the classifier called it
             // ("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"
             // judged outside the content): counted only in the header zone.
-            _ if b.words <= DATELINE_MAX_WORDS && !is_copyright_like(text) => {
-                dates.extend(LineDate::read(i, text, false));
+            // The date is read first: most short lines hold none, and then
+            // whether the line is a copyright notice does not matter.
+            _ if b.words <= DATELINE_MAX_WORDS => {
+                if let Some(d) = LineDate::read(i, text, false)
+                    && !is_copyright_like(text)
+                {
+                    dates.push(d);
+                }
             }
             _ => {}
         }

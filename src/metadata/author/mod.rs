@@ -51,13 +51,24 @@ const BYLINE_VERBS: &[&str] = &[
 
 /// Is this word (any case, a colon after it or not) a byline label?
 pub fn is_byline_label(word: &str) -> bool {
-    let w = word.trim_end_matches(':').to_lowercase();
-    BYLINE_LABELS.contains(&w.as_str()) || BYLINE_VERBS.contains(&w.as_str())
+    is_in(word, BYLINE_LABELS) || is_in(word, BYLINE_VERBS)
 }
 
 /// Is this word (any case) a byline label that is a verb?
 pub fn is_byline_verb(word: &str) -> bool {
-    BYLINE_VERBS.contains(&word.trim_end_matches(':').to_lowercase().as_str())
+    is_in(word, BYLINE_VERBS)
+}
+
+/// Is `word` (any case, a colon after it or not) one of the lowercase
+/// `list`? An ASCII word (most: every line's first word is asked) is
+/// compared in place, without a lowercase copy; the answer is the same.
+fn is_in(word: &str, list: &[&str]) -> bool {
+    let w = word.trim_end_matches(':');
+    if w.is_ascii() {
+        return list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    }
+    let w = w.to_lowercase();
+    list.contains(&w.as_str())
 }
 
 /// Words that join two names ("Jane Doe and John Roe", "X und Y").

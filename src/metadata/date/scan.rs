@@ -1,6 +1,6 @@
 //! The free-text date scanner: tokens, then the fields of one date.
 
-use super::words::{GLUE, month_of, weekday_of, zone_of};
+use super::words::{is_glue, month_of, weekday_of, zone_of};
 use super::{MAX_CHARS, MAX_SPREAD, MAX_YEAR, MIN_YEAR, ParsedDate};
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 
@@ -308,7 +308,7 @@ pub(super) fn scan(s: &str) -> Scan {
                         f.offset = Some(off + o.0);
                         consumed = 2 + o.1;
                     }
-                } else if !GLUE.contains(&w.as_str()) {
+                } else if !is_glue(w) {
                     is_date_token = false;
                 }
             }

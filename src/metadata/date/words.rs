@@ -1,7 +1,10 @@
 //! Words of dates: month and weekday names in many languages, time-zone
 //! names, and the glue words a timestamp line may hold.
 
+use crate::chrome::stopwords::FastBuild;
 use chrono::Weekday;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Month names and abbreviations, by month number.
 const MONTHS: &[(u32, &[&str])] = &[
@@ -238,10 +241,23 @@ pub fn is_date_word(word: &str) -> bool {
 }
 
 pub(super) fn month_of(word: &str) -> Option<u32> {
-    MONTHS
-        .iter()
-        .find(|(_, names)| names.contains(&word))
-        .map(|(m, _)| *m)
+    MONTH_BY_NAME.get(word).copied()
+}
+
+/// [`MONTHS`] by name (the first month in list order that has the name):
+/// every word of every dated line is looked up, once per word, not once
+/// per name.
+static MONTH_BY_NAME: LazyLock<HashMap<&str, u32, FastBuild>> = LazyLock::new(|| by_name(MONTHS));
+
+/// Each name of `table` mapped to its first entry's value.
+fn by_name<T: Copy>(table: &[(T, &[&'static str])]) -> HashMap<&'static str, T, FastBuild> {
+    let mut map = HashMap::default();
+    for (value, names) in table {
+        for &name in *names {
+            map.entry(name).or_insert(*value);
+        }
+    }
+    map
 }
 
 const WEEKDAYS: &[(Weekday, &[&str])] = &[
@@ -377,11 +393,12 @@ const WEEKDAYS: &[(Weekday, &[&str])] = &[
 ];
 
 pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(_, names)| names.contains(&word))
-        .map(|(d, _)| *d)
+    WEEKDAY_BY_NAME.get(word).copied()
 }
+
+/// [`WEEKDAYS`] by name, as [`MONTH_BY_NAME`].
+static WEEKDAY_BY_NAME: LazyLock<HashMap<&str, Weekday, FastBuild>> =
+    LazyLock::new(|| by_name(WEEKDAYS));
 
 /// Time-zone names with fixed offsets (hours). Ambiguous ones (IST: India,
 /// Israel or Ireland) are left out: no offset beats a wrong one.
@@ -422,14 +439,28 @@ const ZONES: &[(&str, i32)] = &[
 ];
 
 pub(super) fn zone_of(word: &str) -> Option<i32> {
-    ZONES
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, h)| h * 3600)
+    ZONE_BY_NAME.get(word).map(|h| h * 3600)
+}
+
+/// [`ZONES`] by name (the first entry wins), as [`MONTH_BY_NAME`].
+static ZONE_BY_NAME: LazyLock<HashMap<&str, i32, FastBuild>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for &(name, hours) in ZONES {
+        map.entry(name).or_insert(hours);
+    }
+    map
+});
+
+/// Is `word` one of [`GLUE`]? (Looked up in a set: every word of every
+/// dated line that is no month, weekday or zone is asked.)
+pub(super) fn is_glue(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str, FastBuild>> =
+        LazyLock::new(|| GLUE.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Little words that may stand in a timestamp line without making it prose.
-pub(super) const GLUE: &[&str] = &[
+const GLUE: &[&str] = &[
     "at",
     "on",
     "am",
