@@ -167,12 +167,25 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
             continue;
         }
         let before = hint;
-        for_each_token(name, |token| {
+        let (component, modifier) = bem_modifier(name);
+        for_each_token(component, |token| {
             if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
             }
             if hint.is_none() {
                 hint = chrome_word(token);
+            }
+        });
+        // A BEM modifier (`TestReport__Section--Ads`, `layout--sidebar`)
+        // names a variant of the component before it: a section laid out
+        // to hold ad slots is still a section of the article. Only a hiding
+        // modifier (`panel--hidden`) says what the element itself is.
+        for_each_token(modifier, |token| {
+            if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
+                content = true;
+            }
+            if hint.is_none() && chrome_word(token) == Some(DomHint::Hidden) {
+                hint = Some(DomHint::Hidden);
             }
         });
         // A utility class that hides the element on one screen size only
@@ -226,6 +239,19 @@ const BREAKPOINT_WORDS: &[&str] = &[
 
 /// The words of the hiding classes themselves.
 const HIDING_WORDS: &[&str] = &["hidden", "hide", "invisible"];
+
+/// A class name split into its component and its BEM modifier
+/// (`block__element--modifier` → `block__element`, `modifier`); the
+/// modifier is empty when the name has no `--` after a component. BEM puts
+/// one modifier last; a name with several `--` uses them as plain
+/// separators of a path (`ce-news--topics--header`,
+/// `node--view-mode--teaser`), whose every part names the element.
+fn bem_modifier(name: &str) -> (&str, &str) {
+    match name.find("--") {
+        Some(i) if i > 0 && !name[i + 2..].contains("--") => (&name[..i], &name[i + 2..]),
+        _ => (name, ""),
+    }
+}
 
 fn is_hiding_name(name: &str) -> bool {
     HIDING_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w))
@@ -691,6 +717,27 @@ mod tests {
             class_hint(Some("section"), Some("sharing-with-a-single-repository")).0,
             None
         );
+    }
+
+    #[test]
+    fn a_bem_modifier_names_a_variant_not_chrome() {
+        let cases = [
+            // A report section styled to hold ad slots is a section of the text.
+            ("TestReport__Section TestReport__Section--Ads", None),
+            ("layout layout--sidebar", None),
+            // The twin: the component itself is chrome, whatever its variant.
+            ("ad-slot--leaderboard", Some(DomHint::Advertisement)),
+            ("c-nav--main", Some(DomHint::Navigation)),
+            // A hiding modifier still hides.
+            ("panel panel--hidden", Some(DomHint::Hidden)),
+            // Several `--` separate the parts of a path, each naming the element.
+            ("ce-news--topics--header", Some(DomHint::Header)),
+            // A leading `--` is no modifier.
+            ("--ads", Some(DomHint::Advertisement)),
+        ];
+        for (class, hint) in cases {
+            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
+        }
     }
 
     #[test]
