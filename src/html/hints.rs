@@ -196,6 +196,7 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         if before.is_none()
             && hint == Some(DomHint::Hidden)
             && (is_responsive_visibility(name)
+                || hides_a_named_part(name)
                 || is_hiding_name(name)
                     && *shown_at_a_breakpoint.get_or_insert_with(|| {
                         value.split_ascii_whitespace().any(shows_at_a_breakpoint)
@@ -255,6 +256,31 @@ fn bem_modifier(name: &str) -> (&str, &str) {
 
 fn is_hiding_name(name: &str) -> bool {
     HIDING_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w))
+}
+
+/// Parts of a component that a class may hide on their own: Drupal's
+/// `field-label-hidden` / `field--label-hidden` sits on every body field
+/// whose *label* is not shown, around the whole text.
+const HIDEABLE_PARTS: &[&str] = &[
+    "label",
+    "title",
+    "heading",
+    "caption",
+    "icon",
+    "image",
+    "img",
+    "thumbnail",
+];
+
+/// A class whose hiding word follows the name of a part (`label-hidden`,
+/// `title-hide`): it hides that part, not the element.
+fn hides_a_named_part(name: &str) -> bool {
+    let (mut after_part, mut found) = (false, false);
+    for_each_token(name, |token| {
+        found |= after_part && HIDING_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w));
+        after_part = HIDEABLE_PARTS.iter().any(|w| token.eq_ignore_ascii_case(w));
+    });
+    found
 }
 
 /// A class that hides an element on some screen sizes only: a hiding word
@@ -734,6 +760,22 @@ mod tests {
             ("ce-news--topics--header", Some(DomHint::Header)),
             // A leading `--` is no modifier.
             ("--ads", Some(DomHint::Advertisement)),
+        ];
+        for (class, hint) in cases {
+            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
+        }
+    }
+
+    #[test]
+    fn a_hidden_label_leaves_its_field_shown() {
+        let cases = [
+            // Drupal's body field whose label is not shown.
+            ("field field--name-body field--label-hidden", None),
+            ("field field-name-body field-label-hidden", None),
+            // The twin: the element itself is hidden.
+            ("field field--hidden", Some(DomHint::Hidden)),
+            ("is-hidden label", Some(DomHint::Hidden)),
+            ("visually-hidden", Some(DomHint::Hidden)),
         ];
         for (class, hint) in cases {
             assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
