@@ -745,6 +745,13 @@ mod tests {
         );
     }
 
+    /// Each class list gives the hint beside it.
+    fn assert_class_hints(cases: &[(&str, Option<DomHint>)]) {
+        for &(class, hint) in cases {
+            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
+        }
+    }
+
     #[test]
     fn a_bem_modifier_names_a_variant_not_chrome() {
         let cases = [
@@ -761,9 +768,7 @@ mod tests {
             // A leading `--` is no modifier.
             ("--ads", Some(DomHint::Advertisement)),
         ];
-        for (class, hint) in cases {
-            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
-        }
+        assert_class_hints(&cases);
     }
 
     #[test]
@@ -777,9 +782,7 @@ mod tests {
             ("is-hidden label", Some(DomHint::Hidden)),
             ("visually-hidden", Some(DomHint::Hidden)),
         ];
-        for (class, hint) in cases {
-            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
-        }
+        assert_class_hints(&cases);
     }
 
     #[test]
