@@ -126,8 +126,16 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     // the introduction above it). The site's own label wins. On a listing
     // page the label repeats and says nothing.
     let bodies = article_bodies(elements, &inherited, &sums.chars);
+    // A labelled element with no prose and less text than the vote's
+    // element is a part of a teaser card set into the story (its
+    // `article-content` box holding a kicker and a headline): it names
+    // that card's content, not the page's. A results table named as the
+    // body has no prose either, but more text than the vote found.
     let named_body = match bodies[..] {
-        [body] => Some(body).filter(|&body| !is_within(elements, body, top)),
+        [body] => Some(body).filter(|&body| {
+            !is_within(elements, body, top)
+                && (sums.prose[body] > 0.0 || sums.chars[body] >= sums.chars[top])
+        }),
         _ => None,
     };
     if let Some(body) = named_body {
@@ -795,6 +803,30 @@ mod tests {
         let blocks = run(&wiki);
         let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
         assert_eq!(inside, [true, true, true, true, false]);
+    }
+
+    #[test]
+    fn a_teaser_card_named_like_a_body_does_not_beat_the_story() {
+        let page = |card: &str| {
+            format!(
+                "<body><div class=story><div class=text><p>{P}</p><p>{P}</p><p>{P}</p></div>\
+                 <article class=card><div class=article-content>{card}</div></article>\
+                 </div></body>"
+            )
+        };
+        let blocks = run(&page("<span>Psychology</span><h3>Shower thoughts</h3>"));
+        let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+        assert_eq!(inside[..3], [true, true, true], "{blocks:?}");
+        // The twin: a named body of results, no prose but more text than
+        // the short form the vote found, stays the container.
+        let results = "<body><div class=article-content><table>\
+             <tr><td>1. Meier, Anna 1993</td><td>LG Staufen</td><td>12,41 s</td></tr>\
+             <tr><td>2. Huber, Lea 1994</td><td>TSV Essingen</td><td>12,77 s</td></tr>\
+             <tr><td>3. Wolf, Mia 1993</td><td>LG Staufen</td><td>12,90 s</td></tr></table></div>\
+             <form class=reply><p>Your e-mail address will not be published, we said.</p></form></body>";
+        let blocks = run(results);
+        assert!(blocks[0].in_container, "{blocks:?}");
+        assert!(!blocks[blocks.len() - 1].in_container, "{blocks:?}");
     }
 
     #[test]
