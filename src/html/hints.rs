@@ -248,8 +248,17 @@ const HIDING_WORDS: &[&str] = &["hidden", "hide", "invisible"];
 /// separators of a path (`ce-news--topics--header`,
 /// `node--view-mode--teaser`), whose every part names the element.
 fn bem_modifier(name: &str) -> (&str, &str) {
-    match name.find("--") {
-        Some(i) if i > 0 && !name[i + 2..].contains("--") => (&name[..i], &name[i + 2..]),
+    // A byte scan, not `str::find`: every class name of every element
+    // passes here, and a substring searcher's setup costs more than the
+    // scan of a short name.
+    let double_dash = |from: usize| {
+        name.as_bytes()[from..]
+            .windows(2)
+            .position(|w| w == b"--")
+            .map(|i| i + from)
+    };
+    match double_dash(0) {
+        Some(i) if i > 0 && double_dash(i + 2).is_none() => (&name[..i], &name[i + 2..]),
         _ => (name, ""),
     }
 }
