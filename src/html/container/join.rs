@@ -23,6 +23,10 @@ const UNIT_MAX_LINK_DENSITY: f32 = 0.15;
 const LEAD_MIN_PROSE: f32 = 20.0;
 /// ...and hardly a link (a teaser above the story is mostly its link).
 const LEAD_MAX_LINK_DENSITY: f32 = 0.1;
+/// The lead is looked for among the body's siblings and those of at most
+/// this many wrappers above it (the body's own box, its column, the
+/// story's section).
+const LEAD_MAX_LEVELS: usize = 3;
 /// An article with less prose than this (a paragraph or two) is short
 /// enough to be one section of a page spread over many...
 const SHORT_ARTICLE_PROSE: f32 = 60.0;
@@ -120,10 +124,39 @@ pub(super) fn add_lead_and_siblings(
 ) {
     let prose = &sums.prose;
     let parent = elements[top].parent;
-    let lead = (0..top)
-        .rev()
-        .find(|&e| elements[e].parent == parent && prose[e] > 0.0)
-        .filter(|&e| prose[e] >= LEAD_MIN_PROSE && sums.link_density(e) < LEAD_MAX_LINK_DENSITY);
+    // The nearest element above the body with prose of its own, among the
+    // body's siblings or, when none of those has prose (the body sits
+    // alone in its wrappers), among the siblings of an unhinted wrapper
+    // up to LEAD_MAX_LEVELS above: the lead in its own section before the
+    // story's (`intro-text` above `article-body`, each in its own box).
+    let mut lead = None;
+    let mut level = top;
+    for _ in 0..LEAD_MAX_LEVELS {
+        let above = elements[level].parent;
+        let found = (0..level)
+            .rev()
+            .take_while(|&e| above.is_some_and(|a| e > a))
+            .find(|&e| elements[e].parent == above && prose[e] > 0.0);
+        if let Some(e) = found {
+            lead = Some(e).filter(|&e| {
+                prose[e] >= LEAD_MIN_PROSE && sums.link_density(e) < LEAD_MAX_LINK_DENSITY
+            });
+            break;
+        }
+        match above {
+            Some(a) if valid[a].is_none() && elements[a].parent.is_some() => level = a,
+            _ => break,
+        }
+    }
+    // (Not a box that holds a part of the body already: that is one of the
+    // body's own parts, with whatever sits beside that part.)
+    let holds_chosen =
+        |e: usize| (0..elements.len()).any(|c| chosen[c] && c != e && is_within(elements, c, e));
+    if let Some(e) =
+        lead.filter(|&e| elements[e].parent != parent && valid[e].is_none() && !holds_chosen(e))
+    {
+        chosen[e] = true;
+    }
     for e in 0..elements.len() {
         if e == top || elements[e].parent != parent || parent.is_none() {
             continue;

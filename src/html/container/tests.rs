@@ -104,6 +104,31 @@ fn the_lead_just_above_the_body_joins_it() {
 }
 
 #[test]
+fn a_lead_in_its_own_section_above_the_story_joins_it() {
+    let lead = "Five wins in a row and one goal conceded: the club has answered every doubter this autumn, and the rest of the league has started to notice.";
+    let body = format!("<p>{P}</p>").repeat(6);
+    // Chrome beside the story keeps the container from climbing to the page.
+    let menu = "<li><a href=/a>Home of the club and its news</a></li>".repeat(12);
+    let page = |intro: &str| {
+        format!(
+            "<body><div class=main><section class=top><div class=intro>{intro}</div></section>\
+             <section class=story><div class=column><div class=text>{body}</div></div></section>\
+             <ul class=menu>{menu}</ul></div></body>"
+        )
+    };
+    // The lead sits in the section above the story's, two wrappers up.
+    let blocks = run(&page(&format!("<p>{lead}</p>")));
+    assert!(blocks[..7].iter().all(|b| b.in_container), "{blocks:?}");
+    // The twin: a box of links there is a teaser, not a lead.
+    let blocks = run(&page(
+        "<a href=/1>Another story about the club and its coach this autumn</a> \
+         <a href=/2>A second story about the league table and the doubters this week</a>",
+    ));
+    assert!(!blocks[0].in_container, "{blocks:?}");
+    assert!(blocks[1..7].iter().all(|b| b.in_container), "{blocks:?}");
+}
+
+#[test]
 fn a_short_section_of_the_main_area_widens_to_it() {
     let panel = |title: &str, line: &str| {
         format!(
