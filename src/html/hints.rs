@@ -167,12 +167,25 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
             continue;
         }
         let before = hint;
-        for_each_token(name, |token| {
+        let (component, modifier) = bem_modifier(name);
+        for_each_token(component, |token| {
             if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
             }
             if hint.is_none() {
                 hint = chrome_word(token);
+            }
+        });
+        // A BEM modifier (`TestReport__Section--Ads`, `layout--sidebar`)
+        // names a variant of the component before it: a section laid out
+        // to hold ad slots is still a section of the article. Only a hiding
+        // modifier (`panel--hidden`) says what the element itself is.
+        for_each_token(modifier, |token| {
+            if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
+                content = true;
+            }
+            if hint.is_none() && chrome_word(token) == Some(DomHint::Hidden) {
+                hint = Some(DomHint::Hidden);
             }
         });
         // A utility class that hides the element on one screen size only
@@ -183,6 +196,7 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         if before.is_none()
             && hint == Some(DomHint::Hidden)
             && (is_responsive_visibility(name)
+                || hides_a_named_part(name)
                 || is_hiding_name(name)
                     && *shown_at_a_breakpoint.get_or_insert_with(|| {
                         value.split_ascii_whitespace().any(shows_at_a_breakpoint)
@@ -227,8 +241,55 @@ const BREAKPOINT_WORDS: &[&str] = &[
 /// The words of the hiding classes themselves.
 const HIDING_WORDS: &[&str] = &["hidden", "hide", "invisible"];
 
+/// A class name split into its component and its BEM modifier
+/// (`block__element--modifier` → `block__element`, `modifier`); the
+/// modifier is empty when the name has no `--` after a component. BEM puts
+/// one modifier last; a name with several `--` uses them as plain
+/// separators of a path (`ce-news--topics--header`,
+/// `node--view-mode--teaser`), whose every part names the element.
+fn bem_modifier(name: &str) -> (&str, &str) {
+    // A byte scan, not `str::find`: every class name of every element
+    // passes here, and a substring searcher's setup costs more than the
+    // scan of a short name.
+    let double_dash = |from: usize| {
+        name.as_bytes()[from..]
+            .windows(2)
+            .position(|w| w == b"--")
+            .map(|i| i + from)
+    };
+    match double_dash(0) {
+        Some(i) if i > 0 && double_dash(i + 2).is_none() => (&name[..i], &name[i + 2..]),
+        _ => (name, ""),
+    }
+}
+
 fn is_hiding_name(name: &str) -> bool {
     HIDING_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w))
+}
+
+/// Parts of a component that a class may hide on their own: Drupal's
+/// `field-label-hidden` / `field--label-hidden` sits on every body field
+/// whose *label* is not shown, around the whole text.
+const HIDEABLE_PARTS: &[&str] = &[
+    "label",
+    "title",
+    "heading",
+    "caption",
+    "icon",
+    "image",
+    "img",
+    "thumbnail",
+];
+
+/// A class whose hiding word follows the name of a part (`label-hidden`,
+/// `title-hide`): it hides that part, not the element.
+fn hides_a_named_part(name: &str) -> bool {
+    let (mut after_part, mut found) = (false, false);
+    for_each_token(name, |token| {
+        found |= after_part && HIDING_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w));
+        after_part = HIDEABLE_PARTS.iter().any(|w| token.eq_ignore_ascii_case(w));
+    });
+    found
 }
 
 /// A class that hides an element on some screen sizes only: a hiding word
@@ -691,6 +752,46 @@ mod tests {
             class_hint(Some("section"), Some("sharing-with-a-single-repository")).0,
             None
         );
+    }
+
+    /// Each class list gives the hint beside it.
+    fn assert_class_hints(cases: &[(&str, Option<DomHint>)]) {
+        for &(class, hint) in cases {
+            assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
+        }
+    }
+
+    #[test]
+    fn a_bem_modifier_names_a_variant_not_chrome() {
+        let cases = [
+            // A report section styled to hold ad slots is a section of the text.
+            ("TestReport__Section TestReport__Section--Ads", None),
+            ("layout layout--sidebar", None),
+            // The twin: the component itself is chrome, whatever its variant.
+            ("ad-slot--leaderboard", Some(DomHint::Advertisement)),
+            ("c-nav--main", Some(DomHint::Navigation)),
+            // A hiding modifier still hides.
+            ("panel panel--hidden", Some(DomHint::Hidden)),
+            // Several `--` separate the parts of a path, each naming the element.
+            ("ce-news--topics--header", Some(DomHint::Header)),
+            // A leading `--` is no modifier.
+            ("--ads", Some(DomHint::Advertisement)),
+        ];
+        assert_class_hints(&cases);
+    }
+
+    #[test]
+    fn a_hidden_label_leaves_its_field_shown() {
+        let cases = [
+            // Drupal's body field whose label is not shown.
+            ("field field--name-body field--label-hidden", None),
+            ("field field-name-body field-label-hidden", None),
+            // The twin: the element itself is hidden.
+            ("field field--hidden", Some(DomHint::Hidden)),
+            ("is-hidden label", Some(DomHint::Hidden)),
+            ("visually-hidden", Some(DomHint::Hidden)),
+        ];
+        assert_class_hints(&cases);
     }
 
     #[test]

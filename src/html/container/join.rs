@@ -1,0 +1,217 @@
+//! Grow the chosen element into the whole article: widen a short one to
+//! the page's main area, add the article's template units, its lead and
+//! qualifying siblings; find an embedded slideshow to take out.
+
+use super::{Sums, is_within};
+use crate::block::{Block, DomHint};
+use crate::chrome::slideshow;
+use crate::html::walk::ElementInfo;
+
+/// ...and its link density is below this (a sibling that is mostly links is a
+/// teaser list).
+const SIBLING_MAX_LINK_DENSITY: f32 = 0.33;
+/// A wrapper around the top element "adds nothing" when its prose exceeds
+/// the top's by less than this (a caption or a label's worth).
+const UNIT_WRAPPER_SLACK: f32 = 2.0;
+/// Units of one template: at least this many (two boxes with one class
+/// are a layout's frames; three or more are a list of like parts).
+const MIN_UNITS: usize = 3;
+/// A unit with more link text than this is a teaser card (a headline
+/// linking elsewhere over its summary), not a part of the article.
+const UNIT_MAX_LINK_DENSITY: f32 = 0.15;
+/// A lead has at least this much prose (a sentence or two)...
+const LEAD_MIN_PROSE: f32 = 20.0;
+/// ...and hardly a link (a teaser above the story is mostly its link).
+const LEAD_MAX_LINK_DENSITY: f32 = 0.1;
+/// The lead is looked for among the body's siblings and those of at most
+/// this many wrappers above it (the body's own box, its column, the
+/// story's section).
+const LEAD_MAX_LEVELS: usize = 3;
+/// An article with less prose than this (a paragraph or two) is short
+/// enough to be one section of a page spread over many...
+const SHORT_ARTICLE_PROSE: f32 = 60.0;
+/// ...when the page's main area holds at least this many times its prose.
+const MAIN_AREA_FACTOR: f32 = 2.0;
+/// The fallback for a short result: an article of a sentence or two
+/// inside the page's main area (`<main>`, `role=main`) that holds much
+/// more prose is one section of a page whose text is spread over many
+/// (a product page's "Themes", "Add-ons", "Sync" panels, each with its
+/// "Learn more"): the main area is the article. Readability retries such
+/// pages with its filters relaxed.
+pub(super) fn widen_short_to_main_area(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    prose: &[f32],
+    top: usize,
+) -> usize {
+    if prose[top] >= SHORT_ARTICLE_PROSE {
+        return top;
+    }
+    let mut cur = top;
+    while let Some(p) = elements[cur].parent {
+        if inherited[p].is_some() {
+            break;
+        }
+        if elements[p].main {
+            if prose[p] >= MAIN_AREA_FACTOR * prose[top] {
+                return p;
+            }
+            break;
+        }
+        cur = p;
+    }
+    top
+}
+
+/// The article's repeated units: the top element is one of several
+/// siblings built from one template (a how-to's `div.step`s, a story's
+/// sections) once the wrappers that add nothing around it are looked
+/// past. Every sibling of that template with prose of its own is
+/// another unit of the same article, however short (step 2 is one line).
+pub(super) fn add_template_units(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    valid: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    chosen: &mut [bool],
+) {
+    let prose = &sums.prose;
+    let mut unit = top;
+    while let Some(p) = elements[unit].parent {
+        if inherited[p].is_some() || prose[p] > prose[top] + UNIT_WRAPPER_SLACK {
+            break;
+        }
+        unit = p;
+    }
+    if elements[unit].signature == 0 {
+        return;
+    }
+    let Some(unit_parent) = elements[unit].parent else {
+        return;
+    };
+    let units: Vec<usize> = (0..elements.len())
+        .filter(|&e| {
+            e != unit
+                && elements[e].parent == Some(unit_parent)
+                && elements[e].signature == elements[unit].signature
+                && prose[e] > 0.0
+                && valid[e].is_none()
+                && sums.link_density(e) < UNIT_MAX_LINK_DENSITY
+        })
+        .collect();
+    if units.len() + 1 >= MIN_UNITS {
+        chosen[unit] = true;
+        for e in units {
+            chosen[e] = true;
+        }
+    }
+}
+
+/// Siblings of the top element that join it: those with prose of at
+/// least `threshold` and few links (an article split over several
+/// `<div>`s), and the article's lead (standfirst, perex, dek): the sibling
+/// just above the body with prose of its own, a paragraph or two with
+/// hardly a link. It is well under a fifth of a long story, so the share
+/// rule would leave it out.
+pub(super) fn add_lead_and_siblings(
+    elements: &[ElementInfo],
+    valid: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    threshold: f32,
+    chosen: &mut [bool],
+) {
+    let prose = &sums.prose;
+    let parent = elements[top].parent;
+    // The nearest element above the body with prose of its own, among the
+    // body's siblings or, when none of those has prose (the body sits
+    // alone in its wrappers), among the siblings of an unhinted wrapper
+    // up to LEAD_MAX_LEVELS above: the lead in its own section before the
+    // story's (`intro-text` above `article-body`, each in its own box).
+    let mut lead = None;
+    let mut level = top;
+    for _ in 0..LEAD_MAX_LEVELS {
+        let above = elements[level].parent;
+        let found = (0..level)
+            .rev()
+            .take_while(|&e| above.is_some_and(|a| e > a))
+            .find(|&e| elements[e].parent == above && prose[e] > 0.0);
+        if let Some(e) = found {
+            lead = Some(e).filter(|&e| {
+                prose[e] >= LEAD_MIN_PROSE && sums.link_density(e) < LEAD_MAX_LINK_DENSITY
+            });
+            break;
+        }
+        match above {
+            Some(a) if valid[a].is_none() && elements[a].parent.is_some() => level = a,
+            _ => break,
+        }
+    }
+    // (Not a box that holds a part of the body already: that is one of the
+    // body's own parts, with whatever sits beside that part.)
+    let holds_chosen =
+        |e: usize| (0..elements.len()).any(|c| chosen[c] && c != e && is_within(elements, c, e));
+    if let Some(e) =
+        lead.filter(|&e| elements[e].parent != parent && valid[e].is_none() && !holds_chosen(e))
+    {
+        chosen[e] = true;
+    }
+    for e in 0..elements.len() {
+        if e == top || elements[e].parent != parent || parent.is_none() {
+            continue;
+        }
+        let lead = Some(e) == lead;
+        if (prose[e] >= threshold || lead)
+            && sums.link_density(e) < SIBLING_MAX_LINK_DENSITY
+            && valid[e].is_none()
+        {
+            chosen[e] = true;
+        }
+    }
+}
+
+/// The element holding a numbered slideshow set into the middle of the
+/// article: a gallery of other stories ("Business news in pictures",
+/// fifty captioned photos) that can outweigh the article it sits in. A
+/// slideshow that opens or ends the article's container is the page's own
+/// photo story and stays.
+pub(super) fn embedded_slideshow(
+    blocks: &[Block],
+    elements: &[ElementInfo],
+    chosen: &[bool],
+) -> Option<usize> {
+    let best = slideshow::slide_run(blocks)?;
+    // The smallest element holding every slide.
+    let mut show = blocks[best[0]].parent;
+    for &i in &best[1..] {
+        while !is_within(elements, blocks[i].parent, show) {
+            show = elements[show].parent?;
+        }
+    }
+    // Which elements are in the container, and which in the slideshow
+    // (one pass each: parents come first).
+    let mut inside = vec![false; elements.len()];
+    let mut in_show = vec![false; elements.len()];
+    for e in 0..elements.len() {
+        inside[e] = chosen[e] || elements[e].parent.is_some_and(|p| inside[p]);
+        in_show[e] = e == show || elements[e].parent.is_some_and(|p| in_show[p]);
+    }
+    if chosen[show] || !inside[show] {
+        return None;
+    }
+    // The article's words before and after it, inside the container.
+    let (mut before, mut after) = (0, 0);
+    let first = best[0];
+    for (i, b) in blocks.iter().enumerate() {
+        if !inside[b.parent] || in_show[b.parent] {
+            continue;
+        }
+        if i < first {
+            before += b.words;
+        } else {
+            after += b.words;
+        }
+    }
+    (before >= slideshow::FRAME_WORDS && after >= slideshow::FRAME_WORDS).then_some(show)
+}
