@@ -18,6 +18,7 @@
 //! metadata stage can read values (source, date, copyright) off removed lines.
 
 mod captions;
+mod edges;
 mod evidence;
 mod head;
 pub mod patterns;
