@@ -42,3 +42,56 @@ pub(super) fn drop_figure_captions(blocks: &[Block], rules: &mut [Option<Reason>
 /// than this many times theirs (a gallery of captioned photos with a
 /// line of introduction).
 pub(super) const CAPTION_STORY_RATIO: usize = 2;
+
+/// The bare label a gallery prints above or beside its caption, in the
+/// languages of the pages ("Caption", "Bildunterschrift").
+const CAPTION_LABELS: &[&str] = &[
+    "caption",
+    "bildunterschrift",
+    "légende",
+    "pie de foto",
+    "didascalia",
+    "bijschrift",
+    "legenda",
+    "photo caption",
+    "image caption",
+];
+
+/// "Caption label": one of [`CAPTION_LABELS`] alone on its line (with a
+/// colon or a toggle sign at most). A sentence that uses the word has more
+/// words than any label.
+pub(super) fn is_caption_label(text: &str, words: usize) -> bool {
+    // The longest label with its sign is under this many bytes: most
+    // short lines are ruled out before they are normalised.
+    const LABEL_MAX_BYTES: usize = 24;
+    words <= 3
+        && text.len() <= LABEL_MAX_BYTES
+        && CAPTION_LABELS.contains(&patterns::normalize(text).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_caption_labels() {
+        for line in [
+            "Caption",
+            "Bildunterschrift:",
+            "IMAGE CAPTION",
+            "+ Caption",
+            "Légende",
+        ] {
+            let words = line.split_whitespace().count();
+            assert!(is_caption_label(line, words), "{line}");
+        }
+        for line in [
+            "Caption this photo and win a prize",
+            "The caption was wrong, the paper said.",
+            "Captions",
+        ] {
+            let words = line.split_whitespace().count();
+            assert!(!is_caption_label(line, words), "{line}");
+        }
+    }
+}
