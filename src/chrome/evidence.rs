@@ -36,9 +36,6 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_picture_credit(text, words) {
         return Some(Reason::PictureCredit);
     }
-    if captions::is_caption_label(text, words) {
-        return Some(Reason::Caption);
-    }
     if patterns::is_gallery_counter(text, words) {
         return Some(Reason::Slideshow);
     }
