@@ -172,6 +172,27 @@ fn news_prose_about_credits() {
     insta::assert_snapshot!(record_for("news-prose-about-credits.html"));
 }
 
+/// A long photo caption printed three times (gallery, lightbox,
+/// thumbnail strip): by default the captions go; with `--favor recall`
+/// one copy stays. The story's paragraph that opens with the caption's
+/// words is prose and stays either way.
+#[test]
+fn gallery_repeated_caption() {
+    insta::assert_snapshot!(record_for("gallery-repeated-caption.html"));
+    let opts = BatchOptions {
+        clean: unchrome::Options {
+            favor: unchrome::chrome::Favor::Recall,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let job = sample_job("gallery-repeated-caption.html", None);
+    insta::assert_snapshot!(
+        "gallery_repeated_caption_recall",
+        batch::run(&job, &opts).render(Format::Text)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

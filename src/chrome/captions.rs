@@ -13,12 +13,17 @@ pub(super) fn drop_figure_captions(blocks: &[Block], rules: &mut [Option<Reason>
         return;
     }
     let (mut caption_words, mut other_words) = (0, 0);
+    // A caption printed again (gallery, lightbox, thumbnail strip) counts
+    // once: its copies do not make the captions the story.
+    let mut captions_seen = std::collections::HashSet::new();
     for (b, r) in blocks.iter().zip(rules.iter()) {
         if r.is_some() || b.dom_hint.is_some() || ctx.has_container && !b.in_container {
             continue;
         }
         if b.kind == BlockKind::Caption {
-            caption_words += b.words;
+            if captions_seen.insert(super::repeats::normalized_hash(&b.text)) {
+                caption_words += b.words;
+            }
         } else if b.kind != BlockKind::Heading(1) {
             other_words += b.words;
         }

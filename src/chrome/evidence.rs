@@ -50,7 +50,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     }
     // A byline ("By Jane Doe, March 18 at 3:57 PM") is checked before the
     // comment signature pattern, which would also match it.
-    if patterns::byline_author(text, words).is_some() {
+    if patterns::byline_author(text, words)
+        .is_some_and(|name| crate::metadata::author::bylines::lone_word_ends_line(text, &name))
+    {
         return Some(Reason::Byline);
     }
     if patterns::is_comments_header(text, words) || patterns::is_comment_signature(text, words) {
@@ -207,4 +209,24 @@ pub fn is_link_list(b: &Block, favor: Favor) -> bool {
         Favor::Recall => 0.9,
     };
     b.link_density() > max_link && b.words < LINK_LIST_MAX_WORDS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(text: &str) -> Option<Reason> {
+        rule_for(&Block::new(text.to_string(), BlockKind::Paragraph))
+    }
+
+    #[test]
+    fn a_von_phrase_that_names_no_person_is_not_a_byline() {
+        // A byline's word stands before a person's name; "Von X bis Y" is
+        // a range ("from physio to fango packs") that opens a paragraph.
+        assert_eq!(rule("Von Physio bis Fango"), None);
+        assert_eq!(rule("Von Einheimischen, Gästen und Kühen"), None);
+        assert_eq!(rule("Von Heiko Maas"), Some(Reason::Byline));
+        assert_eq!(rule("Von Heiko | 3. Mai 2021"), Some(Reason::Byline));
+        assert_eq!(rule("By Jane Doe"), Some(Reason::Byline));
+    }
 }

@@ -18,6 +18,7 @@
 //! metadata stage can read values (source, date, copyright) off removed lines.
 
 mod captions;
+mod edges;
 mod evidence;
 mod head;
 pub mod patterns;
@@ -304,6 +305,7 @@ pub fn classify_with_title(
     }
     include_dateline(blocks, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
+    drop_repeated_long_captions(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
 }
@@ -490,14 +492,15 @@ mod tests {
     #[test]
     fn figure_captions_go_unless_they_are_the_story_or_recall_is_favoured() {
         let prose = "The council discussed the mission in the province, where the two groups have lived side by side for as long as anyone can remember.";
-        let caption = "Glass cloche terrariums (Lucy Akins)";
+        // Each photo its own caption: copies of one caption count once.
+        let caption = |i: usize| format!("Glass cloche terrariums, photo {i} (Lucy Akins)");
         let page = |captions: usize, paragraphs: usize| {
             let mut blocks = Vec::new();
             for _ in 0..paragraphs {
                 blocks.push(Block::new(prose.into(), BlockKind::Paragraph));
             }
-            for _ in 0..captions {
-                blocks.push(Block::new(caption.into(), BlockKind::Caption));
+            for i in 0..captions {
+                blocks.push(Block::new(caption(i), BlockKind::Caption));
             }
             blocks
         };
@@ -516,6 +519,13 @@ mod tests {
                 .iter()
                 .all(Option::is_none)
         );
+        // One caption printed twelve times (gallery, lightbox, strip) is
+        // not a gallery of twelve: the captions go.
+        let mut copies = page(1, 1);
+        for _ in 0..11 {
+            copies.push(copies[1].clone());
+        }
+        assert_eq!(reasons(&copies, Favor::Balanced)[1], Some(Reason::Caption));
     }
 
     #[test]

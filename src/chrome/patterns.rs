@@ -8,17 +8,13 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Compile a built-in pattern. Word boundaries are made ASCII-only: a
-/// Unicode `\b` stops the regex crate's fast DFA on any non-ASCII text and
-/// falls back to a much slower engine, and every boundary in these patterns
-/// sits next to an ASCII word.
-///
-/// `\W` becomes "not an ASCII letter or digit" for the same reason: the
-/// patterns use it only to skip bullets and punctuation before a key word.
+/// Compile a built-in pattern. Word edges are made ones the regex crate's
+/// fast DFA runs that still hold beside non-ASCII letters ("Podziel się",
+/// "únete"): see [`super::edges`]. `\W` becomes "not an ASCII letter or
+/// digit" for the same reason: the patterns use it only to skip bullets and
+/// punctuation before a key word.
 fn re(pattern: &str) -> Regex {
-    let pattern = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\W", r"[^A-Za-z0-9_]");
+    let pattern = super::edges::ascii_fast_edges(pattern);
     regex::RegexBuilder::new(&pattern)
         // A larger lazy-DFA cache: case-insensitive multilingual patterns
         // have many states, and a cache that keeps being cleared costs more
@@ -251,7 +247,7 @@ pub fn wire_source(text: &str) -> Option<String> {
 
 static SHARE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi|(diesen |den |jetzt )?(artikel|beitrag|seite|rezept) (teilen|drucken|merken|bewerten)|mit freunden teilen|rezept drucken|artikel bewerten|beitrag bewerten|pinnen|udostępnij|valora esta noticia|comparte (esta|esta nota|este artículo))\b",
+        r"(?i)^\W*(share( this( article| story| page| post)?)?( on| via)?|tweet( this)?|pin it|e-?mail( this)?( article| story| page)?|print( this)?( article| story| page)?|follow (us|me)( on)?|like us( on)?|join us on|find us on|connect with us|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|instagram|youtube|google\+|\d+\s*(shares?|comments?|likes?|views?)|comments?\s*\(?\d*\)?|leave a (comment|reply)|add (a )?comment|post a comment|(print|email|share)\W+(print|email|share)|partager|teilen|compartir|condividi|(diesen |den |jetzt )?(artikel|beitrag|seite|rezept) (teilen|drucken|merken|bewerten)|mit freunden teilen|rezept drucken|artikel bewerten|beitrag bewerten|pinnen|udostępnij|valora esta noticia|comparte (esta|esta nota|este artículo))\b|^\W*podziel się\b",
     )
 });
 
@@ -272,7 +268,7 @@ const SHARE_TAIL_CHARS: usize = 60;
 
 static ACCOUNT_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(sign (in|up|out)|log ?(in|out)|register|create (an |your )?account|my account|subscribe( now| today| here)?|subscribe to|get (our|the) newsletter|newsletter|sign up for|already a (subscriber|member)|forgot (your )?password|skip to (main )?(content|navigation)|jump to|back to top|go to top|top of page|toggle navigation|menu|search|close|open menu|advertisement|advertising|sponsored( content)?|ad choices|anzeige|publicité|publicidad|pubblicità|werbung)\b",
+        r"(?i)^\W*(sign (in|up|out)|log ?(in|out)|register|create (an |your )?account|my account|subscribe( now| today| here)?|subscribe to|get (our|the) newsletter|newsletter|sign up for|already a (subscriber|member)|forgot (your )?password|skip to (main )?(content|navigation)|jump to|back to top|go to top|top of page|toggle navigation|menu|search|close|open menu|advertisement|advertising|sponsored( content)?|ad choices|anzeige|publicidad|werbung)\b|^\W*(publicité|pubblicità)\b",
     )
 });
 
@@ -289,7 +285,7 @@ pub fn is_account_prompt(text: &str, words: usize) -> bool {
 /// "If you're already a subscriber, log in").
 static SUBSCRIPTION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|inscrivez-vous|abonnez-vous)\b.*\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos)\b.*\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.*\bsubscri|\bsubscri\w* .*\bfor the full story\b",
+        r"(?i)^\W*(subscribe|sign up|join|get|receive|abonniere|abonnieren sie|abonniert|melde dich|melden sie sich|bestellen sie|hol dir|erhalten sie|suscríbete|únete|inscrivez-vous|abonnez-vous)\b.*\b(newsletters?|inbox|e-?mail updates|posteingang)\b|^\W*(follow|folgen sie|folge|suivez|síguenos|únete)\b.*\b(twitter|facebook|instagram|linkedin|youtube|tiktok|mastodon)\b|\b(right |directly )?(to|in|into) (your|ihren?|deinen?) (inbox|posteingang)\b|\balready an? (subscriber|member)\b|\bto (view|read|continue reading) (the|this) (full )?(story|article)\b.*\bsubscri|\bsubscri\w* .*\bfor the full story\b",
     )
 });
 
@@ -1484,8 +1480,21 @@ mod tests {
                 "12 Comments",
                 "Email this article",
                 "Print this article Email this article",
+                // Words whose edge is a letter outside ASCII.
+                "Podziel się",
+                "Podziel się: Facebook Twitter",
             ],
         );
+        all_match(is_account_prompt, &["Publicité", "PUBBLICITÀ"]);
+        all_match(
+            is_subscription_prompt,
+            &[
+                "Únete a nuestro newsletter",
+                "Únete a nosotros en Instagram",
+            ],
+        );
+        none_match(is_share_prompt, &["Podzielisz się?"]);
+        none_match(is_account_prompt, &["Publicitéx", "Publicités ciblées"]);
         all_match(
             is_account_prompt,
             &[

@@ -41,3 +41,111 @@ pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
         }
     }
 }
+
+/// A gallery caption runs to a few sentences; a longer block printed
+/// again and again is a twin of the article, not a caption.
+pub(super) const LONG_REPEAT_MAX_WORDS: usize = 80;
+
+/// A hash of [`patterns::normalize`]'s form of `text`, without building
+/// it: letters and digits lowercased, every other run one space.
+pub(super) fn normalized_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut space = false;
+    let mut any = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && any {
+                h.write_u8(b' ');
+            }
+            space = false;
+            any = true;
+            for l in c.to_lowercase() {
+                h.write_u32(l as u32);
+            }
+        } else {
+            space = true;
+        }
+    }
+    h.finish()
+}
+
+/// Stage 4: a figure caption longer than a short repeat and printed again
+/// (gallery, lightbox, thumbnail strip) keeps its first kept copy. Only
+/// captions: test pages and verse print whole paragraphs several times.
+/// Hashes, not pairs: linear in the blocks.
+pub(super) fn drop_repeated_long_captions(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let mut kept = std::collections::HashSet::new();
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if b.kind != BlockKind::Caption
+            || !v.keep
+            || b.words <= REPEAT_MAX_WORDS
+            || b.words > LONG_REPEAT_MAX_WORDS
+        {
+            continue;
+        }
+        if !kept.insert(normalized_hash(&b.text)) {
+            *v = Verdict::remove(Reason::Repeated);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_is_that_of_the_normalised_form() {
+        assert_eq!(
+            normalized_hash("  Hello,  World! 2023 ©"),
+            normalized_hash("hello world 2023")
+        );
+        assert_ne!(
+            normalized_hash("hello world"),
+            normalized_hash("helloworld")
+        );
+    }
+
+    fn blocks(texts: &[(&str, BlockKind)]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|(t, k)| Block::new(t.to_string(), *k))
+            .collect()
+    }
+
+    fn kept(blocks: &[Block]) -> Vec<bool> {
+        let mut v = vec![Verdict::KEEP; blocks.len()];
+        drop_repeated_long_captions(blocks, &mut v);
+        v.iter().map(|v| v.keep).collect()
+    }
+
+    const CAPTION: &str = "Fishermen haul their nets onto the quay at dawn as the first ferry of the day leaves the old harbour for the islands";
+    const PROSE: &str = "The council said the harbour would stay open to fishing boats while the works went on, and that the ferry would keep its timetable.";
+
+    #[test]
+    fn a_long_caption_printed_again_keeps_its_first_copy() {
+        let (p, c) = (BlockKind::Paragraph, BlockKind::Caption);
+        let page = blocks(&[(CAPTION, c), (PROSE, p), (CAPTION, c), (CAPTION, c)]);
+        assert_eq!(kept(&page), [true, true, false, false]);
+        // The caption's words as a paragraph of the story stay.
+        let page = blocks(&[(CAPTION, p), (CAPTION, c), (CAPTION, c)]);
+        assert_eq!(kept(&page), [true, true, false]);
+    }
+
+    #[test]
+    fn paragraphs_printed_three_times_stay() {
+        // Test pages and verse repeat whole paragraphs; only a caption's
+        // copies are known chrome.
+        let p = BlockKind::Paragraph;
+        let page = blocks(&[(CAPTION, p), (PROSE, p), (CAPTION, p), (CAPTION, p)]);
+        assert_eq!(kept(&page), [true, true, true, true]);
+    }
+
+    #[test]
+    fn a_sentence_the_story_repeats_once_stays() {
+        // A pull quote or a summary repeats a sentence of the story once.
+        let p = BlockKind::Paragraph;
+        let page = blocks(&[(PROSE, p), (CAPTION, p), (PROSE, p)]);
+        assert_eq!(kept(&page), [true, true, true]);
+    }
+}

@@ -80,7 +80,7 @@ pub(crate) fn byline_authors(text: &str, words: usize) -> Option<String> {
 /// stand before a separator or a date ("von Heiko", "Von Tobi | 3. Mai")?
 /// "Von Physio bis Fango", "Von Einheimischen, Gästen und Kühen" are
 /// phrases that start like a byline.
-fn lone_word_ends_line(text: &str, names: &str) -> bool {
+pub(crate) fn lone_word_ends_line(text: &str, names: &str) -> bool {
     let first = names.split(',').next().unwrap_or(names).trim();
     if first.contains(' ') {
         return true;
