@@ -115,7 +115,7 @@ pub(super) fn include_titled_headline(
 /// it), or the second when the first is a short kicker or dateline above
 /// it, and only when a body longer than it goes on after it: a page whose
 /// whole text is one heading keeps it, and so does a page of two short
-/// lines ("Test Case 1", "Test Case 2"), whose first line heads nothing.
+/// lines ("Step one", "Step two"), whose first line heads nothing.
 pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Option<&str>) {
     let title = title.map(patterns::normalize).filter(|t| !t.is_empty());
     let is_headline = |b: &Block| {
