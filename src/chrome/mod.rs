@@ -315,7 +315,10 @@ pub fn classify_with_title(
 /// on a line of its own right next to one (the side column's entries run
 /// over several lines: headline, byline, excerpt, date). Those dates and
 /// bylines are the sidebar's, not the article's, and must not read as a
-/// comment list's signatures.
+/// comment list's signatures. So is a section header there ("Have Your
+/// Say", "Related stories"): it names an entry of the side column's menu,
+/// and must not cut the article's span as the start of its comments or
+/// related list.
 fn side_column_lines(blocks: &[Block], rules: &mut [Option<Reason>]) -> Vec<bool> {
     let cell: Vec<bool> = blocks
         .iter()
@@ -324,7 +327,12 @@ fn side_column_lines(blocks: &[Block], rules: &mut [Option<Reason>]) -> Vec<bool
     let mut side = cell.clone();
     for i in 0..blocks.len() {
         let next_to_cell = i > 0 && cell[i - 1] || cell.get(i + 1).copied().unwrap_or(false);
-        if next_to_cell && matches!(rules[i], Some(Reason::Timestamp | Reason::Byline)) {
+        if next_to_cell
+            && matches!(
+                rules[i],
+                Some(Reason::Timestamp | Reason::Byline | Reason::Comments | Reason::RelatedHeader)
+            )
+        {
             side[i] = true;
             rules[i] = Some(Reason::Sidebar);
         }
@@ -787,6 +795,47 @@ mod tests {
         assert_eq!(c.scores[1], 0.0);
         assert_eq!(c.scores[2], 0.0);
         assert!(c.verdicts[0].keep && c.verdicts[3].keep);
+    }
+
+    #[test]
+    fn a_section_header_next_to_a_sidebar_cell_is_the_sidebars_menu_entry() {
+        // A page laid out in columns: the menu's "Have Your Say" entry sits
+        // on a line of its own between two lines of the article's column.
+        let page = |gap: &str| {
+            format!(
+                "Home\nWorld\n\
+                 The minister said the new rules would take effect next spring, after a long consultation with doctors, nurses and the patients' groups that had asked for them.\n\
+                 The rules set a limit of four hours on the time a patient may wait in an emergency room before a doctor sees them, and they give the hospitals money for more staff.\n\
+                 Health        Officials expect the changes to cut waiting times in most of the country's hospitals.\n\
+                 Have Your Say\n\
+                 Magazine{gap}Critics said the plan was rushed and that the hospitals had not been asked about it at all.\n\
+                 Ministers will publish the full plan in the coming weeks, once the last talks with unions end.\n\
+                 Anna Smith\n\
+                 12 March 2005\n\
+                 They replied that the talks had been going on for a year and that the unions had agreed to most of it.\n\
+                 John Brown\n\
+                 13 March 2005\n"
+            )
+        };
+        let kept = |text: &str| {
+            let blocks = crate::text::blocks(text);
+            let v = classify(&blocks, &ctx(), &Evidence::gather(&blocks, &ctx()), None).verdicts;
+            blocks
+                .iter()
+                .zip(&v)
+                .filter(|(_, v)| v.keep)
+                .map(|(b, _)| b.text.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let columns = kept(&page("        "));
+        assert!(columns.contains("Ministers will publish"), "{columns}");
+        assert!(!columns.contains("Have Your Say"), "{columns}");
+        // The twin: the same header with no side column beside it opens
+        // the page's comment list, which is cut off.
+        let plain = kept(&page("\n"));
+        assert!(plain.contains("Officials expect"), "{plain}");
+        assert!(!plain.contains("Ministers will publish"), "{plain}");
     }
 
     #[test]
