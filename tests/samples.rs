@@ -172,6 +172,37 @@ fn news_prose_about_credits() {
     insta::assert_snapshot!(record_for("news-prose-about-credits.html"));
 }
 
+/// A wire story's credit lines: the wire byline with its role goes
+/// always (the author is read from it, the role left out); the reporting
+/// credits at its tail ("… contributed reporting from …", "(Reporting by
+/// …; Editing by …)") stay by default, as the labelled sets keep them, and
+/// go with `--favor precision`. The story about such lines keeps every
+/// paragraph in that mode too.
+#[test]
+fn news_wire_credits() {
+    insta::assert_snapshot!(record_for("news-wire-credits.html"));
+    let precise = |name: &str| {
+        let opts = BatchOptions {
+            clean: unchrome::Options {
+                favor: unchrome::chrome::Favor::Precision,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        batch::run(&sample_job(name, None), &opts).render(Format::Text)
+    };
+    insta::assert_snapshot!(
+        "news_wire_credits_precision",
+        precise("news-wire-credits.html")
+    );
+    let prose = precise("news-prose-about-credits.html");
+    assert_eq!(prose.lines().count(), 5, "{prose}");
+    assert!(
+        prose.contains("contributed reporting to the investigation"),
+        "{prose}"
+    );
+}
+
 /// A long photo caption printed three times (gallery, lightbox,
 /// thumbnail strip): by default the captions go; with `--favor recall`
 /// one copy stays. The story's paragraph that opens with the caption's

@@ -195,6 +195,15 @@ pub(super) fn effective_chars(text: &str) -> usize {
         .sum()
 }
 
+/// Pattern rules that fire only when precision is favoured: lines that are
+/// chrome to a reader of the story alone but that the labelled sets keep
+/// as part of the body (see [`credit_lines`]).
+pub fn precision_rule_for(b: &Block) -> Option<Reason> {
+    let (text, words) = (b.text.as_str(), b.words);
+    (credit_lines::is_wire_byline(text, words) || credit_lines::is_reporting_credit(text, words))
+        .then_some(Reason::Byline)
+}
+
 /// Blocks at least this long are prose even when full of links (a
 /// paragraph of a wiki article links half its words).
 pub(super) const LINK_LIST_MAX_WORDS: usize = 40;

@@ -18,6 +18,7 @@
 //! metadata stage can read values (source, date, copyright) off removed lines.
 
 mod captions;
+mod credit_lines;
 mod edges;
 mod evidence;
 mod head;
@@ -36,7 +37,7 @@ pub use stopwords::StopWords;
 
 use captions::*;
 use evidence::*;
-pub use evidence::{content_score, is_link_list, prose_score, rule_for};
+pub use evidence::{content_score, is_link_list, precision_rule_for, prose_score, rule_for};
 use head::*;
 pub use head::{include_described_lead, leave_out_headline};
 pub use region::best_span;
@@ -200,7 +201,16 @@ pub struct Evidence {
 impl Evidence {
     pub fn gather(blocks: &[Block], ctx: &Context) -> Evidence {
         Evidence {
-            rules: blocks.iter().map(rule_for).collect(),
+            rules: blocks
+                .iter()
+                .map(|b| {
+                    rule_for(b).or_else(|| {
+                        (ctx.favor == Favor::Precision)
+                            .then(|| precision_rule_for(b))
+                            .flatten()
+                    })
+                })
+                .collect(),
             prose: blocks.iter().map(|b| prose_score(b, ctx)).collect(),
         }
     }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// "únete"): see [`super::edges`]. `\W` becomes "not an ASCII letter or
 /// digit" for the same reason: the patterns use it only to skip bullets and
 /// punctuation before a key word.
-fn re(pattern: &str) -> Regex {
+pub(super) fn re(pattern: &str) -> Regex {
     let pattern = super::edges::ascii_fast_edges(pattern);
     regex::RegexBuilder::new(&pattern)
         // A larger lazy-DFA cache: case-insensitive multilingual patterns
@@ -930,7 +930,7 @@ fn first_word_lower(text: &str) -> String {
 /// ASCII case? A cheap filter before a costly pattern: no lowercase copy,
 /// only the places where a needle's first letter stands (either case) are
 /// compared.
-fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
+pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
     let hay = text.as_bytes();
     needles.iter().any(|n| {
         let n = n.as_bytes();
