@@ -59,7 +59,7 @@ const MAX_YEAR: i32 = 2100;
 /// and a bound keeps the cost linear whatever the input.
 const MAX_CHARS: usize = 300;
 
-/// All fields of one date must lie within this many tokens of its first
+/// All fields of one date must lie within this many words and numbers of its first
 /// field; farther apart they are two different things ("3 men … in May").
 const MAX_SPREAD: usize = 10;
 
@@ -228,6 +228,8 @@ mod tests {
             "Updated 14:05 GMT, 12 Feb 2008",
             "January 7 17:00",
             "Sat Jan 5, 2008 7:05pm EST",
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            "| November 18, 2019 12:26 PM",
         ] {
             assert!(is_timestamp_line(t), "{t}");
         }

@@ -162,6 +162,18 @@ pub(super) fn scan(s: &str) -> Scan {
         Some(Tok::Word(w)) => Some(w.as_str()),
         _ => None,
     };
+    // The spread between fields counts words and numbers, not the commas
+    // and colons between them: "Updated 1:39 am EST, Wednesday, November
+    // 20, 2019" is one timestamp, its year eight words after its time.
+    let mut words_before = Vec::with_capacity(toks.len());
+    let mut count = 0;
+    for t in &toks {
+        words_before.push(count);
+        if !matches!(t, Tok::Sep(_)) {
+            count += 1;
+        }
+    }
+    let too_far = |first: usize, i: usize| words_before[i] > words_before[first] + MAX_SPREAD;
     let mut i = 0;
     while i < toks.len() {
         // A date in progress whose fields are too far apart is abandoned; a
@@ -169,12 +181,12 @@ pub(super) fn scan(s: &str) -> Scan {
         // line is still read, to judge whether it is only a timestamp).
         let mut scratch = Fields::default();
         if let Some(first) = f.first
-            && i > first + MAX_SPREAD
+            && too_far(first, i)
             && !f.complete()
         {
             f = Fields::default();
         }
-        let far = f.complete() && f.first.is_some_and(|first| i > first + MAX_SPREAD);
+        let far = f.complete() && f.first.is_some_and(|first| too_far(first, i));
         let f = if far { &mut scratch } else { &mut f };
         let mut consumed = 1;
         let mut is_date_token = true;
