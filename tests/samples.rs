@@ -172,6 +172,20 @@ fn news_prose_about_credits() {
     insta::assert_snapshot!(record_for("news-prose-about-credits.html"));
 }
 
+/// A sample cleaned with one trade-off between precision and recall,
+/// rendered as `format` (with `--explain` for JSON).
+fn favoring(name: &str, favor: unchrome::chrome::Favor, format: Format) -> String {
+    let opts = BatchOptions {
+        explain: format == Format::Json,
+        clean: unchrome::Options {
+            favor,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    batch::run(&sample_job(name, None), &opts).render(format)
+}
+
 /// A wire story's credit lines: the wire byline with its role goes
 /// always (the author is read from it, the role left out); the reporting
 /// credits at its tail ("… contributed reporting from …", "(Reporting by
@@ -181,16 +195,8 @@ fn news_prose_about_credits() {
 #[test]
 fn news_wire_credits() {
     insta::assert_snapshot!(record_for("news-wire-credits.html"));
-    let precise = |name: &str| {
-        let opts = BatchOptions {
-            clean: unchrome::Options {
-                favor: unchrome::chrome::Favor::Precision,
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        batch::run(&sample_job(name, None), &opts).render(Format::Text)
-    };
+    use unchrome::chrome::Favor::Precision;
+    let precise = |name: &str| favoring(name, Precision, Format::Text);
     insta::assert_snapshot!(
         "news_wire_credits_precision",
         precise("news-wire-credits.html")
@@ -203,6 +209,24 @@ fn news_wire_credits() {
     );
 }
 
+/// A page that prints the whole story twice (a print copy below the
+/// article): by default both copies stay, as the labelled sets keep them;
+/// with `--favor precision` the copy goes as `repeated`, headline and
+/// dateline included. The "Updated 1:39 am EST, Wednesday, November 20,
+/// 2019" line is a timestamp that goes with the headline and gives the date.
+#[test]
+fn article_printed_twice() {
+    insta::assert_snapshot!(record_for("article-printed-twice.html"));
+    insta::assert_snapshot!(
+        "article_printed_twice_precision",
+        favoring(
+            "article-printed-twice.html",
+            unchrome::chrome::Favor::Precision,
+            Format::Json
+        )
+    );
+}
+
 /// A long photo caption printed three times (gallery, lightbox,
 /// thumbnail strip): by default the captions go; with `--favor recall`
 /// one copy stays. The story's paragraph that opens with the caption's
@@ -210,17 +234,13 @@ fn news_wire_credits() {
 #[test]
 fn gallery_repeated_caption() {
     insta::assert_snapshot!(record_for("gallery-repeated-caption.html"));
-    let opts = BatchOptions {
-        clean: unchrome::Options {
-            favor: unchrome::chrome::Favor::Recall,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let job = sample_job("gallery-repeated-caption.html", None);
     insta::assert_snapshot!(
         "gallery_repeated_caption_recall",
-        batch::run(&job, &opts).render(Format::Text)
+        favoring(
+            "gallery-repeated-caption.html",
+            unchrome::chrome::Favor::Recall,
+            Format::Text
+        )
     );
 }
 
