@@ -21,6 +21,7 @@ mod captions;
 mod edges;
 mod evidence;
 mod head;
+mod lead;
 pub mod patterns;
 mod region;
 mod repeats;
@@ -39,6 +40,7 @@ use evidence::*;
 pub use evidence::{content_score, is_link_list, prose_score, rule_for};
 use head::*;
 pub use head::{include_described_lead, leave_out_headline};
+use lead::*;
 pub use region::best_span;
 use region::*;
 use repeats::*;
@@ -298,6 +300,7 @@ pub fn classify_with_title(
     }
     if ctx.has_container {
         include_lead_above(blocks, &rules, &evidence.prose, &mut verdicts);
+        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts);
     }
     let first_kept = verdicts.iter().position(|v| v.keep);
     if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {
