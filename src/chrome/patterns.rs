@@ -505,7 +505,28 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
 /// `Full coverage ›`) points to another page: navigation, not text.
 pub fn is_more_link(text: &str, words: usize) -> bool {
-    words <= 6 && text.trim_end().ends_with(['»', '›', '→'])
+    words <= 6 && text.trim_end().ends_with(['»', '›', '→']) && !is_guillemet_quote(text)
+}
+
+/// A line wholly inside guillemets (`«Storming the Sazerac»`, German
+/// `»Zitat«`, single `‹…›`): a quotation or a quoted title, whose closing
+/// mark is no "more" arrow and whose two marks are no menu separators.
+/// The marks hug the words they quote; a pager's arrows stand apart
+/// ("« Previous Story Next Story »"), and with a separator inside the
+/// line is a pager too ("« Older post | Main | Newer post »").
+pub fn is_guillemet_quote(text: &str) -> bool {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let inner = chars.as_str();
+    matches!(
+        (open, close),
+        ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹')
+    ) && !inner.starts_with(char::is_whitespace)
+        && !inner.ends_with(char::is_whitespace)
+        && !inner.contains(['|', '«', '»', '‹', '›', '·', '•', '¦'])
 }
 
 static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -988,7 +1009,10 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     }
     // (Every block passes here, long prose too: the cheap tests first, and
     // an ASCII character is checked against the three ASCII separators.)
-    if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
+    if ends_like_sentence(text)
+        || words <= CODE_LINE_MAX_WORDS && looks_like_code(text)
+        || is_guillemet_quote(text)
+    {
         return false;
     }
     let separators = text
@@ -1854,6 +1878,30 @@ mod tests {
                 "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
             ],
         );
+    }
+
+    #[test]
+    fn a_line_in_guillemets_is_a_quotation_not_an_arrow_or_a_menu() {
+        // A quoted subheading, a quoted headline: kept for other rules to judge.
+        for t in [
+            "«Storming the Sazerac»",
+            "«Wir waren fast 40 Tage in Quarantäne»",
+            "»Wir schaffen das«",
+        ] {
+            assert!(is_guillemet_quote(t), "{t}");
+            assert!(!is_more_link(t, w(t)), "{t}");
+            assert!(!is_flattened_menu(t, w(t)), "{t}");
+        }
+        // Pagers: arrows set apart from the words, or separators inside.
+        for t in [
+            "« Previous Story Next Story »",
+            "« My Tag Sale | Main | Color Life »",
+            "«Older|Newer»",
+        ] {
+            assert!(!is_guillemet_quote(t), "{t}");
+        }
+        assert!(is_more_link("Next Story »", 2));
+        assert!(is_flattened_menu("« Tag Sale | Main | Color Life »", 6));
     }
 
     #[test]
