@@ -28,6 +28,7 @@ mod repeats;
 mod select;
 pub mod slideshow;
 pub mod stopwords;
+mod thread;
 
 use crate::block::{Block, BlockKind, DomHint};
 use crate::metadata::date;
@@ -45,6 +46,7 @@ pub use region::best_span;
 use region::*;
 use repeats::*;
 use select::*;
+use thread::*;
 
 /// Why a block was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -294,8 +296,12 @@ pub fn classify_with_title(
         .map(|(b, _)| b.words)
         .sum();
     // Fallback: when the container holds almost nothing (a wrong pick, or a page
-    // whose text is spread over sibling divs), judge the blocks as lines instead.
-    if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
+    // whose text is spread over sibling divs), judge the blocks as lines instead
+    // (unless the container is a thread whose every post is marked a comment).
+    if !ctx.has_container
+        || kept_words < MIN_CONTAINER_WORDS
+            && !keep_opening_post(blocks, &rules, &evidence.prose, &mut verdicts)
+    {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
     if ctx.has_container {
