@@ -37,10 +37,18 @@ pub(super) fn include_lead_under_headline(
         return;
     };
     let mut leads: Vec<usize> = Vec::new();
+    // How many leads lie below the topmost lead-shaped heading: when no
+    // headline turns up above it, that heading was the headline itself
+    // (a long one), and only those below it are leads.
+    let mut below_long_heading = 0;
+    let mut headline = false;
     let mut stray = 0;
     for i in (body.saturating_sub(LEAD_MAX_SCAN)..body).rev() {
         let b = &blocks[i];
         if is_lead(b, rules[i], prose[i]) {
+            if matches!(b.kind, BlockKind::Heading(_)) {
+                below_long_heading = leads.len();
+            }
             if !verdicts[i].keep {
                 leads.push(i);
             }
@@ -50,34 +58,40 @@ pub(super) fn include_lead_under_headline(
             continue;
         }
         if matches!(b.kind, BlockKind::Heading(_)) {
-            if b.link_density() < HEADLINE_MAX_LINK_DENSITY {
-                for &l in &leads {
-                    verdicts[l] = Verdict::KEEP;
-                }
-            }
-            return;
+            headline = b.link_density() < HEADLINE_MAX_LINK_DENSITY;
+            break;
         }
         if verdicts[i].keep {
             continue;
         }
         stray += 1;
         if stray > LEAD_MAX_STRAY {
-            return;
+            break;
         }
+    }
+    let found = if headline {
+        leads.len()
+    } else {
+        below_long_heading
+    };
+    for &l in &leads[..found] {
+        verdicts[l] = Verdict::KEEP;
     }
 }
 
 /// Is a block shaped like a lead (see [`include_lead_under_headline`])?
 fn is_lead(b: &Block, rule: Option<Reason>, prose: f32) -> bool {
+    // A heading that long is a sentence by its length: its prose score is
+    // low for want of a full stop (a dek has none), so it need only be
+    // positive.
     let shape = match b.kind {
-        BlockKind::Paragraph => true,
-        BlockKind::Heading(level) => level >= 2 && b.words >= LEAD_HEADING_MIN_WORDS,
+        BlockKind::Paragraph => prose >= LEAD_MIN_PROSE,
+        BlockKind::Heading(level) => level >= 2 && b.words >= LEAD_HEADING_MIN_WORDS && prose > 0.0,
         _ => false,
     };
     shape
         && rule.is_none()
         && matches!(b.dom_hint, None | Some(DomHint::Related))
-        && prose >= LEAD_MIN_PROSE
         && b.link_density() < LEAD_MAX_LINK_DENSITY
 }
 
@@ -255,7 +269,8 @@ mod tests {
                 -1.0,
                 false,
             ),
-            Row(sub, Heading(2), None, None, 18.0, false),
+            // No full stop: a low prose score, a sentence by its length.
+            Row(sub, Heading(2), None, None, 3.6, false),
             Row(
                 "Mit Freunden teilen",
                 Paragraph,
@@ -283,5 +298,24 @@ mod tests {
             Row(BODY, Paragraph, None, None, 21.0, true),
         ];
         assert_eq!(kept(&rows), [false, false, true, true]);
+        // A long headline with nothing above it in the story's head: it is
+        // the headline, not a lead; the paragraph under it is the lead.
+        let rows = [
+            Row(
+                "Startseite",
+                ListItem,
+                Some(DomHint::Navigation),
+                None,
+                -2.0,
+                false,
+            ),
+            Row("Impressum", Paragraph, None, None, -2.0, false),
+            Row("Kontakt", Paragraph, None, None, -2.0, false),
+            Row("Archiv", Paragraph, None, None, -2.0, false),
+            Row(sub, Heading(2), None, None, 3.6, false),
+            Row(LEAD, Paragraph, None, None, 22.0, false),
+            Row(BODY, Paragraph, None, None, 21.0, true),
+        ];
+        assert_eq!(kept(&rows), [false, false, false, false, false, true, true]);
     }
 }
