@@ -505,7 +505,27 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
 /// `Full coverage ›`) points to another page: navigation, not text.
 pub fn is_more_link(text: &str, words: usize) -> bool {
-    words <= 6 && text.trim_end().ends_with(['»', '›', '→']) && !is_guillemet_quote(text)
+    words <= 6
+        && text.trim_end().ends_with(['»', '›', '→'])
+        && !is_guillemet_quote(text)
+        && !closes_a_quote(text)
+}
+
+/// Does the line end with the closing guillemet of a quotation opened in
+/// it ("Einschränkung ist «verschmerzbar»")? The mark hugs the quoted
+/// word; an arrow stands apart from its label ("World »").
+fn closes_a_quote(text: &str) -> bool {
+    let text = text.trim_end();
+    let mut chars = text.chars().rev();
+    let (Some(close), Some(before)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let open = match close {
+        '»' => '«',
+        '›' => '‹',
+        _ => return false,
+    };
+    !before.is_whitespace() && chars.any(|c| c == open)
 }
 
 /// A line wholly inside guillemets (`«Storming the Sazerac»`, German
@@ -1015,16 +1035,27 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     {
         return false;
     }
-    let separators = text
-        .chars()
-        .filter(|&c| {
-            if c.is_ascii() {
-                matches!(c, '|' | '/' | '>')
-            } else {
-                MENU_SEPARATORS.contains(&c)
-            }
-        })
-        .count();
+    // A guillemet hugging a word quotes it ("ist «verschmerzbar»", "«Ja!»");
+    // one standing apart, or doubled, separates items ("Home » News",
+    // "‹‹ Older").
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    let mut separators = 0;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let separates = if c.is_ascii() {
+            matches!(c, '|' | '/' | '>')
+        } else if matches!(c, '«' | '»' | '‹' | '›') {
+            let quotes = next.is_alphanumeric()
+                || prev.is_alphanumeric()
+                || matches!(prev, '.' | '!' | '?' | '…');
+            !quotes
+        } else {
+            MENU_SEPARATORS.contains(&c)
+        };
+        separators += usize::from(separates);
+        prev = c;
+    }
     if separators < 2 {
         return false;
     }
@@ -1901,6 +1932,18 @@ mod tests {
             assert!(!is_guillemet_quote(t), "{t}");
         }
         assert!(is_more_link("Next Story »", 2));
+        // A quotation closing the line: its mark hugs the quoted word.
+        let t = "Einschränkung ist «verschmerzbar»";
+        assert!(!is_more_link(t, w(t)));
+        let t = "Mehr zum Thema «Energie» »";
+        assert!(is_more_link(t, w(t)));
+        // Quoted words are no menu items; free-standing marks separate them.
+        let t = "Einschränkung ist «verschmerzbar»";
+        assert!(!is_flattened_menu(t, w(t)));
+        let t = "Home » News » Sport";
+        assert!(is_flattened_menu(t, w(t)));
+        let t = "‹‹ Women of Oz ››";
+        assert!(is_flattened_menu(t, w(t)));
         assert!(is_flattened_menu("« Tag Sale | Main | Color Life »", 6));
     }
 
