@@ -1029,32 +1029,22 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     }
     // (Every block passes here, long prose too: the cheap tests first, and
     // an ASCII character is checked against the three ASCII separators.)
-    if ends_like_sentence(text)
-        || words <= CODE_LINE_MAX_WORDS && looks_like_code(text)
-        || is_guillemet_quote(text)
-    {
+    if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
         return false;
     }
-    // A guillemet hugging a word quotes it ("ist «verschmerzbar»", "«Ja!»");
-    // one standing apart, or doubled, separates items ("Home » News",
-    // "‹‹ Older").
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    let mut separators = 0;
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
-        let separates = if c.is_ascii() {
-            matches!(c, '|' | '/' | '>')
-        } else if matches!(c, '«' | '»' | '‹' | '›') {
-            let quotes = next.is_alphanumeric()
-                || prev.is_alphanumeric()
-                || matches!(prev, '.' | '!' | '?' | '…');
-            !quotes
-        } else {
-            MENU_SEPARATORS.contains(&c)
-        };
-        separators += usize::from(separates);
-        prev = c;
+    let mut separators = text
+        .chars()
+        .filter(|&c| {
+            if c.is_ascii() {
+                matches!(c, '|' | '/' | '>')
+            } else {
+                MENU_SEPARATORS.contains(&c)
+            }
+        })
+        .count();
+    // (Few lines hold a guillemet: the second pass only for those.)
+    if separators >= 2 && text.contains(['«', '»', '‹', '›']) {
+        separators -= quoting_guillemets(text);
     }
     if separators < 2 {
         return false;
@@ -1062,6 +1052,27 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     // Items average three words or fewer: a menu, not a sentence with a slash.
     let items = separators + 1;
     words <= items * 3
+}
+
+/// How many guillemets in a line quote a word rather than separate items:
+/// one hugging a word quotes it ("ist «verschmerzbar»", "«Ja!»"); one
+/// standing apart, or doubled, separates ("Home » News", "‹‹ Older").
+fn quoting_guillemets(text: &str) -> usize {
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    let mut quoting = 0;
+    while let Some(c) = chars.next() {
+        if matches!(c, '«' | '»' | '‹' | '›') {
+            let next = chars.peek().copied().unwrap_or(' ');
+            quoting += usize::from(
+                next.is_alphanumeric()
+                    || prev.is_alphanumeric()
+                    || matches!(prev, '.' | '!' | '?' | '…'),
+            );
+        }
+        prev = c;
+    }
+    quoting
 }
 
 /// A line of program code (`console.log(req.method); // "GET"`,
