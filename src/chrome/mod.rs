@@ -22,12 +22,14 @@ mod credit_lines;
 mod edges;
 mod evidence;
 mod head;
+mod lead;
 pub mod patterns;
 mod region;
 mod repeats;
 mod select;
 pub mod slideshow;
 pub mod stopwords;
+mod thread;
 mod twin;
 
 use crate::block::{Block, BlockKind, DomHint};
@@ -41,10 +43,12 @@ use evidence::*;
 pub use evidence::{content_score, is_link_list, precision_rule_for, prose_score, rule_for};
 use head::*;
 pub use head::{include_described_lead, leave_out_headline};
+use lead::*;
 pub use region::best_span;
 use region::*;
 use repeats::*;
 use select::*;
+use thread::*;
 
 /// Why a block was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -303,12 +307,17 @@ pub fn classify_with_title(
         .map(|(b, _)| b.words)
         .sum();
     // Fallback: when the container holds almost nothing (a wrong pick, or a page
-    // whose text is spread over sibling divs), judge the blocks as lines instead.
-    if !ctx.has_container || kept_words < MIN_CONTAINER_WORDS {
+    // whose text is spread over sibling divs), judge the blocks as lines instead
+    // (unless the container is a thread whose every post is marked a comment).
+    if !ctx.has_container
+        || kept_words < MIN_CONTAINER_WORDS
+            && !keep_opening_post(blocks, &rules, &evidence.prose, &mut verdicts)
+    {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
     if ctx.has_container {
         include_lead_above(blocks, &rules, &evidence.prose, &mut verdicts);
+        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts);
     }
     let first_kept = verdicts.iter().position(|v| v.keep);
     if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {

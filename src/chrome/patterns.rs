@@ -505,7 +505,48 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
 /// `Full coverage ›`) points to another page: navigation, not text.
 pub fn is_more_link(text: &str, words: usize) -> bool {
-    words <= 6 && text.trim_end().ends_with(['»', '›', '→'])
+    words <= 6
+        && text.trim_end().ends_with(['»', '›', '→'])
+        && !is_guillemet_quote(text)
+        && !closes_a_quote(text)
+}
+
+/// Does the line end with the closing guillemet of a quotation opened in
+/// it ("Einschränkung ist «verschmerzbar»")? The mark hugs the quoted
+/// word; an arrow stands apart from its label ("World »").
+fn closes_a_quote(text: &str) -> bool {
+    let text = text.trim_end();
+    let mut chars = text.chars().rev();
+    let (Some(close), Some(before)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let open = match close {
+        '»' => '«',
+        '›' => '‹',
+        _ => return false,
+    };
+    !before.is_whitespace() && chars.any(|c| c == open)
+}
+
+/// A line wholly inside guillemets (`«Storming the Sazerac»`, German
+/// `»Zitat«`, single `‹…›`): a quotation or a quoted title, whose closing
+/// mark is no "more" arrow and whose two marks are no menu separators.
+/// The marks hug the words they quote; a pager's arrows stand apart
+/// ("« Previous Story Next Story »"), and with a separator inside the
+/// line is a pager too ("« Older post | Main | Newer post »").
+pub fn is_guillemet_quote(text: &str) -> bool {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
+        return false;
+    };
+    let inner = chars.as_str();
+    matches!(
+        (open, close),
+        ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹')
+    ) && !inner.starts_with(char::is_whitespace)
+        && !inner.ends_with(char::is_whitespace)
+        && !inner.contains(['|', '«', '»', '‹', '›', '·', '•', '¦'])
 }
 
 static TEASER_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -991,7 +1032,7 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
         return false;
     }
-    let separators = text
+    let mut separators = text
         .chars()
         .filter(|&c| {
             if c.is_ascii() {
@@ -1001,12 +1042,37 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
             }
         })
         .count();
+    // (Few lines hold a guillemet: the second pass only for those.)
+    if separators >= 2 && text.contains(['«', '»', '‹', '›']) {
+        separators -= quoting_guillemets(text);
+    }
     if separators < 2 {
         return false;
     }
     // Items average three words or fewer: a menu, not a sentence with a slash.
     let items = separators + 1;
     words <= items * 3
+}
+
+/// How many guillemets in a line quote a word rather than separate items:
+/// one hugging a word quotes it ("ist «verschmerzbar»", "«Ja!»"); one
+/// standing apart, or doubled, separates ("Home » News", "‹‹ Older").
+fn quoting_guillemets(text: &str) -> usize {
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    let mut quoting = 0;
+    while let Some(c) = chars.next() {
+        if matches!(c, '«' | '»' | '‹' | '›') {
+            let next = chars.peek().copied().unwrap_or(' ');
+            quoting += usize::from(
+                next.is_alphanumeric()
+                    || prev.is_alphanumeric()
+                    || matches!(prev, '.' | '!' | '?' | '…'),
+            );
+        }
+        prev = c;
+    }
+    quoting
 }
 
 /// A line of program code (`console.log(req.method); // "GET"`,
@@ -1854,6 +1920,42 @@ mod tests {
                 "The minister's reply (sent 3 days ago) was short and, by most accounts, angry.",
             ],
         );
+    }
+
+    #[test]
+    fn a_line_in_guillemets_is_a_quotation_not_an_arrow_or_a_menu() {
+        // A quoted subheading, a quoted headline: kept for other rules to judge.
+        for t in [
+            "«Storming the Sazerac»",
+            "«Wir waren fast 40 Tage in Quarantäne»",
+            "»Wir schaffen das«",
+        ] {
+            assert!(is_guillemet_quote(t), "{t}");
+            assert!(!is_more_link(t, w(t)), "{t}");
+            assert!(!is_flattened_menu(t, w(t)), "{t}");
+        }
+        // Pagers: arrows set apart from the words, or separators inside.
+        for t in [
+            "« Previous Story Next Story »",
+            "« My Tag Sale | Main | Color Life »",
+            "«Older|Newer»",
+        ] {
+            assert!(!is_guillemet_quote(t), "{t}");
+        }
+        assert!(is_more_link("Next Story »", 2));
+        // A quotation closing the line: its mark hugs the quoted word.
+        let t = "Einschränkung ist «verschmerzbar»";
+        assert!(!is_more_link(t, w(t)));
+        let t = "Mehr zum Thema «Energie» »";
+        assert!(is_more_link(t, w(t)));
+        // Quoted words are no menu items; free-standing marks separate them.
+        let t = "Einschränkung ist «verschmerzbar»";
+        assert!(!is_flattened_menu(t, w(t)));
+        let t = "Home » News » Sport";
+        assert!(is_flattened_menu(t, w(t)));
+        let t = "‹‹ Women of Oz ››";
+        assert!(is_flattened_menu(t, w(t)));
+        assert!(is_flattened_menu("« Tag Sale | Main | Color Life »", 6));
     }
 
     #[test]
