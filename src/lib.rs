@@ -450,8 +450,11 @@ const ENGLISH_FAST_PATH_DENSITY: f32 = 0.3;
 fn detect_language(blocks: &[Block]) -> Option<String> {
     // Markup that leaked into a text dump (`<div style=…><img src=…>`) is
     // long and Latin-lettered: it would outvote the page's real language.
+    // So would a broken script's English error messages on a German page.
     let leaked_markup = |t: &str| {
-        t.contains("=\"") || t.as_bytes().contains(&b'<') && (t.contains("</") || t.contains("/>"))
+        t.contains("=\"")
+            || t.as_bytes().contains(&b'<') && (t.contains("</") || t.contains("/>"))
+            || chrome::patterns::is_server_message(t)
     };
     let mut by_len: Vec<&Block> = blocks
         .iter()

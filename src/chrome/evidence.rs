@@ -17,7 +17,9 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if b.dom_hint == Some(DomHint::SideColumn) {
         return Some(Reason::Sidebar);
     }
-    if b.kind != BlockKind::Code && patterns::is_leaked_markup(text) {
+    if b.kind != BlockKind::Code
+        && (patterns::is_leaked_markup(text) || patterns::is_server_message(text))
+    {
         return Some(Reason::Markup);
     }
     if patterns::is_copyright(text, words) {

@@ -72,7 +72,9 @@ pub enum Reason {
     Teaser,
     /// The text of a reader comment (kept apart with `--comments`).
     ReaderComment,
-    /// HTML source that leaked into the text (`<div style=…><img …>`).
+    /// HTML source that leaked into the text (`<div style=…><img …>`), or
+    /// a script's error message printed into the page ("Warning: … in
+    /// /var/www/…/plugin.php on line 928").
     Markup,
     /// "…is not responsible for the content of external sites": the note
     /// under a story's links.
@@ -124,7 +126,7 @@ impl Reason {
             Reason::RelatedHeadline => "related-article headline",
             Reason::Teaser => "teaser of another article (ends with its \"more\" link)",
             Reason::ReaderComment => "reader comment",
-            Reason::Markup => "HTML markup left in the text",
+            Reason::Markup => "HTML markup or a server error message left in the text",
             Reason::Disclaimer => "disclaimer about external links",
             Reason::Caption => "figure caption (kept with --favor recall)",
             Reason::Slideshow => "slideshow embedded in the article",

@@ -694,6 +694,23 @@ pub fn is_leaked_markup(text: &str) -> bool {
         && markup_share(text) > LEAKED_MARKUP_MIN_SHARE
 }
 
+/// A server's error message printed into the page by a broken script:
+/// "Warning: Use of undefined constant … in /var/www/…/plugin.php on line
+/// 928", "Notice: Undefined index: …", "Deprecated: …", "Fatal error: …".
+/// The level and colon open it, the script's path and line close it; prose
+/// that quotes one does not end on the path.
+static SERVER_MESSAGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(warning|notice|deprecated|strict standards|(catchable |recoverable )?fatal error|parse error)\s*:.*\bin\s+\S+\.(php\d?|inc|phtml)\s+on\s+line\s+\d+\W*$",
+    )
+});
+
+/// "Server message": a script's error message that leaked into the page.
+/// Checked only on lines that name a line number (a literal scan first).
+pub fn is_server_message(text: &str) -> bool {
+    text.contains(" on line ") && SERVER_MESSAGE.is_match(text)
+}
+
 /// Leaked markup is mostly tags (an ad's `<div style=…><img src=…>` is
 /// nearly all tag); a heading about tags names two and says something
 /// ("<ul> List of <img>": exactly half of it).
@@ -2022,5 +2039,24 @@ mod tests {
     #[test]
     fn normalizes() {
         assert_eq!(normalize("  Hello,  World! 2023 ©"), "hello world 2023");
+    }
+
+    #[test]
+    fn server_messages_left_in_the_page() {
+        for line in [
+            "Warning: Use of undefined constant comments - assumed 'comments' (this will throw an Error in a future version of PHP) in /home/site/htdocs/wp-content/plugins/recent/recent.php on line 928",
+            "Notice: Undefined index: page in /var/www/html/index.php on line 12",
+            "Deprecated: Function create_function() is deprecated in /srv/www/wp-includes/theme.php on line 5",
+            "Fatal error: Uncaught Error: Call to undefined function foo() in /var/www/a.php on line 3",
+        ] {
+            assert!(is_server_message(line), "{line}");
+        }
+        for line in [
+            "A warning in the log said the script failed on line 12 of the report, and the team fixed it.",
+            "Warning: the road is closed on line 5 of the tram network until Friday.",
+            "The page showed \"Notice: Undefined index\" in /var/www/index.php on line 12, and then we knew what had gone wrong.",
+        ] {
+            assert!(!is_server_message(line), "{line}");
+        }
     }
 }
