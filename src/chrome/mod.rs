@@ -27,6 +27,7 @@ mod repeats;
 mod select;
 pub mod slideshow;
 pub mod stopwords;
+mod tail;
 
 use crate::block::{Block, BlockKind, DomHint};
 use crate::metadata::date;
@@ -43,6 +44,7 @@ pub use region::best_span;
 use region::*;
 use repeats::*;
 use select::*;
+use tail::*;
 
 /// Why a block was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -79,6 +81,10 @@ pub enum Reason {
     Comments,
     Advertisement,
     Repeated,
+    /// "About the author": the author's bio after the story.
+    AuthorBio,
+    /// A label ending the text ("More on this:") whose list was removed.
+    DanglingLabel,
     /// "4 min read", "Lesezeit: 3 Minuten".
     ReadingTime,
     /// "Photo: Jane Roe, AP", "Foto: dpa" on a line of its own.
@@ -125,6 +131,8 @@ impl Reason {
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
+            Reason::AuthorBio => "about-the-author box after the story",
+            Reason::DanglingLabel => "label at the end that introduces nothing",
             Reason::ReadingTime => "reading-time label",
             Reason::PictureCredit => "picture credit",
             Reason::Headline => "headline (the title; kept with --headline)",
@@ -306,6 +314,7 @@ pub fn classify_with_title(
     include_dateline(blocks, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
     drop_repeated_long_captions(blocks, &mut verdicts);
+    drop_tail_chrome(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
 }

@@ -309,6 +309,64 @@ static SUBSCRIPTION_PROMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The channels a publisher points its readers to at the end of a story:
+/// its app, newsletter, feed, podcast or social-media accounts. A literal
+/// scan for one of them rules out almost every block before
+/// [`CHANNEL_PROMPT`] runs.
+const CHANNEL_WORDS: &[&str] = &[
+    "app",
+    "newsletter",
+    "channel",
+    "canal",
+    "kanal",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "podcast",
+    "feed",
+    "ios",
+    "android",
+];
+
+/// A pointer to the publisher's own channel: an imperative that opens the
+/// block ("Follow The Gleaner on Twitter", "Get the latest news straight to
+/// your phone with the VI Consortium app", "Síguenos en Telegram",
+/// "Folgt uns auf Instagram") or the publisher speaking of its own channel
+/// ("¡Mira lo que tiene nuestro canal de YouTube!", "Receive news via our
+/// RSS feed"). A sentence of the story that names an app or a network
+/// does neither.
+static CHANNEL_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(follow|find|get|download|join|visit|like|subscribe|sign up|receive|siga|síganos|síguenos|sigue|únete|mira|descarga|folgt|folge|folgen sie|abonniere|abonnieren sie|hol dir|holen sie sich|lade|laden sie|suivez|abonnez-vous|rejoignez|téléchargez|segui|seguici|scarica|obserwuj|pobierz)\b.*\b(apps?|newsletters?|channel|youtube|telegram|whatsapp|twitter|facebook|instagram|tiktok|podcasts?|feed|ios|android)\b|\b(our|nuestros?|nuestras?|unsere[mnrs]?|notre|nostro|nostra|nasz[aey]?)\s+((\w+\s+){0,2})(apps?|newsletters?|channel|canal|kanal|youtube|telegram|whatsapp|twitter|facebook|instagram|tiktok|podcasts?|feed)\b",
+    )
+});
+
+/// A channel prompt is a sentence or two.
+const CHANNEL_PROMPT_MAX_WORDS: usize = 40;
+
+/// "Channel prompt": the publisher's pointer to its app, newsletter, feed or
+/// social accounts. Judged only at the end of the story (see
+/// `chrome::tail`), where such pointers stand.
+pub fn is_channel_prompt(text: &str, words: usize) -> bool {
+    words <= CHANNEL_PROMPT_MAX_WORDS
+        && contains_any_ascii_ci(text, CHANNEL_WORDS)
+        && CHANNEL_PROMPT.is_match(text)
+}
+
+/// Longest label (in words) that introduces what follows it with a colon
+/// ("Mehr Themen:", "Related on HuffPost:", "Weitere Informationen:").
+const INTRO_LABEL_MAX_WORDS: usize = 8;
+
+/// A short label that ends with a colon: it introduces what comes after it
+/// and says nothing by itself.
+pub fn is_intro_label(text: &str, words: usize) -> bool {
+    words <= INTRO_LABEL_MAX_WORDS && text.trim_end().ends_with(':')
+}
+
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|agree|continue|browsing|experience)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b|\bgdpr\b",
