@@ -88,12 +88,30 @@ fn drop_channel_prompts(blocks: &[Block], verdicts: &mut [Verdict]) {
     }
 }
 
+/// Labels removed from the end at most: a header and its sub-header
+/// ("More from the site" over "Latest:"). A longer run of headings is a
+/// page made of them (a forum whose posts are headings), not a label.
+const TRAILING_LABELS_MAX: usize = 2;
+
 /// A label that ends the kept text ("Mehr Themen:", "Related on
-/// HuffPost:", "Weitere Informationen:") introduces nothing: what it
-/// introduced was taken out as chrome, or never was text.
+/// HuffPost:", "Weitere Informationen:") introduces nothing, and a heading
+/// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing:
+/// what they stood over was taken out as chrome, or never was text. Only
+/// after the article's text: a page of a heading and a line keeps both.
 fn drop_trailing_labels(blocks: &[Block], verdicts: &mut [Verdict]) {
-    while let Some(i) = (0..blocks.len()).rev().find(|&i| verdicts[i].keep) {
-        if !patterns::is_intro_label(&blocks[i].text, blocks[i].words) {
+    let Some(last_paragraph) = last_article_paragraph(blocks, verdicts) else {
+        return;
+    };
+    for _ in 0..TRAILING_LABELS_MAX {
+        let Some(i) = (last_paragraph + 1..blocks.len())
+            .rev()
+            .find(|&i| verdicts[i].keep)
+        else {
+            return;
+        };
+        let b = &blocks[i];
+        let heading = matches!(b.kind, BlockKind::Heading(_));
+        if !heading && !patterns::is_intro_label(&b.text, b.words) {
             return;
         }
         verdicts[i] = Verdict::remove(Reason::DanglingLabel);
@@ -212,5 +230,33 @@ mod tests {
             block(STORY, None),
         ];
         assert_eq!(kept_after(&page), [true, true, true]);
+    }
+
+    #[test]
+    fn a_heading_that_ends_the_text_heads_nothing() {
+        let heading = |text: &str| Block::new(text.into(), BlockKind::Heading(3));
+        let page = [
+            block(STORY, None),
+            block(STORY, None),
+            heading("Noch mehr Infos für dich"),
+        ];
+        assert_eq!(kept_after(&page), [true, true, false]);
+        // Over a paragraph it heads a section.
+        let page = [
+            block(STORY, None),
+            heading("Noch mehr Infos für dich"),
+            block(STORY, None),
+        ];
+        assert_eq!(kept_after(&page), [true, true, true]);
+        // A run of headings after the text is a page made of them: only a
+        // header and its sub-header go.
+        let page = [
+            block(STORY, None),
+            heading("Added by Jane on 2002-01-14"),
+            heading("Thanks, that helped"),
+            heading("Added by John on 2002-01-15"),
+            heading("Same here"),
+        ];
+        assert_eq!(kept_after(&page), [true, true, true, false, false]);
     }
 }
