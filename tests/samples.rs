@@ -179,6 +179,13 @@ fn news_prose_about_authors() {
     insta::assert_snapshot!(record_for("news-prose-about-authors.html"));
 }
 
+/// A letters page: the editor's note on how to send a letter goes; a
+/// reader's letter that mentions writing to the editor stays.
+#[test]
+fn letters_editors_note() {
+    insta::assert_snapshot!(record_for("letters-editors-note.html"));
+}
+
 /// The same words as prose: a story about credit lines keeps every
 /// paragraph ("Read also the agency's guide…", "…one of six or two of
 /// ten…", "Reporting by the Guardian revealed…").

@@ -357,6 +357,32 @@ pub fn is_channel_prompt(text: &str, words: usize) -> bool {
         && CHANNEL_PROMPT.is_match(text)
 }
 
+/// The editor's note over or under a letters page or a story: how to send
+/// the newsroom a letter, a tip or a story ("Submit your letter to the
+/// editor via this form", "Send us your news tips", "Schicken Sie uns
+/// Ihren Leserbrief"). It opens with the request: a story that reports a
+/// letter to the editor does not.
+static SUBMISSION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((submit|send|share|e-?mail|write|mail)( us)? (your|a|an) (own )?(letters?|stor(y|ies)|news tips?|tips?|photos?|opinions?|op-eds?)\b|(have|got) a (news )?tip\b|(schicken|senden|schreiben|mailen) sie (uns )?(ihren?|einen) (leserbrief|meinung|hinweis|tipp)|(schick|sende|schreib) uns (deinen?|einen) (leserbrief|meinung|hinweis|tipp)|envoyez(-nous)? (votre|vos) (courrier|lettre|témoignage)|(envíe|envíenos|envía|envíanos) (su|tu) (carta|opinión|denuncia))",
+    )
+});
+
+/// An editor's note of this kind is a sentence or two.
+const SUBMISSION_PROMPT_MAX_WORDS: usize = 30;
+
+/// The request words of [`SUBMISSION_PROMPT`]: a literal scan first.
+const SUBMISSION_WORDS: &[&str] = &[
+    "submit", "send", "share", "mail", "write", "tip", "schick", "sende", "schreib", "envoy", "env",
+];
+
+/// "Submission prompt": the newsroom asking for letters, tips or stories.
+pub fn is_submission_prompt(text: &str, words: usize) -> bool {
+    words <= SUBMISSION_PROMPT_MAX_WORDS
+        && contains_any_ascii_ci(text, SUBMISSION_WORDS)
+        && SUBMISSION_PROMPT.is_match(text)
+}
+
 /// Longest label (in words) that introduces what follows it with a colon
 /// ("Mehr Themen:", "Related on HuffPost:", "Weitere Informationen:").
 const INTRO_LABEL_MAX_WORDS: usize = 8;
