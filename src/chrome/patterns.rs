@@ -383,6 +383,52 @@ pub fn is_submission_prompt(text: &str, words: usize) -> bool {
         && SUBMISSION_PROMPT.is_match(text)
 }
 
+/// The publisher's disclosure of paid links or advertising in a post: "We
+/// may receive compensation when you click on links", "This post contains
+/// affiliate links", "Dieser Beitrag enthält Werbung", "As an Amazon
+/// Associate I earn…".
+static AD_DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b((we|i) (may )?(receive|earn|get) (a )?(small )?(compensation|commissions?)|affiliate[ -](links?|commissions?|partner)|advertis(er|ing) (disclosure|policy)|(this|the) (post|article|page|story) (contains|may contain|includes) (affiliate |sponsored )?(links|references to products|advertising)|(dieser|der) (beitrag|artikel|post) enthält (werbung|affiliate|anzeigen|werbelinks)|(werbe|affiliate)-?links?|provisions-?links?|als amazon-partner|as an amazon associate|cet article (contient|peut contenir) des liens|este (artículo|post) contiene enlaces)\b",
+    )
+});
+
+/// The publisher speaking of its own post: a disclosure says "we", "I",
+/// "this post" or marks the links with a star. A story about disclosure
+/// rules speaks of "a post" and of "bloggers".
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*\*|\b(we|i|our|my|us|this (post|article|page|site|story)|these links|wir|ich|uns|unser|unsere[mnrs]?|dieser|diese|diesem|nous|notre|nos|este|esta|nuestros?)\b",
+    )
+});
+
+/// A disclosure is a sentence or three.
+const AD_DISCLOSURE_MAX_WORDS: usize = 60;
+
+/// The words every [`AD_DISCLOSURE`] form holds one of: a literal scan first.
+const AD_DISCLOSURE_WORDS: &[&str] = &[
+    "compensation",
+    "commission",
+    "affiliate",
+    "advertis",
+    "werbung",
+    "werbelink",
+    "provision",
+    "amazon",
+    "enthält",
+    "contient",
+    "contiene",
+];
+
+/// "Advertising disclosure": the note on paid links over or under a post.
+/// Judged only at the story's edges (see `chrome::tail`).
+pub fn is_ad_disclosure(text: &str, words: usize) -> bool {
+    words <= AD_DISCLOSURE_MAX_WORDS
+        && contains_any_ascii_ci(text, AD_DISCLOSURE_WORDS)
+        && AD_DISCLOSURE.is_match(text)
+        && SELF_REFERENCE.is_match(text)
+}
+
 /// Longest label (in words) that introduces what follows it with a colon
 /// ("Mehr Themen:", "Related on HuffPost:", "Weitere Informationen:").
 const INTRO_LABEL_MAX_WORDS: usize = 8;

@@ -1,12 +1,14 @@
 //! The tail of the story: what publishers print after the article's last
 //! paragraph and inside the same element — the author's box, a pointer to
-//! the publisher's app or accounts, a label whose list was taken out.
+//! the publisher's app or accounts, a label whose list was taken out —
+//! and the note on paid links they print at either edge.
 //! Each is judged only there: the same words inside the story are its own.
 
 use super::*;
 
 /// Remove the chrome at the tail of the kept text (see the module docs).
 pub(super) fn drop_tail_chrome(blocks: &[Block], verdicts: &mut [Verdict]) {
+    drop_ad_disclosures(blocks, verdicts);
     drop_author_box(blocks, verdicts);
     drop_channel_prompts(blocks, verdicts);
     drop_trailing_labels(blocks, verdicts);
@@ -66,6 +68,24 @@ fn drop_author_box(blocks: &[Block], verdicts: &mut [Verdict]) {
             }
         }
         i = j;
+    }
+}
+
+/// How many kept blocks at each edge of the text are searched for an
+/// advertising disclosure: it stands over the story or right under it.
+const AD_DISCLOSURE_EDGE: usize = 3;
+
+/// The note on paid links or advertising over or under the story ("This
+/// post contains references to products from our advertisers…").
+fn drop_ad_disclosures(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| verdicts[i].keep).collect();
+    let head = kept.iter().take(AD_DISCLOSURE_EDGE);
+    let tail = kept.iter().rev().take(AD_DISCLOSURE_EDGE);
+    let edges: Vec<usize> = head.chain(tail).copied().collect();
+    for i in edges {
+        if patterns::is_ad_disclosure(&blocks[i].text, blocks[i].words) {
+            verdicts[i] = Verdict::remove(Reason::Disclaimer);
+        }
     }
 }
 
@@ -230,6 +250,38 @@ mod tests {
             block(STORY, None),
         ];
         assert_eq!(kept_after(&page), [true, true, true]);
+    }
+
+    #[test]
+    fn a_note_on_paid_links_at_either_edge_goes() {
+        let note = "This post contains affiliate links. We may receive compensation when you buy through them.";
+        let mut page = vec![block(note, None)];
+        page.extend((0..6).map(|_| block(STORY, None)));
+        let kept = kept_after(&page);
+        assert!(!kept[0] && kept[1..].iter().all(|&k| k), "{kept:?}");
+        page.rotate_left(1);
+        let kept = kept_after(&page);
+        assert!(!kept[6] && kept[..6].iter().all(|&k| k), "{kept:?}");
+        let werbung = [
+            block(
+                "*Werbung. Dieser Beitrag enthält Werbung für eine Modemarke.",
+                None,
+            ),
+            block(STORY, None),
+        ];
+        assert_eq!(kept_after(&werbung), [false, true]);
+    }
+
+    #[test]
+    fn a_story_about_affiliate_links_keeps_them_in_its_middle() {
+        let about = "Regulators say bloggers must tell readers when a post contains affiliate links and they receive a commission.";
+        let mut page: Vec<Block> = (0..4).map(|_| block(STORY, None)).collect();
+        page.insert(3, block(about, None));
+        page.extend((0..3).map(|_| block(STORY, None)));
+        assert!(kept_after(&page).iter().all(|&k| k));
+        // Third person, no disclosure: kept at the edge too.
+        let edge = [block(STORY, None), block(about, None)];
+        assert_eq!(kept_after(&edge), [true, true]);
     }
 
     #[test]
