@@ -310,12 +310,12 @@ static SUBSCRIPTION_PROMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The channels a publisher points its readers to at the end of a story:
-/// its app, newsletter, feed, podcast or social-media accounts. A literal
-/// scan for one of them rules out almost every block before
-/// [`CHANNEL_PROMPT`] runs.
-const CHANNEL_WORDS: &[&str] = &[
+/// its app, newsletter, feed, podcast or social-media accounts.
+const CHANNELS: &[&str] = &[
     "app",
+    "apps",
     "newsletter",
+    "newsletters",
     "channel",
     "canal",
     "kanal",
@@ -327,25 +327,59 @@ const CHANNEL_WORDS: &[&str] = &[
     "instagram",
     "tiktok",
     "podcast",
+    "podcasts",
     "feed",
     "ios",
     "android",
 ];
 
-/// A pointer to the publisher's own channel: an imperative that opens the
-/// block ("Follow The Gleaner on Twitter", "Get the latest news straight to
-/// your phone with the VI Consortium app", "Folgt uns auf Instagram";
-/// ASCII verbs only, which keeps the word edges on the fast engine: the
-/// Spanish "Síguenos"/"Únete" are [`SUBSCRIPTION_PROMPT`]'s) or the
-/// publisher speaking of its own channel
-/// ("¡Mira lo que tiene nuestro canal de YouTube!", "Receive news via our
-/// RSS feed"). A sentence of the story that names an app or a network
-/// does neither.
-static CHANNEL_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(follow|find|get|download|join|visit|like|subscribe|sign up|receive|siga|sigue|mira|descarga|folgt|folge|folgen sie|abonniere|abonnieren sie|hol dir|holen sie sich|lade|laden sie|suivez|abonnez-vous|rejoignez|segui|seguici|scarica|obserwuj|pobierz)\b.*\b(apps?|newsletters?|channel|youtube|telegram|whatsapp|twitter|facebook|instagram|tiktok|podcasts?|feed|ios|android)\b|\b(our|nuestros?|nuestras?|unsere[mnrs]?|notre|nostro|nostra|nasz[aey]?)\s+([^\s]+\s+){0,2}(apps?|newsletters?|channel|canal|kanal|youtube|telegram|whatsapp|twitter|facebook|instagram|tiktok|podcasts?|feed)\b",
-    )
-});
+/// The imperatives a channel prompt opens with ("Follow The Gleaner on
+/// Twitter", "Get the latest news straight to your phone with the VI
+/// Consortium app", "Folgt uns auf Instagram", "Mira …", "Suivez-nous").
+/// "Sign" counts only as "Sign up".
+const CHANNEL_VERBS: &[&str] = &[
+    "follow",
+    "find",
+    "get",
+    "download",
+    "join",
+    "visit",
+    "like",
+    "subscribe",
+    "receive",
+    "siga",
+    "sigue",
+    "mira",
+    "descarga",
+    "folgt",
+    "folge",
+    "folgen",
+    "abonniere",
+    "abonnieren",
+    "hol",
+    "holen",
+    "lade",
+    "laden",
+    "suivez",
+    "abonnez",
+    "rejoignez",
+    "segui",
+    "seguici",
+    "scarica",
+    "obserwuj",
+    "pobierz",
+];
+
+/// The publisher's possessive before its channel ("nuestro canal de
+/// YouTube", "our RSS feed", "unserem Instagram-Account").
+const PUBLISHER_POSSESSIVES: &[&str] = &[
+    "our", "nuestro", "nuestros", "nuestra", "nuestras", "unser", "unsere", "unserem", "unseren",
+    "unserer", "unseres", "notre", "nostro", "nostra", "nasz", "nasza", "nasze", "naszy",
+];
+
+/// Words a possessive may stand before its channel ("our free daily
+/// newsletter" has two between).
+const POSSESSIVE_CHANNEL_GAP: usize = 2;
 
 /// A channel prompt is a sentence or two.
 const CHANNEL_PROMPT_MAX_WORDS: usize = 40;
@@ -354,9 +388,62 @@ const CHANNEL_PROMPT_MAX_WORDS: usize = 40;
 /// social accounts. Judged only at the end of the story (see
 /// `chrome::tail`), where such pointers stand.
 pub fn is_channel_prompt(text: &str, words: usize) -> bool {
-    words <= CHANNEL_PROMPT_MAX_WORDS
-        && contains_any_ascii_ci(text, CHANNEL_WORDS)
-        && CHANNEL_PROMPT.is_match(text)
+    if words > CHANNEL_PROMPT_MAX_WORDS {
+        return false;
+    }
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let Some(&first) = tokens.first() else {
+        return false;
+    };
+    let imperative = if first.eq_ignore_ascii_case("sign") {
+        tokens.get(1).is_some_and(|t| t.eq_ignore_ascii_case("up"))
+    } else {
+        is(first, CHANNEL_VERBS)
+    };
+    if imperative && tokens.iter().any(|t| is(t, CHANNELS)) {
+        return true;
+    }
+    // The publisher's own channel: a possessive, then the channel within
+    // a couple of words (not the platforms' names, which stories use).
+    tokens.iter().enumerate().any(|(i, t)| {
+        is(t, PUBLISHER_POSSESSIVES)
+            && tokens[i + 1..]
+                .iter()
+                .take(POSSESSIVE_CHANNEL_GAP + 1)
+                .any(|t| {
+                    is(t, CHANNELS)
+                        && !t.eq_ignore_ascii_case("ios")
+                        && !t.eq_ignore_ascii_case("android")
+                })
+    })
+}
+
+/// A scan for any of a few lower-case phrases in a block, ignoring ASCII
+/// case: the block is lower-cased once, then each phrase is a SIMD
+/// substring search keyed on its rarest byte. (A first-letter scan per
+/// phrase, [`contains_any_ascii_ci`], stops at every "a" and "e" of the
+/// block: dear for two dozen phrases.) For the few blocks at a story's
+/// edges, not for every block.
+struct PhraseFinders(Vec<memchr::memmem::Finder<'static>>);
+
+impl PhraseFinders {
+    fn new(phrases: &'static [&'static str]) -> PhraseFinders {
+        PhraseFinders(
+            phrases
+                .iter()
+                .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+                .collect(),
+        )
+    }
+
+    fn any_in(&self, text: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        self.0.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    }
 }
 
 /// The editor's note over or under a letters page or a story: how to send
@@ -460,6 +547,9 @@ const AD_DISCLOSURE_PHRASES: &[&str] = &[
     "enlaces afiliados",
 ];
 
+static AD_DISCLOSURE_FINDERS: LazyLock<PhraseFinders> =
+    LazyLock::new(|| PhraseFinders::new(AD_DISCLOSURE_PHRASES));
+
 /// The publisher speaking of its own post: a disclosure says "we", "I",
 /// "this post" or marks the links with a star. A story about disclosure
 /// rules speaks of "a post" and of "bloggers".
@@ -476,7 +566,7 @@ const AD_DISCLOSURE_MAX_WORDS: usize = 60;
 /// Judged only at the story's edges (see `chrome::tail`).
 pub fn is_ad_disclosure(text: &str, words: usize) -> bool {
     words <= AD_DISCLOSURE_MAX_WORDS
-        && contains_any_ascii_ci(text, AD_DISCLOSURE_PHRASES)
+        && AD_DISCLOSURE_FINDERS.any_in(text)
         && SELF_REFERENCE.is_match(text)
 }
 
