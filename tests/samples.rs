@@ -164,6 +164,28 @@ fn news_head_and_tail() {
     insta::assert_snapshot!(record_for("news-head-and-tail.html"));
 }
 
+/// The tail of a story inside its element: a pointer to the publisher's
+/// app, a label whose list is gone, and an "About the author" box with
+/// the author's bio go; the story's paragraphs stay.
+#[test]
+fn news_author_box() {
+    insta::assert_snapshot!(record_for("news-author-box.html"));
+}
+
+/// The same words as prose: a story about a writer keeps her bio
+/// sentence, the "author's" quote and the line naming the app.
+#[test]
+fn news_prose_about_authors() {
+    insta::assert_snapshot!(record_for("news-prose-about-authors.html"));
+}
+
+/// A letters page: the editor's note on how to send a letter goes; a
+/// reader's letter that mentions writing to the editor stays.
+#[test]
+fn letters_editors_note() {
+    insta::assert_snapshot!(record_for("letters-editors-note.html"));
+}
+
 /// The same words as prose: a story about credit lines keeps every
 /// paragraph ("Read also the agency's guide…", "…one of six or two of
 /// ten…", "Reporting by the Guardian revealed…").

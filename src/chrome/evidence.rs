@@ -63,7 +63,10 @@ pub fn rule_for(b: &Block) -> Option<Reason> {
     if patterns::is_share_prompt(text, words) {
         return Some(Reason::SharePrompt);
     }
-    if patterns::is_account_prompt(text, words) || patterns::is_subscription_prompt(text, words) {
+    if patterns::is_account_prompt(text, words)
+        || patterns::is_subscription_prompt(text, words)
+        || patterns::is_submission_prompt(text, words)
+    {
         return Some(Reason::AccountPrompt);
     }
     if patterns::is_related_header(text, words) {
@@ -228,6 +231,24 @@ mod tests {
 
     fn rule(text: &str) -> Option<Reason> {
         rule_for(&Block::new(text.to_string(), BlockKind::Paragraph))
+    }
+
+    #[test]
+    fn an_editors_note_asking_for_letters_goes_but_a_story_about_one_stays() {
+        for note in [
+            "Submit your letter to the editor via this form. Read more Letters to the Editor.",
+            "Send us your news tips at tips@courier.example.",
+            "Schicken Sie uns Ihren Leserbrief an leserbriefe@courier.example.",
+        ] {
+            assert_eq!(rule(note), Some(Reason::AccountPrompt), "{note}");
+        }
+        for prose in [
+            "She decided to submit a letter to the editor after the council meeting.",
+            "Readers who send us their letters often ask why we print so few of them.",
+            "Die Leserin schickte ihren Leserbrief an die Redaktion, die ihn am Montag druckte.",
+        ] {
+            assert_eq!(rule(prose), None, "{prose}");
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod repeats;
 mod select;
 pub mod slideshow;
 pub mod stopwords;
+mod tail;
 mod thread;
 mod twin;
 
@@ -48,6 +49,7 @@ pub use region::best_span;
 use region::*;
 use repeats::*;
 use select::*;
+use tail::*;
 use thread::*;
 
 /// Why a block was removed.
@@ -87,6 +89,10 @@ pub enum Reason {
     Comments,
     Advertisement,
     Repeated,
+    /// "About the author": the author's bio after the story.
+    AuthorBio,
+    /// A label ending the text ("More on this:") whose list was removed.
+    DanglingLabel,
     /// "4 min read", "Lesezeit: 3 Minuten".
     ReadingTime,
     /// "Photo: Jane Roe, AP", "Foto: dpa" on a line of its own.
@@ -133,6 +139,8 @@ impl Reason {
             Reason::Comments => "comment section",
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
+            Reason::AuthorBio => "about-the-author box after the story",
+            Reason::DanglingLabel => "label at the end that introduces nothing",
             Reason::ReadingTime => "reading-time label",
             Reason::PictureCredit => "picture credit",
             Reason::Headline => "headline (the title; kept with --headline)",
@@ -334,6 +342,7 @@ pub fn classify_with_title(
     if ctx.favor == Favor::Precision {
         twin::drop_article_twin(blocks, &mut verdicts);
     }
+    drop_tail_chrome(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
 }

@@ -309,6 +309,277 @@ static SUBSCRIPTION_PROMPT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The channels a publisher points its readers to at the end of a story:
+/// its app, newsletter, feed, podcast or social-media accounts.
+const CHANNELS: &[&str] = &[
+    "app",
+    "apps",
+    "newsletter",
+    "newsletters",
+    "channel",
+    "canal",
+    "kanal",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "podcast",
+    "podcasts",
+    "feed",
+    "ios",
+    "android",
+];
+
+/// The imperatives a channel prompt opens with ("Follow The Gleaner on
+/// Twitter", "Get the latest news straight to your phone with the VI
+/// Consortium app", "Folgt uns auf Instagram", "Mira …", "Suivez-nous").
+/// "Sign" counts only as "Sign up".
+const CHANNEL_VERBS: &[&str] = &[
+    "follow",
+    "find",
+    "get",
+    "download",
+    "join",
+    "visit",
+    "like",
+    "subscribe",
+    "receive",
+    "siga",
+    "sigue",
+    "mira",
+    "descarga",
+    "folgt",
+    "folge",
+    "folgen",
+    "abonniere",
+    "abonnieren",
+    "hol",
+    "holen",
+    "lade",
+    "laden",
+    "suivez",
+    "abonnez",
+    "rejoignez",
+    "segui",
+    "seguici",
+    "scarica",
+    "obserwuj",
+    "pobierz",
+];
+
+/// The publisher's possessive before its channel ("nuestro canal de
+/// YouTube", "our RSS feed", "unserem Instagram-Account").
+const PUBLISHER_POSSESSIVES: &[&str] = &[
+    "our", "nuestro", "nuestros", "nuestra", "nuestras", "unser", "unsere", "unserem", "unseren",
+    "unserer", "unseres", "notre", "nostro", "nostra", "nasz", "nasza", "nasze", "naszy",
+];
+
+/// Words a possessive may stand before its channel ("our free daily
+/// newsletter" has two between).
+const POSSESSIVE_CHANNEL_GAP: usize = 2;
+
+/// A channel prompt is a sentence or two.
+const CHANNEL_PROMPT_MAX_WORDS: usize = 40;
+
+/// "Channel prompt": the publisher's pointer to its app, newsletter, feed or
+/// social accounts. Judged only at the end of the story (see
+/// `chrome::tail`), where such pointers stand.
+pub fn is_channel_prompt(text: &str, words: usize) -> bool {
+    if words > CHANNEL_PROMPT_MAX_WORDS {
+        return false;
+    }
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let Some(&first) = tokens.first() else {
+        return false;
+    };
+    let imperative = if first.eq_ignore_ascii_case("sign") {
+        tokens.get(1).is_some_and(|t| t.eq_ignore_ascii_case("up"))
+    } else {
+        is(first, CHANNEL_VERBS)
+    };
+    if imperative && tokens.iter().any(|t| is(t, CHANNELS)) {
+        return true;
+    }
+    // The publisher's own channel: a possessive, then the channel within
+    // a couple of words (not the platforms' names, which stories use).
+    tokens.iter().enumerate().any(|(i, t)| {
+        is(t, PUBLISHER_POSSESSIVES)
+            && tokens[i + 1..]
+                .iter()
+                .take(POSSESSIVE_CHANNEL_GAP + 1)
+                .any(|t| {
+                    is(t, CHANNELS)
+                        && !t.eq_ignore_ascii_case("ios")
+                        && !t.eq_ignore_ascii_case("android")
+                })
+    })
+}
+
+/// A scan for any of a few lower-case phrases in a block, ignoring ASCII
+/// case: the block is lower-cased once, then each phrase is a SIMD
+/// substring search keyed on its rarest byte. (A first-letter scan per
+/// phrase, [`contains_any_ascii_ci`], stops at every "a" and "e" of the
+/// block: dear for two dozen phrases.) For the few blocks at a story's
+/// edges, not for every block.
+struct PhraseFinders(Vec<memchr::memmem::Finder<'static>>);
+
+impl PhraseFinders {
+    fn new(phrases: &'static [&'static str]) -> PhraseFinders {
+        PhraseFinders(
+            phrases
+                .iter()
+                .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+                .collect(),
+        )
+    }
+
+    fn any_in(&self, text: &str) -> bool {
+        let lower = text.to_ascii_lowercase();
+        self.0.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    }
+}
+
+/// The editor's note over or under a letters page or a story: how to send
+/// the newsroom a letter, a tip or a story ("Submit your letter to the
+/// editor via this form", "Send us your news tips", "Schicken Sie uns
+/// Ihren Leserbrief"). It opens with the request: a story that reports a
+/// letter to the editor does not.
+static SUBMISSION_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*((submit|send|share|e-?mail|write|mail)( us)? (your|a|an) (own )?(letters?|stor(y|ies)|news tips?|tips?|photos?|opinions?|op-eds?)\b|(have|got) a (news )?tip\b|(schicken|senden|schreiben|mailen) sie (uns )?(ihren?|einen) (leserbrief|meinung|hinweis|tipp)|(schick|sende|schreib) uns (deinen?|einen) (leserbrief|meinung|hinweis|tipp)|envoyez(-nous)? (votre|vos) (courrier|lettre|témoignage)|(envíe|envíenos|envía|envíanos) (su|tu) (carta|opinión|denuncia))",
+    )
+});
+
+/// An editor's note of this kind is a sentence or two.
+const SUBMISSION_PROMPT_MAX_WORDS: usize = 30;
+
+/// The words every [`SUBMISSION_PROMPT`] opens with: the block's first
+/// word is checked against them before the pattern runs.
+const SUBMISSION_OPENINGS: &[&str] = &[
+    "submit",
+    "send",
+    "share",
+    "email",
+    "e",
+    "mail",
+    "write",
+    "have",
+    "got",
+    "schicken",
+    "senden",
+    "schreiben",
+    "mailen",
+    "schick",
+    "sende",
+    "schreib",
+    "envoyez",
+    "envíe",
+    "envíenos",
+    "envía",
+    "envíanos",
+];
+
+/// "Submission prompt": the newsroom asking for letters, tips or stories.
+pub fn is_submission_prompt(text: &str, words: usize) -> bool {
+    words <= SUBMISSION_PROMPT_MAX_WORDS
+        && first_word_is(text, SUBMISSION_OPENINGS)
+        && SUBMISSION_PROMPT.is_match(text)
+}
+
+/// Is the text's first word (after bullets and punctuation) one of
+/// `words` (lower-case), ignoring ASCII case? No allocation: it runs on
+/// every block.
+fn first_word_is(text: &str, words: &[&str]) -> bool {
+    let word = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    // Most blocks open with a letter no listed word starts with.
+    let Some(first) = word.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+        return false;
+    };
+    if !words.iter().any(|w| w.as_bytes()[0] == first) {
+        return false;
+    }
+    let end = word
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(word.len(), |(i, _)| i);
+    let word = &word[..end];
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The phrases of a publisher's disclosure of paid links or advertising
+/// in a post ("We may receive compensation when you click on links",
+/// "This post contains affiliate links", "Dieser Beitrag enthält Werbung",
+/// "As an Amazon Associate I earn…"), matched as literals ignoring ASCII
+/// case: a plain scan, no pattern to compile.
+const AD_DISCLOSURE_PHRASES: &[&str] = &[
+    "receive compensation",
+    "receive a commission",
+    "earn a commission",
+    "earn a small commission",
+    "earn commission",
+    "affiliate link",
+    "affiliate-link",
+    "affiliate commission",
+    "affiliate partner",
+    "advertiser disclosure",
+    "advertising policy",
+    "references to products",
+    "contains sponsored",
+    "enthält werbung",
+    "enthält affiliate",
+    "enthält anzeigen",
+    "werbelink",
+    "werbe-link",
+    "provisionslink",
+    "provisions-link",
+    "amazon-partner",
+    "amazon associate",
+    "liens affiliés",
+    "liens d'affiliation",
+    "enlaces de afiliado",
+    "enlaces afiliados",
+];
+
+static AD_DISCLOSURE_FINDERS: LazyLock<PhraseFinders> =
+    LazyLock::new(|| PhraseFinders::new(AD_DISCLOSURE_PHRASES));
+
+/// The publisher speaking of its own post: a disclosure says "we", "I",
+/// "this post" or marks the links with a star. A story about disclosure
+/// rules speaks of "a post" and of "bloggers".
+static SELF_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*\*|\b(we|i|our|my|us|this (post|article|page|site|story)|these links|wir|ich|uns|unser|unsere[mnrs]?|dieser|diese|diesem|nous|notre|nos|este|esta|nuestros?)\b",
+    )
+});
+
+/// A disclosure is a sentence or three.
+const AD_DISCLOSURE_MAX_WORDS: usize = 60;
+
+/// "Advertising disclosure": the note on paid links over or under a post.
+/// Judged only at the story's edges (see `chrome::tail`).
+pub fn is_ad_disclosure(text: &str, words: usize) -> bool {
+    words <= AD_DISCLOSURE_MAX_WORDS
+        && AD_DISCLOSURE_FINDERS.any_in(text)
+        && SELF_REFERENCE.is_match(text)
+}
+
+/// Longest label (in words) that introduces what follows it with a colon
+/// ("Mehr Themen:", "Related on HuffPost:", "Weitere Informationen:").
+const INTRO_LABEL_MAX_WORDS: usize = 8;
+
+/// A short label that ends with a colon: it introduces what comes after it
+/// and says nothing by itself.
+pub fn is_intro_label(text: &str, words: usize) -> bool {
+    words <= INTRO_LABEL_MAX_WORDS && text.trim_end().ends_with(':')
+}
+
 static COOKIE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bcookies?\b.*\b(use|uses|using|accept|consent|policy|settings|preferences|agree|continue|browsing|experience)\b|\b(use|uses|accept|consent)\b.*\bcookies?\b|\bgdpr\b",
