@@ -77,8 +77,8 @@ pub(super) const HEADLINE_MAX_SCAN: usize = 15;
 /// (skipping removed datelines and bylines), unless a rule removed it.
 /// The headline found by the page's title: a block above the body (within
 /// [`HEADLINE_MAX_SCAN`] blocks, whatever lies between) whose words are the
-/// title's, or the title's without the site name ("Colorado Suspect Is
-/// Silent at His Hearing" in "… - WSJ.com"). Returns whether one was kept
+/// title's, or the title's without the site name ("Storm closes the
+/// harbour road" in "… - The Riverside Courier"). Returns whether one was kept
 /// (or the body already starts with it).
 pub(super) fn include_titled_headline(
     blocks: &[Block],

@@ -279,7 +279,7 @@ pub fn is_account_prompt(text: &str, words: usize) -> bool {
 
 /// A prompt to subscribe or follow, as a whole sentence: it opens with the
 /// request and names the channel ("Sign up for our free daily newsletter",
-/// "Abonniere unseren Newsletter", "Follow The Gleaner on Twitter and
+/// "Abonniere unseren Newsletter", "Follow The Courier on Twitter and
 /// Instagram"), promises the reader's inbox ("…right to your inbox"), or
 /// stands before a paywall ("To view the full story, please subscribe",
 /// "If you're already a subscriber, log in").
@@ -333,9 +333,9 @@ const CHANNELS: &[&str] = &[
     "android",
 ];
 
-/// The imperatives a channel prompt opens with ("Follow The Gleaner on
-/// Twitter", "Get the latest news straight to your phone with the VI
-/// Consortium app", "Folgt uns auf Instagram", "Mira …", "Suivez-nous").
+/// The imperatives a channel prompt opens with ("Follow The Courier on
+/// Twitter", "Get the latest news straight to your phone with the
+/// Courier app", "Folgt uns auf Instagram", "Mira …", "Suivez-nous").
 /// "Sign" counts only as "Sign up".
 const CHANNEL_VERBS: &[&str] = &[
     "follow",
@@ -571,7 +571,7 @@ pub fn is_ad_disclosure(text: &str, words: usize) -> bool {
 }
 
 /// Longest label (in words) that introduces what follows it with a colon
-/// ("Mehr Themen:", "Related on HuffPost:", "Weitere Informationen:").
+/// ("Mehr Themen:", "Related on Courier:", "Weitere Informationen:").
 const INTRO_LABEL_MAX_WORDS: usize = 8;
 
 /// A short label that ends with a colon: it introduces what comes after it
@@ -1882,9 +1882,9 @@ mod tests {
             &[
                 "Sign up to our free daily newsletter",
                 "Abonniere unseren Newsletter",
-                "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner.",
+                "Follow The Courier on Twitter and Instagram @RiversideCourier.",
                 "Get the latest updates right in your inbox every morning.",
-                "To view the full story, please subscribe to The Haitian Times.",
+                "To view the full story, please subscribe to The Riverside Courier.",
                 "If you're already a subscriber, you can log in for immediate access.",
             ],
         );

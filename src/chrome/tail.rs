@@ -94,7 +94,7 @@ fn drop_ad_disclosures(blocks: &[Block], verdicts: &mut [Verdict]) {
 const CHANNEL_PROMPT_TAIL: usize = 2;
 
 /// The publisher's pointer to its app, newsletter or accounts among the
-/// last kept blocks ("Follow The Gleaner on Twitter…").
+/// last kept blocks ("Follow The Courier on Twitter…").
 fn drop_channel_prompts(blocks: &[Block], verdicts: &mut [Verdict]) {
     let tail: Vec<usize> = (0..blocks.len())
         .rev()
@@ -114,7 +114,7 @@ fn drop_channel_prompts(blocks: &[Block], verdicts: &mut [Verdict]) {
 const TRAILING_LABELS_MAX: usize = 2;
 
 /// A label that ends the kept text ("Mehr Themen:", "Related on
-/// HuffPost:", "Weitere Informationen:") introduces nothing, and a heading
+/// Courier:", "Weitere Informationen:") introduces nothing, and a heading
 /// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing:
 /// what they stood over was taken out as chrome, or never was text. Only
 /// after the article's text: a page of a heading and a line keeps both.
