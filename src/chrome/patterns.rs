@@ -737,22 +737,27 @@ fn matches_comment_signature(text: &str) -> bool {
     let has = |w: &str| lower.contains(w);
     let starts_digit = opening.starts_with(|c: char| c.is_ascii_digit());
     let digit = lower.bytes().any(|b| b.is_ascii_digit());
+    // Most lines have no colon and no "rep": they skip the substring
+    // searches of the forms that need them (a search each for every short
+    // line added up to a large share of this test).
+    let colon = text.contains(':');
+    let rep = has("rep");
     let may: [bool; 10] = [
         starts("by") && text.contains('('),
-        starts("re:") && has("score:"),
-        has("score:"),
+        colon && starts("re:") && has("score:"),
+        colon && has("score:"),
         ["by", "posted", "written", "submitted", "commented"]
             .iter()
             .any(|w| starts(w))
             && digit,
-        has("report "),
-        ["wrote", "said", "says", "writes"].iter().any(|w| has(w)),
+        rep && has("report "),
+        colon && ["wrote", "said", "says", "writes"].iter().any(|w| has(w)),
         text.contains(['|', '·', '-'])
             && (starts_digit
                 || ["reply", "report", "flag", "permalink", "recommend", "quote"]
                     .iter()
                     .any(|w| starts(w))),
-        has("reply actions"),
+        rep && has("reply actions"),
         starts("display:"),
         starts_digit && has("ago"),
     ];
@@ -1210,12 +1215,39 @@ mod tests {
         assert_eq!(ascii, ['|', '/', '>']);
     }
 
+    /// The single pattern the comment signature forms were split from.
+    static WHOLE_COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+        )
+    });
+
+    proptest::proptest! {
+        #[test]
+        fn comment_signature_forms_match_what_the_one_pattern_matched_on_any_mix(
+            tokens in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "by", "By", "re:", "Re:", "score:", "(", ")", "2", "12", "said", "Says", ":",
+                    "report", "REPORT", "this", "comment", "abuse", "reply", "actions", "|", "-",
+                    "·", "ago", "hours", "days", "Jane", "on", "at", ",", "display:", "expanded",
+                    "posted", "points", "flag", "permalink", "wrote", "»", "é",
+                ][..]),
+                0..9,
+            ),
+            glue in proptest::sample::select(&[" ", "", "  "][..]),
+        ) {
+            let line = tokens.join(glue);
+            proptest::prop_assert_eq!(
+                matches_comment_signature(&line),
+                WHOLE_COMMENT_SIGNATURE.is_match(&line),
+                "{:?}", line
+            );
+        }
+    }
+
     #[test]
     fn comment_signature_forms_match_what_the_one_pattern_matched() {
-        // The single pattern the forms were split from.
-        let whole = re(
-            r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
-        );
+        let whole = &*WHOLE_COMMENT_SIGNATURE;
         let lines = [
             "by jdoe (1234)",
             "By Jane_Doe (77)",
