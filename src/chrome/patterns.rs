@@ -950,10 +950,14 @@ fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
 }
 
 /// Separator characters menus are flattened with (`Home | News | Sport`,
-/// `Home » World › Europe`).
-const MENU_SEPARATORS: &[char] = &[
-    '|', '»', '›', '·', '•', '/', '>', '«', '‹', '¦', '◦', '▪', '–',
-];
+/// `Home » World › Europe`). A `match`, not a list searched: every
+/// character of a block that does not end like a sentence is checked.
+fn is_menu_separator(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '»' | '›' | '·' | '•' | '/' | '>' | '«' | '‹' | '¦' | '◦' | '▪' | '–'
+    )
+}
 
 /// A run of capitalised words this long with no punctuation is a menu:
 /// headlines are shorter, and prose — even German, which capitalises nouns —
@@ -991,21 +995,11 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) && mostly_capitalised(text) {
         return true;
     }
-    // (Every block passes here, long prose too: the cheap tests first, and
-    // an ASCII character is checked against the three ASCII separators.)
+    // (Every block passes here, long prose too: the cheap tests first.)
     if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
         return false;
     }
-    let separators = text
-        .chars()
-        .filter(|&c| {
-            if c.is_ascii() {
-                matches!(c, '|' | '/' | '>')
-            } else {
-                MENU_SEPARATORS.contains(&c)
-            }
-        })
-        .count();
+    let separators = text.chars().filter(|&c| is_menu_separator(c)).count();
     if separators < 2 {
         return false;
     }
@@ -1059,7 +1053,11 @@ fn mostly_capitalised(text: &str) -> bool {
 
 /// Does the text end like a sentence (terminal punctuation, maybe in quotes)?
 pub fn ends_like_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    // (A `matches!`, not a search of a string of closers: every block
+    // passes here, some more than once.)
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+    });
     t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';']) && !t.ends_with("...")
         || t.ends_with("...") && t.len() > 80
 }
@@ -1203,16 +1201,6 @@ mod tests {
             .filter(char::is_ascii)
             .collect();
         assert_eq!(ascii, ['=']);
-    }
-
-    #[test]
-    fn the_menu_separators_ascii_check_names_the_lists_ascii_members() {
-        let ascii: Vec<char> = MENU_SEPARATORS
-            .iter()
-            .copied()
-            .filter(char::is_ascii)
-            .collect();
-        assert_eq!(ascii, ['|', '/', '>']);
     }
 
     /// The single pattern the comment signature forms were split from.
