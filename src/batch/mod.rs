@@ -566,7 +566,13 @@ fn surely_html(job: &Job, bytes: &[u8]) -> bool {
     if mhtml::looks_like_mhtml(bytes) {
         return false;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_BYTES)]);
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    // Valid UTF-8 (most pages) is borrowed after the fast check;
+    // `from_utf8_lossy` checks byte by byte, and is kept for the rest.
+    let head = std::str::from_utf8(head).map_or_else(
+        |_| String::from_utf8_lossy(head),
+        std::borrow::Cow::Borrowed,
+    );
     crate::decode::sniff_kind(&head, extension_hint(job).as_deref()) == InputKind::Html
 }
 
