@@ -329,7 +329,23 @@ pub(crate) fn inflate_bounded(reader: impl Read, max_bytes: usize) -> Result<Vec
 /// Read at most `limit + 1` bytes: whatever the source (a file, a pipe,
 /// `/dev/zero`), no more than the limit is ever held.
 pub fn read_bounded(reader: impl Read, limit: Option<usize>) -> Result<Vec<u8>, Error> {
-    let mut buf = Vec::new();
+    read_bounded_sized(reader, limit, None)
+}
+
+/// [`read_bounded`], into a buffer made for `size` bytes (a file's length):
+/// the buffer is not regrown, and the page copied, as it fills.
+fn read_bounded_sized(
+    reader: impl Read,
+    limit: Option<usize>,
+    size: Option<u64>,
+) -> Result<Vec<u8>, Error> {
+    // One more byte than expected, so that the end is found without growing
+    // (and a file that grew since is still read, and still bounded).
+    let expected = size.map_or(0, |s| {
+        usize::try_from(s).map_or(usize::MAX, |s| s.saturating_add(1))
+    });
+    let mut buf =
+        Vec::with_capacity(expected.min(limit.map_or(usize::MAX, |l| l.saturating_add(1))));
     let cap = limit.map_or(u64::MAX, |l| l as u64 + 1);
     reader
         .take(cap)
@@ -382,7 +398,7 @@ pub fn read(job: &Job, max_bytes: Option<usize>) -> Result<Vec<u8>, Error> {
                     limit,
                 });
             }
-            let bytes = read_bounded(file, max_bytes).map_err(|e| match e {
+            let bytes = read_bounded_sized(file, max_bytes, size).map_err(|e| match e {
                 Error::Read(m) => Error::Read(format!("{}: {m}", display_path(p))),
                 other => other,
             })?;
@@ -550,7 +566,13 @@ fn surely_html(job: &Job, bytes: &[u8]) -> bool {
     if mhtml::looks_like_mhtml(bytes) {
         return false;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_BYTES)]);
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    // Valid UTF-8 (most pages) is borrowed after the fast check;
+    // `from_utf8_lossy` checks byte by byte, and is kept for the rest.
+    let head = std::str::from_utf8(head).map_or_else(
+        |_| String::from_utf8_lossy(head),
+        std::borrow::Cow::Borrowed,
+    );
     crate::decode::sniff_kind(&head, extension_hint(job).as_deref()) == InputKind::Html
 }
 

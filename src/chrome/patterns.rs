@@ -1066,22 +1066,27 @@ fn matches_comment_signature(text: &str) -> bool {
     let has = |w: &str| lower.contains(w);
     let starts_digit = opening.starts_with(|c: char| c.is_ascii_digit());
     let digit = lower.bytes().any(|b| b.is_ascii_digit());
+    // Most lines have no colon and no "rep": they skip the substring
+    // searches of the forms that need them (a search each for every short
+    // line added up to a large share of this test).
+    let colon = text.contains(':');
+    let rep = has("rep");
     let may: [bool; 10] = [
         starts("by") && text.contains('('),
-        starts("re:") && has("score:"),
-        has("score:"),
+        colon && starts("re:") && has("score:"),
+        colon && has("score:"),
         ["by", "posted", "written", "submitted", "commented"]
             .iter()
             .any(|w| starts(w))
             && digit,
-        has("report "),
-        ["wrote", "said", "says", "writes"].iter().any(|w| has(w)),
+        rep && has("report "),
+        colon && ["wrote", "said", "says", "writes"].iter().any(|w| has(w)),
         text.contains(['|', '·', '-'])
             && (starts_digit
                 || ["reply", "report", "flag", "permalink", "recommend", "quote"]
                     .iter()
                     .any(|w| starts(w))),
-        has("reply actions"),
+        rep && has("reply actions"),
         starts("display:"),
         starts_digit && has("ago"),
     ];
@@ -1274,10 +1279,14 @@ pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
 }
 
 /// Separator characters menus are flattened with (`Home | News | Sport`,
-/// `Home » World › Europe`).
-const MENU_SEPARATORS: &[char] = &[
-    '|', '»', '›', '·', '•', '/', '>', '«', '‹', '¦', '◦', '▪', '–',
-];
+/// `Home » World › Europe`). A `match`, not a list searched: every
+/// character of a block that does not end like a sentence is checked.
+fn is_menu_separator(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '»' | '›' | '·' | '•' | '/' | '>' | '«' | '‹' | '¦' | '◦' | '▪' | '–'
+    )
+}
 
 /// A run of capitalised words this long with no punctuation is a menu:
 /// headlines are shorter, and prose — even German, which capitalises nouns —
@@ -1315,21 +1324,11 @@ pub fn is_flattened_menu(text: &str, words: usize) -> bool {
     if words >= LONG_TITLE_RUN_MIN_WORDS && !has_column_gap(text) && mostly_capitalised(text) {
         return true;
     }
-    // (Every block passes here, long prose too: the cheap tests first, and
-    // an ASCII character is checked against the three ASCII separators.)
+    // (Every block passes here, long prose too: the cheap tests first.)
     if ends_like_sentence(text) || words <= CODE_LINE_MAX_WORDS && looks_like_code(text) {
         return false;
     }
-    let mut separators = text
-        .chars()
-        .filter(|&c| {
-            if c.is_ascii() {
-                matches!(c, '|' | '/' | '>')
-            } else {
-                MENU_SEPARATORS.contains(&c)
-            }
-        })
-        .count();
+    let mut separators = text.chars().filter(|&c| is_menu_separator(c)).count();
     // (Few lines hold a guillemet: the second pass only for those.)
     if separators >= 2 && text.contains(['«', '»', '‹', '›']) {
         separators -= quoting_guillemets(text);
@@ -1408,7 +1407,11 @@ fn mostly_capitalised(text: &str) -> bool {
 
 /// Does the text end like a sentence (terminal punctuation, maybe in quotes)?
 pub fn ends_like_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    // (A `matches!`, not a search of a string of closers: every block
+    // passes here, some more than once.)
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+    });
     t.ends_with(['.', '!', '?', '。', '！', '？', '…', ':', ';']) && !t.ends_with("...")
         || t.ends_with("...") && t.len() > 80
 }
@@ -1554,22 +1557,39 @@ mod tests {
         assert_eq!(ascii, ['=']);
     }
 
-    #[test]
-    fn the_menu_separators_ascii_check_names_the_lists_ascii_members() {
-        let ascii: Vec<char> = MENU_SEPARATORS
-            .iter()
-            .copied()
-            .filter(char::is_ascii)
-            .collect();
-        assert_eq!(ascii, ['|', '/', '>']);
+    /// The single pattern the comment signature forms were split from.
+    static WHOLE_COMMENT_SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
+        )
+    });
+
+    proptest::proptest! {
+        #[test]
+        fn comment_signature_forms_match_what_the_one_pattern_matched_on_any_mix(
+            tokens in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "by", "By", "re:", "Re:", "score:", "(", ")", "2", "12", "said", "Says", ":",
+                    "report", "REPORT", "this", "comment", "abuse", "reply", "actions", "|", "-",
+                    "·", "ago", "hours", "days", "Jane", "on", "at", ",", "display:", "expanded",
+                    "posted", "points", "flag", "permalink", "wrote", "»", "é",
+                ][..]),
+                0..9,
+            ),
+            glue in proptest::sample::select(&[" ", "", "  "][..]),
+        ) {
+            let line = tokens.join(glue);
+            proptest::prop_assert_eq!(
+                matches_comment_signature(&line),
+                WHOLE_COMMENT_SIGNATURE.is_match(&line),
+                "{:?}", line
+            );
+        }
     }
 
     #[test]
     fn comment_signature_forms_match_what_the_one_pattern_matched() {
-        // The single pattern the forms were split from.
-        let whole = re(
-            r"(?i)^\W*(by\s+\S{1,40}\s+\(\d+\)|re:\s*\(\s*score:\s*-?\d.*|.{0,80}\(\s*score:\s*-?\d+[^)]*\).{0,40}|(posted|written|submitted|commented)?\s*by:?\s+\S.{0,60}?\s*(\bon\b|\bat\b|@|\||,|-)\s*.{0,40}\d.*|.{0,40}report (this )?(comment|post|abuse).{0,20}|.{1,40}\s+(wrote|said|says|writes)\s*:|(\d+\s+(points?|likes?|votes?)\s*)?(reply|report( abuse| comment)?|flag|permalink|recommend|quote)(\s*(\||·|-)\s*(reply|report( abuse)?|flag|permalink|share|recommend|quote))+|.{0,60}\b(up|down)?\s*reply actions|display:\s*expanded.*|\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago(\s*(\||·)?\s*reply)?)\W*$",
-        );
+        let whole = &*WHOLE_COMMENT_SIGNATURE;
         let lines = [
             "by jdoe (1234)",
             "By Jane_Doe (77)",

@@ -21,7 +21,9 @@ pub(super) fn is_wrapped_sentence_piece(b: &Block) -> bool {
 /// Removed blocks that repeat a line are re-labelled `repeated` only when no
 /// more specific reason was found.
 pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
-    let mut seen: HashMap<String, bool> = HashMap::new();
+    // (The fast hasher, sized once: every short block is looked up.)
+    let mut seen: HashMap<String, bool, super::stopwords::FastBuild> =
+        HashMap::with_capacity_and_hasher(blocks.len(), Default::default());
     for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
         if b.words == 0 || b.words > REPEAT_MAX_WORDS || is_wrapped_sentence_piece(b) {
             continue;

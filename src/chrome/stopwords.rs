@@ -44,6 +44,27 @@ struct WordSet {
     /// the stop words that start with it: a word whose first byte and
     /// length no stop word has is not hashed (most of prose's other words).
     lengths_by_first: [u64; 256],
+    /// The stop words of at most [`PACKED_MAX`] bytes, [`packed`]: most
+    /// look-ups are of short words, and a number hashes and compares in a
+    /// few instructions.
+    short: HashSet<u64, FastBuild>,
+}
+
+/// The longest word (in bytes) that [`packed`] makes a number of.
+const PACKED_MAX: usize = 7;
+
+/// A word of at most [`PACKED_MAX`] bytes as one number: its bytes, and its
+/// length in the top byte (so that no two words share one).
+fn packed(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > PACKED_MAX {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (i, &x) in b.iter().enumerate() {
+        key |= u64::from(x) << (8 * i);
+    }
+    Some(key)
 }
 
 impl WordSet {
@@ -59,6 +80,7 @@ impl WordSet {
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
             longest_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
             lengths_by_first,
+            short: words.iter().filter_map(|w| packed(w)).collect(),
         }
     }
 
@@ -66,7 +88,12 @@ impl WordSet {
         let may = word.as_bytes().first().is_none_or(|&first| {
             self.lengths_by_first[usize::from(first)] & length_bit(word.len()) != 0
         });
-        word.len() <= self.longest && may && self.words.contains(word)
+        word.len() <= self.longest
+            && may
+            && match packed(word) {
+                Some(key) => self.short.contains(&key),
+                None => self.words.contains(word),
+            }
     }
 }
 
@@ -121,24 +148,17 @@ impl StopWords {
         let mut total = 0usize;
         let mut hits = 0usize;
         let mut buf = String::new();
-        let separator = |c: char| {
-            if c.is_ascii() {
-                !(c.is_ascii_alphanumeric() || c == '\'')
-            } else {
-                !c.is_alphanumeric()
-            }
-        };
-        for word in text.split(separator).filter(|w| !w.is_empty()) {
+        for_each_word(text, |word, ascii| {
             total += 1;
             // Lowercasing never takes a char away, so a word of more chars
             // than the longest stop word cannot lowercase into one.
             let too_long = word.len() > set.longest_chars
-                && (word.is_ascii() || word.chars().count() > set.longest_chars);
+                && (ascii || word.chars().count() > set.longest_chars);
             let found = if too_long {
                 false
             } else if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
                 set.contains(word)
-            } else if word.is_ascii() {
+            } else if ascii {
                 // The same as the Unicode lowercase below, for ASCII.
                 buf.clear();
                 buf.push_str(word);
@@ -152,8 +172,68 @@ impl StopWords {
             if found {
                 hits += 1;
             }
-        }
+        });
         (total > 0).then(|| hits as f32 / total as f32)
+    }
+}
+
+/// ASCII bytes that belong to a word (letters, digits, the apostrophe),
+/// by byte value.
+static ASCII_WORD_BYTE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    table
+};
+
+/// Calls `f` with each word of `text` and whether it is ASCII: the maximal
+/// runs of letters, digits and apostrophes (ASCII or not). Every block's
+/// text passes through here, so an ASCII byte is judged by a table look-up
+/// without decoding a char.
+fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    // The byte length of the (non-ASCII) char at `i`, and whether it is a
+    // letter or a digit.
+    let other = |i: usize| {
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        (c.len_utf8(), c.is_alphanumeric())
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Separators before the word.
+        if b[i].is_ascii() {
+            if !ASCII_WORD_BYTE[usize::from(b[i])] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (len, in_word) = other(i);
+            if !in_word {
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < b.len() {
+            if b[i].is_ascii() {
+                if !ASCII_WORD_BYTE[usize::from(b[i])] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (len, in_word) = other(i);
+                if !in_word {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
+        f(&text[start..i], ascii);
     }
 }
 
@@ -237,6 +317,80 @@ pub fn iso639_1(lang: whatlang::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words split by char, as [`for_each_word`] must find them.
+    fn words_by_char(text: &str) -> Vec<(&str, bool)> {
+        let separator = |c: char| {
+            if c.is_ascii() {
+                !(c.is_ascii_alphanumeric() || c == '\'')
+            } else {
+                !c.is_alphanumeric()
+            }
+        };
+        text.split(separator)
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, w.is_ascii()))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<(&str, bool)> {
+        let mut out = Vec::new();
+        for_each_word(text, |w, ascii| out.push((w, ascii)));
+        out
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_digits_and_apostrophes() {
+        assert_eq!(
+            words("It's 3 o'clock, Zoë — déjà-vu!"),
+            [
+                ("It's", true),
+                ("3", true),
+                ("o'clock", true),
+                ("Zoë", false),
+                ("déjà", false),
+                ("vu", true)
+            ]
+        );
+        for text in [
+            "",
+            "  ",
+            "Größe: 12cm×4cm",
+            "日本語 テキスト",
+            "end.",
+            "'q'",
+        ] {
+            assert_eq!(words(text), words_by_char(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_a_split_by_char(text in "\\PC{0,60}") {
+            proptest::prop_assert_eq!(words(&text), words_by_char(&text));
+        }
+
+        #[test]
+        fn mostly_ascii_words_match_a_split_by_char(
+            text in "[a-zA-Z0-9' .,\\-éÜß日\u{a0}\u{2019}]{0,60}",
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_by_char(&text));
+        }
+    }
+
+    #[test]
+    fn short_and_long_words_are_found_in_every_list() {
+        for set in LISTS.values() {
+            for w in set.words.iter() {
+                assert!(set.contains(w), "{w:?}");
+                let longer = format!("{w}x");
+                assert_eq!(set.contains(&longer), set.words.contains(longer.as_str()));
+            }
+            assert_eq!(set.contains("a\0"), set.words.contains("a\0"));
+        }
+        let en = StopWords::english().set.unwrap();
+        assert!(en.contains("the") && en.contains("because") && !en.contains("zebra"));
+    }
 
     #[test]
     fn english_prose_is_dense_menus_are_not() {

@@ -49,11 +49,18 @@ pub(super) fn links_author_page(href: &str) -> bool {
     AUTHOR_PATHS.iter().any(|p| h.contains(p))
 }
 
-/// Does `text` contain the ASCII `needle`, in any case?
+/// Does `text` contain the ASCII `needle`, in any case? (Only where the
+/// needle's first byte stands, in either case, is the rest compared: every
+/// link's address is asked.)
 pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (hay, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 /// Append a text node's words to an author text, up to [`AUTHOR_TEXT_MAX`];
@@ -75,6 +82,20 @@ pub(super) fn push_author_text(author: &mut String, added: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_are_found_in_any_case() {
+        for (text, needle, found) in [
+            ("https://x.example/AUTHOR/x", "/aut", true),
+            ("/au", "/aut", false),
+            ("", "/aut", false),
+            ("xAuThOr", "author", true),
+            ("xauthox", "author", false),
+            ("Ünï/Aut", "/aut", true),
+        ] {
+            assert_eq!(contains_ignore_case(text, needle), found, "{text:?}");
+        }
+    }
 
     #[test]
     fn author_page_links() {

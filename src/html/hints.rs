@@ -626,8 +626,19 @@ impl SelfHiding {
 
 /// Inline `style` that hides the element.
 pub fn style_hides(style: &str) -> Option<StyleHiding> {
-    let s = style.to_ascii_lowercase();
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // The declarations lowercased, white space left out; an ASCII value
+    // (nearly all) byte by byte (`char::is_whitespace` in ASCII: tab to
+    // carriage return and the space).
+    let compact: String = if style.is_ascii() {
+        style
+            .bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        let s = style.to_ascii_lowercase();
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    };
     if compact.contains("visibility:hidden") {
         Some(StyleHiding::Invisible)
     } else if compact.contains("display:none") {
@@ -851,5 +862,15 @@ mod tests {
             Some(StyleHiding::Invisible)
         );
         assert_eq!(style_hides("display:block"), None);
+        // Every white space is left out, ASCII (a vertical tab too) or not.
+        assert_eq!(
+            style_hides("DISPLAY\u{b}:\t\u{c}None"),
+            Some(StyleHiding::Toggled)
+        );
+        assert_eq!(
+            style_hides("display:\u{a0}none; font: Ünïcode"),
+            Some(StyleHiding::Toggled)
+        );
+        assert_eq!(style_hides("display:\u{1c}none"), None);
     }
 }

@@ -58,8 +58,17 @@ pub(crate) fn labelled_author(text: &str, words: usize) -> Option<String> {
         "autore:",
         "redaktion:",
     ];
-    let first = text.split_whitespace().next()?.to_lowercase();
-    if words > BYLINE_MAX_WORDS || !LABELS.contains(&first.as_str()) {
+    let first = text.split_whitespace().next()?;
+    // Every label starts with one of these letters; an ASCII first letter
+    // other than these rules the line out before lowercasing (every block
+    // is asked).
+    let may_be_label =
+        |b: u8| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'a' | b't' | b'v' | b'r');
+    if words > BYLINE_MAX_WORDS || !may_be_label(first.as_bytes()[0]) {
+        return None;
+    }
+    let first = first.to_lowercase();
+    if !LABELS.contains(&first.as_str()) {
         return None;
     }
     let rest = text.trim_start()[first.len()..].trim_start();

@@ -20,7 +20,9 @@ enum Tok {
 }
 
 fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // Sized for a dateline's tokens and words at once: growing them a
+    // push at a time cost more than the scan (every line with a digit).
+    let mut toks = Vec::with_capacity(16);
     let mut chars = s.chars().take(MAX_CHARS).peekable();
     while let Some(&c) = chars.peek() {
         if c.is_ascii_digit() {
@@ -40,7 +42,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 ordinal: false,
             });
         } else if c.is_alphabetic() {
-            let mut w = String::new();
+            let mut w = String::with_capacity(16);
             while let Some(&d) = chars.peek() {
                 if !d.is_alphabetic() || is_cjk_date_char(d) && !w.is_empty() {
                     break;
