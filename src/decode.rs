@@ -369,7 +369,14 @@ pub fn sniff_kind(text: &str, path_ext: Option<&str>) -> InputKind {
     }
     // The first 4096 chars, sliced (not collected char by char: every page
     // passes through here).
-    let end = s.char_indices().nth(4096).map_or(s.len(), |(i, _)| i);
+    let end = if s.len() <= 4096 {
+        s.len()
+    } else if s.as_bytes()[..4096].is_ascii() {
+        // 4096 one-byte chars (most pages): no char to count.
+        4096
+    } else {
+        s.char_indices().nth(4096).map_or(s.len(), |(i, _)| i)
+    };
     let head = s[..end].to_ascii_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")

@@ -51,8 +51,26 @@ const BYLINE_VERBS: &[&str] = &[
 
 /// Is this word (any case, a colon after it or not) a byline label?
 pub fn is_byline_label(word: &str) -> bool {
+    // Every line's first word is asked: an ASCII first letter no label or
+    // verb starts with rules the word out before the lists are compared.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !BYLINE_FIRST_BYTES[usize::from(b.to_ascii_lowercase())])
+    {
+        return false;
+    }
     is_in(word, BYLINE_LABELS) || is_in(word, BYLINE_VERBS)
 }
+
+/// The first bytes of [`BYLINE_LABELS`] and [`BYLINE_VERBS`].
+static BYLINE_FIRST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+    let mut first = [false; 256];
+    for w in BYLINE_LABELS.iter().chain(BYLINE_VERBS) {
+        first[usize::from(w.as_bytes()[0])] = true;
+    }
+    first
+});
 
 /// Is this word (any case) a byline label that is a verb?
 pub fn is_byline_verb(word: &str) -> bool {
@@ -350,6 +368,17 @@ pub fn looks_like_domain(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_byline_label_and_verb_passes_the_first_letter_test() {
+        for w in BYLINE_LABELS.iter().chain(BYLINE_VERBS) {
+            let upper = w.to_uppercase();
+            for form in [w.to_string(), upper.clone(), format!("{upper}:")] {
+                assert!(is_byline_label(&form), "{form:?}");
+            }
+        }
+        assert!(!is_byline_label("Zeitung") && !is_byline_label("12") && !is_byline_label(":"));
+    }
 
     fn n(s: &str) -> Vec<String> {
         names(s)
