@@ -133,6 +133,28 @@ const CONTENT_WORDS: &[&str] = &[
     "hnews",
 ];
 
+/// Components that have a header and a footer of their own: a class
+/// naming one of them right before `header`/`footer` names a part of it
+/// (`table-header`, `card-footer`, `panel-heading`), not the page's.
+const PART_OWNER_WORDS: &[&str] = &[
+    "table",
+    "card",
+    "panel",
+    "box",
+    "tile",
+    "modal",
+    "dialog",
+    "accordion",
+    "tab",
+    "figure",
+    "recipe",
+    "list",
+    "column",
+    "col",
+    "row",
+    "grid",
+];
+
 /// Class names and ids with more tokens than this are text slugs.
 const MAX_NAME_TOKENS: usize = 4;
 
@@ -168,13 +190,23 @@ pub fn name_words(value: &str) -> (Option<DomHint>, bool) {
         }
         let before = hint;
         let (component, modifier) = bem_modifier(name);
+        let mut after_part_owner = false;
         for_each_token(component, |token| {
             if CONTENT_WORDS.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                 content = true;
             }
             if hint.is_none() {
                 hint = chrome_word(token);
+                // A table's or a card's header (`table-header`,
+                // `card-footer`) is that component's first or last row,
+                // not the page's header or footer.
+                if after_part_owner && matches!(hint, Some(DomHint::Header | DomHint::Footer)) {
+                    hint = None;
+                }
             }
+            after_part_owner = PART_OWNER_WORDS
+                .iter()
+                .any(|w| token.eq_ignore_ascii_case(w));
         });
         // A BEM modifier (`TestReport__Section--Ads`, `layout--sidebar`)
         // names a variant of the component before it: a section laid out
@@ -770,6 +802,22 @@ mod tests {
         for &(class, hint) in cases {
             assert_eq!(class_hint(Some(class), None).0, hint, "{class}");
         }
+    }
+
+    #[test]
+    fn a_components_own_header_is_not_the_pages() {
+        let cases = [
+            // A recipe's table of ingredients, a card's last row.
+            ("table-header", None),
+            ("ingredients table-header", None),
+            ("card-footer", None),
+            ("PanelHeader", None),
+            // The twin: the page's header and footer.
+            ("site-header", Some(DomHint::Header)),
+            ("page-footer", Some(DomHint::Footer)),
+            ("header table", Some(DomHint::Header)),
+        ];
+        assert_class_hints(&cases);
     }
 
     #[test]
