@@ -249,6 +249,14 @@ fn article_printed_twice() {
     );
 }
 
+/// A page whose infinite scroll appended the next story (a second `<h1>`
+/// with its byline and body) after its own: the next story goes as
+/// `next_article`; the story's own `<h2>` section stays.
+#[test]
+fn infinite_scroll_next_story() {
+    insta::assert_snapshot!(record_for("infinite-scroll-next-story.html"));
+}
+
 /// A long photo caption printed three times (gallery, lightbox,
 /// thumbnail strip): by default the captions go; with `--favor recall`
 /// one copy stays. The story's paragraph that opens with the caption's

@@ -23,6 +23,7 @@ mod edges;
 mod evidence;
 mod head;
 mod lead;
+mod next_story;
 pub mod patterns;
 mod region;
 mod repeats;
@@ -91,6 +92,9 @@ pub enum Reason {
     Repeated,
     /// "About the author": the author's bio after the story.
     AuthorBio,
+    /// The next story a site appended after the page's own (infinite
+    /// scroll): a second headline with its byline and body.
+    NextArticle,
     /// A label ending the text ("More on this:") whose list was removed.
     DanglingLabel,
     /// "4 min read", "Lesezeit: 3 Minuten".
@@ -140,6 +144,7 @@ impl Reason {
             Reason::Advertisement => "advertisement",
             Reason::Repeated => "repeated line",
             Reason::AuthorBio => "about-the-author box after the story",
+            Reason::NextArticle => "the next story, appended after this one",
             Reason::DanglingLabel => "label at the end that introduces nothing",
             Reason::ReadingTime => "reading-time label",
             Reason::PictureCredit => "picture credit",
@@ -342,6 +347,7 @@ pub fn classify_with_title(
     if ctx.favor == Favor::Precision {
         twin::drop_article_twin(blocks, &mut verdicts);
     }
+    next_story::drop_next_story(blocks, &mut verdicts, title);
     drop_tail_chrome(blocks, &mut verdicts);
     keep_plain_blocks_of_empty_page(blocks, ctx, &mut verdicts);
     Classification { verdicts, scores }
