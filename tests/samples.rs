@@ -257,6 +257,15 @@ fn infinite_scroll_next_story() {
     insta::assert_snapshot!(record_for("infinite-scroll-next-story.html"));
 }
 
+/// The labels of a story's head and its pictures: "Updated 1:39 am EST,
+/// Wednesday, November 20, 2019" (a timestamp that gives the date), "4 Min
+/// Read", a bare "Caption" figcaption and "(Image: GETTY)" go; the story's
+/// sentences about captions, a four-minute read and Getty's images stay.
+#[test]
+fn news_labels_and_captions() {
+    insta::assert_snapshot!(record_for("news-labels-and-captions.html"));
+}
+
 /// A long photo caption printed three times (gallery, lightbox,
 /// thumbnail strip): by default the captions go; with `--favor recall`
 /// one copy stays. The story's paragraph that opens with the caption's
