@@ -202,10 +202,10 @@ pub(super) fn effective_chars(text: &str) -> usize {
 
 /// Pattern rules that fire only when precision is favoured: lines that are
 /// chrome to a reader of the story alone but that the labelled sets keep
-/// as part of the body (see [`credit_lines`]).
+/// as part of the body (see [`patterns::is_reporting_credit`]).
 pub fn precision_rule_for(b: &Block) -> Option<Reason> {
     let (text, words) = (b.text.as_str(), b.words);
-    (credit_lines::is_wire_byline(text, words) || credit_lines::is_reporting_credit(text, words))
+    (patterns::is_wire_byline(text, words) || patterns::is_reporting_credit(text, words))
         .then_some(Reason::Byline)
 }
 

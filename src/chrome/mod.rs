@@ -18,7 +18,6 @@
 //! metadata stage can read values (source, date, copyright) off removed lines.
 
 mod captions;
-mod credit_lines;
 mod edges;
 mod evidence;
 mod head;

@@ -50,7 +50,7 @@ pub(super) fn drop_next_story(blocks: &[Block], verdicts: &mut [Verdict], title:
             continue;
         }
         let under = i + 1..(i + 1 + BYLINE_UNDER_HEADLINE).min(blocks.len());
-        let Some(byline) = under.clone().find(|&j| is_dateline(&verdicts[j])) else {
+        let Some(byline) = under.into_iter().find(|&j| is_dateline(&verdicts[j])) else {
             continue;
         };
         let story_follows = (byline + 1..blocks.len())

@@ -19,6 +19,7 @@ mod credits;
 mod markup;
 mod menus;
 mod prompts;
+mod reporting_credits;
 mod sections;
 mod story_head;
 
@@ -39,6 +40,8 @@ pub use sections::{
     is_see_also_link, is_teaser_summary,
 };
 pub use story_head::{byline_author, is_reading_time};
+// Judged only when precision is favoured (see the module's docs).
+pub(super) use reporting_credits::{is_reporting_credit, is_wire_byline};
 
 /// Compile a built-in pattern. Word edges are made ones the regex crate's
 /// fast DFA runs that still hold beside non-ASCII letters ("Podziel się",

@@ -7,11 +7,8 @@
 //! (a rule dropping them by default lowered l3s-gn1 and dragnet), while
 //! readers and news corpora that want the story alone drop them: so the
 //! body drops them when precision is favoured (`--favor precision`).
-//!
-//! These patterns sit apart from [`super::patterns`] only to keep that file
-//! in bounds; like those, each looks at one block's text alone.
 
-use super::patterns::{contains_any_ascii_ci, re as re_pattern, title_case_ratio};
+use super::{contains_any_ascii_ci, re, title_case_ratio};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,7 +21,7 @@ const WIRE_BYLINE_MAX_WORDS: usize = 12;
 /// Writer") or the agency alone, ending the line; or a staff role after a
 /// comma ("Jane Doe, Staff Writer").
 static WIRE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re_pattern(
+    re(
         r"^\s*(?i:by\s+)?\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){1,3}(,?\s+(?i:(the\s+)?(associated press|ap|reuters|afp|upi|dpa)((\s+[\p{L}-]+){0,2}\s+(writer|correspondent|reporter))?)|,\s+(?i:((senior|chief|staff|special|contributing|national|political|science|business)\s+){1,2}(writer|correspondent|reporter)))\s*$",
     )
 });
@@ -54,7 +51,7 @@ const CREDIT_NAMES_MIN_CAPS: f32 = 0.5;
 /// "(Reporting by …", "Additional reporting by …", "Writing by …": the
 /// label, then a capitalised name.
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    re_pattern(
+    re(
         r"^\W*(?i:(additional|further)\s+)?(?i:reporting|writing|editing|compiled)\s+(?i:by)\s+\p{Lu}",
     )
 });
@@ -62,7 +59,7 @@ static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// "Jane Roe contributed reporting from Paris.", "Jane Roe in Paris
 /// contributed to this report.": the credit ends the line.
 static CONTRIBUTED_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    re_pattern(
+    re(
         r"(?i)\bcontributed\s+(additional\s+)?(reporting|research)(\s+(from|in)\s+[^.;]{1,60})?\W*$|\bcontributed\s+to\s+this\s+(report|story|article)\W*$",
     )
 });
