@@ -445,6 +445,12 @@ impl State {
             hint = None;
         }
         let tag_hint = hint;
+        let main = tag == "main" || role.is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        // The page's main area says what it is by its tag or role: a chrome
+        // word in its class or id names the skip link that targets it
+        // (`id="skip-main"`) or the layout around it (`main has-sidebar`),
+        // not chrome. Only a hiding class still hides it.
+        let class_hint = class_hint.filter(|&h| !main || h == DomHint::Hidden);
         hint = hint.or(class_hint);
         if hides_itself {
             hint = Some(DomHint::Hidden);
@@ -469,7 +475,7 @@ impl State {
             invisible,
             body_markup,
             signature: class.as_ref().map_or(0, |(c, _)| signature(tag, c)),
-            main: tag == "main" || role.is_some_and(|r| r.trim().eq_ignore_ascii_case("main")),
+            main,
         });
         self.open.push(index);
         frame.element = true;
@@ -725,6 +731,26 @@ mod tests {
         assert_eq!(texts, ["Title", "One two three", "Four", "Five", "Six"]);
         assert_eq!(w.blocks[0].kind, BlockKind::Heading(1));
         assert_eq!(w.blocks[4].kind, BlockKind::ListItem);
+    }
+
+    #[test]
+    fn the_main_area_is_no_chrome_whatever_its_class_says() {
+        let w = walk_str(
+            "<body><main id=skip-main class=has-sidebar><p>Text.</p></main>\
+             <div role=main class=nav><p>More.</p></div>\
+             <div id=skip-main><p>Link.</p></div>\
+             <main class=hidden><p>Gone.</p></main></body>",
+        );
+        let hints: Vec<Option<DomHint>> = w.elements.iter().map(|e| e.hint).collect();
+        let mains: Vec<usize> = (0..w.elements.len())
+            .filter(|&e| w.elements[e].main)
+            .collect();
+        assert_eq!(mains.len(), 3);
+        assert_eq!(hints[mains[0]], None);
+        assert_eq!(hints[mains[1]], None);
+        assert_eq!(hints[mains[2]], Some(DomHint::Hidden));
+        // The same words on any other element still name chrome.
+        assert!(hints.contains(&Some(DomHint::Navigation)));
     }
 
     #[test]

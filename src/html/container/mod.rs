@@ -81,18 +81,23 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         .collect();
     let sums = Sums::of(blocks, elements, &base);
     let total: f32 = base.iter().sum();
-    let valid = valid_hints(elements, &sums.prose, total);
+    let mut valid = valid_hints(elements, &sums.prose, total);
     if total <= 0.0 {
         resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     }
-    // Effective hint per element, inherited from ancestors.
-    let mut inherited: Vec<Option<DomHint>> = vec![None; n];
-    for e in 0..n {
-        inherited[e] = valid[e].or(elements[e].parent.and_then(|p| inherited[p]));
+    let mut inherited = inherit_hints(elements, &valid);
+    let mut voted = top_by_votes(blocks, elements, &base, &inherited, &sums);
+    // No prose outside the hints: the page names its content with a chrome
+    // word, on a wrapper too big to be chrome and on each of its parts (a
+    // live ticker's `live-comments` > `live-comment` entries, a page
+    // builder's `widget-wrap` > `widget` boxes). The wrapper's name is the
+    // parts' name: they are the page's text, not chrome in it.
+    if voted.is_none() && drop_hints_named_like_their_wrapper(elements, &mut valid) {
+        inherited = inherit_hints(elements, &valid);
+        voted = top_by_votes(blocks, elements, &base, &inherited, &sums);
     }
-    let Some((mut top, top_score)) = top_by_votes(blocks, elements, &base, &inherited, &sums)
-    else {
+    let Some((mut top, top_score)) = voted else {
         resolve_hints(blocks, elements, &valid, &vec![false; n]);
         return false;
     };
@@ -144,7 +149,6 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     let parent = elements[top].parent;
     let threshold = (sums.prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
     add_lead_and_siblings(elements, &valid, &sums, top, threshold, &mut chosen);
-    let mut valid = valid;
     if let Some(show) = embedded_slideshow(blocks, elements, &chosen) {
         valid[show] = Some(DomHint::Slideshow);
     }
@@ -217,6 +221,41 @@ fn valid_hints(elements: &[ElementInfo], prose: &[f32], total: f32) -> Vec<Optio
             })
         })
         .collect()
+}
+
+/// Effective hint per element: its own valid hint or its nearest
+/// ancestor's.
+fn inherit_hints(elements: &[ElementInfo], valid: &[Option<DomHint>]) -> Vec<Option<DomHint>> {
+    let mut inherited: Vec<Option<DomHint>> = vec![None; elements.len()];
+    for e in 0..elements.len() {
+        inherited[e] = valid[e].or(elements[e].parent.and_then(|p| inherited[p]));
+    }
+    inherited
+}
+
+/// Drop the hints of elements inside a layout wrapper (a hinted element
+/// whose hint [`valid_hints`] set aside) that carry the wrapper's own
+/// hint. Returns whether any was dropped. One pass: parents come first.
+fn drop_hints_named_like_their_wrapper(
+    elements: &[ElementInfo],
+    valid: &mut [Option<DomHint>],
+) -> bool {
+    let mut wrapper: Vec<Option<DomHint>> = vec![None; elements.len()];
+    let mut dropped = false;
+    for e in 0..elements.len() {
+        let above = elements[e].parent.and_then(|p| wrapper[p]);
+        let own = elements[e].hint;
+        if own.is_some() && valid[e].is_none() {
+            wrapper[e] = own;
+        } else {
+            if own.is_some() && own == above && valid[e] == own {
+                valid[e] = None;
+                dropped = true;
+            }
+            wrapper[e] = above;
+        }
+    }
+    dropped
 }
 
 /// The element with most prose votes, discounted by its link density (a

@@ -308,3 +308,31 @@ fn split_article_siblings_join() {
     assert_eq!(blocks[2].dom_hint, Some(DomHint::Advertisement));
     assert_eq!(blocks[3].dom_hint, None);
 }
+
+#[test]
+fn parts_named_like_their_oversized_wrapper_are_the_text() {
+    // A live ticker: the list and each of its entries carry a comment
+    // word, and the page has no other prose. The entries are the page.
+    let entry = |t: &str| format!("<div class=live-comment><p>{t}</p></div>");
+    let ticker = |outside: &str| {
+        format!(
+            "<body><nav><a href=/>Home</a></nav>{outside}<div class=live-comments>{}{}{}</div></body>",
+            entry(P),
+            entry(P),
+            entry("The corner comes to nothing.")
+        )
+    };
+    let blocks = run(&ticker(""));
+    let inside: Vec<bool> = blocks.iter().map(|b| b.in_container).collect();
+    assert_eq!(inside, [false, true, true, true]);
+    assert!(blocks[1..].iter().all(|b| b.dom_hint.is_none()));
+    // With a story of its own outside them, the comments stay comments.
+    let story = format!("<div class=story><p>{P}</p><p>{P}</p><p>{P}</p><p>{P}</p></div>");
+    let blocks = run(&ticker(&story));
+    assert!(blocks[1..5].iter().all(|b| b.in_container));
+    assert!(
+        blocks[5..]
+            .iter()
+            .all(|b| !b.in_container && b.dom_hint == Some(DomHint::Comments))
+    );
+}
