@@ -170,6 +170,9 @@ pub struct Analyzed {
     /// blocks once the classifier has found the article.
     author_marks: Vec<html::walk::AuthorMark>,
     language: Option<String>,
+    /// JSON-LD scripts that state an `articleBody` (HTML only), for the
+    /// fallback when the markup's body is tiny (see [`use_stated_body`]).
+    stated_body_scripts: Vec<String>,
     encoding: &'static str,
     input_kind: InputKind,
     favor: Favor,
@@ -221,15 +224,22 @@ impl Analyzed {
         if metadata.language.is_none() {
             metadata.language = self.language;
         }
+        let mut blocks = self.blocks;
+        use_stated_body(
+            &self.stated_body_scripts,
+            &mut blocks,
+            &mut classified.verdicts,
+            &mut classified.scores,
+        );
         if !self.headline {
             chrome::leave_out_headline(
-                &self.blocks,
+                &blocks,
                 &mut classified.verdicts,
                 metadata.title.as_deref(),
             );
         }
         let trace = self.trace.then(|| {
-            self.blocks
+            blocks
                 .iter()
                 .zip(&classified.verdicts)
                 .zip(&classified.scores)
@@ -243,7 +253,7 @@ impl Analyzed {
                 .collect()
         });
         let mut article = assemble(
-            self.blocks,
+            blocks,
             &classified.verdicts,
             metadata,
             self.encoding,
@@ -253,6 +263,59 @@ impl Analyzed {
         article.trace = trace;
         article
     }
+}
+
+/// The fallback for a page whose article a script draws: when the page
+/// states its article's body in JSON-LD (`articleBody`) and the body found
+/// in the markup is tiny beside it (a photo caption, a lead), the stated
+/// body is the text. The markup's kept blocks go (headings stay: the
+/// headline with `--headline`), the stated body's blocks follow.
+fn use_stated_body(
+    scripts: &[String],
+    blocks: &mut Vec<Block>,
+    verdicts: &mut Vec<Verdict>,
+    scores: &mut Vec<f32>,
+) {
+    use html::stated_body::{MIN_WORDS, TINY_FACTOR, blocks_of, stated_body, words};
+    if scripts.is_empty() {
+        return;
+    }
+    let kept_words: usize = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(_, v)| v.keep)
+        .map(|(b, _)| b.words)
+        .sum();
+    // Every word takes at least two bytes of the scripts (a letter and a
+    // space): when even that many words would not be "tiny" beside the
+    // kept ones, no script needs parsing.
+    let most_words = scripts.iter().map(String::len).sum::<usize>() / 2;
+    if most_words <= kept_words * TINY_FACTOR {
+        return;
+    }
+    let Some(body) = stated_body(scripts) else {
+        return;
+    };
+    let stated = words(&body);
+    if stated < MIN_WORDS || stated <= kept_words * TINY_FACTOR {
+        return;
+    }
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if v.keep && !matches!(b.kind, block::BlockKind::Heading(_)) {
+            *v = Verdict {
+                keep: false,
+                reason: Some(Reason::LowContent),
+            };
+        }
+    }
+    let stated_blocks = blocks_of(&body);
+    let keep = Verdict {
+        keep: true,
+        reason: None,
+    };
+    verdicts.extend(std::iter::repeat_n(keep, stated_blocks.len()));
+    scores.extend(std::iter::repeat_n(0.0, stated_blocks.len()));
+    blocks.extend(stated_blocks);
 }
 
 /// Which removed blocks make up the reader comments: the comment texts and
@@ -381,6 +444,7 @@ pub fn analyze_decoded(
     // Rules and prose scores are computed once here and reused by the
     // container choice and the classifier.
     let mut author_marks = Vec::new();
+    let mut stated_body_scripts = Vec::new();
     let (blocks, evidence, markup, language, stop, has_container) = match kind {
         InputKind::Html => {
             let rich = opts.markdown.map(|m| html::rich::RichOptions {
@@ -389,6 +453,7 @@ pub fn analyze_decoded(
                 base: input.url.and_then(|u| url::Url::parse(u).ok()),
             });
             let mut page = html::parse_with(&decoded.text, rich);
+            stated_body_scripts = html::stated_body::scripts_with_body(&page.meta.json_ld);
             let markup = metadata::html::from_markup(&page.meta, input.url);
             author_marks = std::mem::take(&mut page.meta.author_marks);
             let language = detect_language(&page.blocks);
@@ -424,6 +489,7 @@ pub fn analyze_decoded(
         markup,
         author_marks,
         language,
+        stated_body_scripts,
         encoding: decoded.encoding,
         input_kind: kind,
         favor: opts.favor,
@@ -528,5 +594,36 @@ mod tests {
             ),
         ];
         assert_eq!(detect_language(&blocks).as_deref(), Some("en"));
+    }
+
+    /// A page whose JSON-LD states `body` and whose markup shows `shown`.
+    fn page_stating(body: &str, shown: &str) -> String {
+        format!(
+            "<html><head><title>Ferry link approved</title>\
+             <script type=application/ld+json>{{\"@type\":\"NewsArticle\",\
+             \"articleBody\":\"{body}\"}}</script></head>\
+             <body><main><h1>Ferry link approved</h1>{shown}</main></body></html>"
+        )
+    }
+
+    const SENTENCE: &str = "The council voted on Thursday to fund a new ferry link to the islands, \
+         ending a debate that had lasted for almost four years.";
+
+    #[test]
+    fn a_stated_body_replaces_a_tiny_one_only() {
+        let clean = |html: &str| clean(&Input::new(html.as_bytes()), &Options::default()).unwrap();
+        let stated = [SENTENCE; 6].join("\\n");
+        // The markup shows a caption: the stated body is the text.
+        let a = clean(&page_stating(&stated, "<p>The old ferry in 2019.</p>"));
+        assert_eq!(a.text, [SENTENCE; 6].join("\n"));
+        assert!(a.removed.iter().any(|r| r.text == "The old ferry in 2019."));
+        // The markup shows the article: it stays as the markup has it.
+        let shown = format!("<p>{SENTENCE} Shown.</p>").repeat(6);
+        let a = clean(&page_stating(&stated, &shown));
+        assert!(a.text.starts_with(SENTENCE) && a.text.contains("Shown."));
+        assert_eq!(a.blocks.len(), 6);
+        // A stated summary of a sentence or two is no article.
+        let a = clean(&page_stating(SENTENCE, "<p>The old ferry in 2019.</p>"));
+        assert!(!a.text.contains("ferry link"));
     }
 }

@@ -144,6 +144,13 @@ fn jsonld_article() {
     insta::assert_snapshot!(record_for("jsonld-article.html"));
 }
 
+/// A page whose article a script draws: the markup holds a caption and a
+/// "loading" line, the JSON-LD states the whole body.
+#[test]
+fn script_drawn_article() {
+    insta::assert_snapshot!(record_for("script-drawn-article.html"));
+}
+
 #[test]
 fn legacy_charset_windows_1251() {
     insta::assert_snapshot!(record_for("legacy-charset-windows-1251.html"));

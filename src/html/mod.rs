@@ -13,6 +13,7 @@ pub mod hints;
 pub mod parser;
 pub mod rich;
 mod scan;
+pub mod stated_body;
 mod tags;
 pub mod tree;
 pub mod walk;

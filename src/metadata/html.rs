@@ -376,7 +376,7 @@ fn json_ld(scripts: &[String]) -> LdArticle {
 
 /// Parse JSON-LD, tolerating the two commonest breakages: raw control
 /// characters inside strings, and trailing commas.
-fn parse_lenient(s: &str) -> Option<Value> {
+pub(crate) fn parse_lenient(s: &str) -> Option<Value> {
     // Comment and CDATA wrappers (`<!-- … -->`, `<![CDATA[ … ]]>`, either
     // behind `//`) are not JSON.
     let s = s.trim().trim_start_matches("//").trim_start();
@@ -432,7 +432,7 @@ fn named_ids(values: &[Value]) -> std::collections::HashMap<String, String> {
 /// Visit JSON values depth-first from `roots`; `visit` pushes the children
 /// to go on with. Bounded: JSON-LD graphs are small, a hostile one is cut
 /// off.
-fn bounded_walk<'a>(
+pub(crate) fn bounded_walk<'a>(
     mut stack: Vec<&'a Value>,
     mut visit: impl FnMut(&'a Value, &mut Vec<&'a Value>),
 ) {
