@@ -151,6 +151,13 @@ fn script_drawn_article() {
     insta::assert_snapshot!(record_for("script-drawn-article.html"));
 }
 
+/// A recipe whose ingredient list sits in a box of its own beside the
+/// steps (its lines too short to vote): the list is the recipe's.
+#[test]
+fn recipe_ingredients_beside_steps() {
+    insta::assert_snapshot!(record_for("recipe-ingredients-beside-steps.html"));
+}
+
 #[test]
 fn legacy_charset_windows_1251() {
     insta::assert_snapshot!(record_for("legacy-charset-windows-1251.html"));

@@ -554,6 +554,29 @@ pub fn names_article_body(class: &str) -> bool {
     })
 }
 
+/// Class tokens that name a recipe's ingredient list or one of its lines
+/// (`recipe-ingredients`, `ingredients-list`, `wprm-recipe-ingredient`):
+/// recipe plugins and sites of every language use the English word.
+const INGREDIENT_WORDS: &[&str] = &["ingredients", "ingredient"];
+
+/// Does a class attribute (or an id) name a recipe's ingredient list or
+/// one of its lines?
+pub fn names_ingredients(class: &str) -> bool {
+    // Every word holds "ngredient": most classes are rejected before they
+    // are split into tokens.
+    let b = class.as_bytes();
+    if !b.windows(9).any(|w| w.eq_ignore_ascii_case(b"ngredient")) {
+        return false;
+    }
+    let mut found = false;
+    for_each_token(class, |token| {
+        found |= INGREDIENT_WORDS
+            .iter()
+            .any(|w| token.eq_ignore_ascii_case(w))
+    });
+    found
+}
+
 /// Does a class attribute name a picture's caption (`caption truncate`,
 /// `image-caption`)? Not "credit" or "attribution": sites put those on a
 /// story's own dateline too ("WASHINGTON (CBS News) ―").

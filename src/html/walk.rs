@@ -44,6 +44,9 @@ pub struct ElementInfo {
     pub signature: u64,
     /// `<main>` or `role="main"`: the page's main content area.
     pub main: bool,
+    /// A recipe's ingredient list or one of its lines, by class, id or
+    /// microdata (`recipe-ingredients`, `itemprop=recipeIngredient`).
+    pub ingredients: bool,
 }
 
 /// Metadata as found in the markup, before interpretation.
@@ -152,6 +155,7 @@ struct ClassFacts {
     author: OnceCell<bool>,
     caption: OnceCell<bool>,
     article_body: OnceCell<bool>,
+    ingredients: OnceCell<bool>,
 }
 
 impl ClassFacts {
@@ -175,6 +179,13 @@ impl ClassFacts {
         *self
             .article_body
             .get_or_init(|| hints::names_article_body(class))
+    }
+
+    /// [`hints::names_ingredients`] of `class`.
+    fn ingredients(&self, class: &str) -> bool {
+        *self
+            .ingredients
+            .get_or_init(|| hints::names_ingredients(class))
     }
 }
 
@@ -467,6 +478,11 @@ impl State {
         let body_markup = item_article_body
             || class.as_ref().is_some_and(|(c, f)| f.article_body(c))
             || id.is_some_and(hints::names_article_body);
+        let ingredients = class.as_ref().is_some_and(|(c, f)| f.ingredients(c))
+            || id.is_some_and(hints::names_ingredients)
+            || itemprop.is_some_and(|p| {
+                p.eq_ignore_ascii_case("recipeIngredient") || p.eq_ignore_ascii_case("ingredients")
+            });
         let index = self.out.elements.len();
         self.out.elements.push(ElementInfo {
             parent: self.current_element(),
@@ -476,6 +492,7 @@ impl State {
             body_markup,
             signature: class.as_ref().map_or(0, |(c, _)| signature(tag, c)),
             main,
+            ingredients,
         });
         self.open.push(index);
         frame.element = true;

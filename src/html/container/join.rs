@@ -215,3 +215,70 @@ pub(super) fn embedded_slideshow(
     }
     (before >= slideshow::FRAME_WORDS && after >= slideshow::FRAME_WORDS).then_some(show)
 }
+
+/// A recipe's ingredient list (named so by its class or microdata) that
+/// the chosen element leaves out: its lines are short (an amount, a
+/// name), so they neither vote nor reach a sibling's share, and recipe
+/// sites set the list in a box of its own beside the steps. The box that
+/// holds it, up to the element it shares with the chosen one, joins the
+/// article, and the list's own chrome word goes (`print-links` on the
+/// list). Not when that shared element is the page itself (`<html>`,
+/// `<body>`: a list in another column of the page), nor through a hinted
+/// box (a sidebar's recipe teaser), nor a box that is mostly links.
+pub(super) fn add_ingredient_lists(
+    elements: &[ElementInfo],
+    valid: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    chosen: &mut [bool],
+) {
+    let n = elements.len();
+    let mut inside = vec![false; n];
+    let mut above_top = vec![false; n];
+    let mut cur = Some(top);
+    while let Some(c) = cur {
+        above_top[c] = true;
+        cur = elements[c].parent;
+    }
+    let mut lists = Vec::new();
+    for e in 0..n {
+        let parent_inside = elements[e].parent.is_some_and(|p| inside[p]);
+        inside[e] = chosen[e] || parent_inside;
+        // Outermost lists only: a line inside a list that is taken (or
+        // already inside the article) has nothing to add.
+        if elements[e].ingredients && !inside[e] {
+            lists.push(e);
+            inside[e] = true;
+        }
+    }
+    for list in lists {
+        // Climb from the list to the element it shares with the chosen
+        // one; `wrapper` is the box just below that element.
+        let mut wrapper = list;
+        let mut through_hint = false;
+        let shared = loop {
+            let Some(p) = elements[wrapper].parent else {
+                break None;
+            };
+            if above_top[p] {
+                break Some(p);
+            }
+            through_hint |= valid[p].is_some();
+            wrapper = p;
+        };
+        let Some(shared) = shared else { continue };
+        let is_page = elements[shared]
+            .parent
+            .and_then(|p| elements[p].parent)
+            .is_none();
+        if is_page
+            || through_hint
+            || wrapper != list && valid[wrapper].is_some()
+            || sums.link_density(wrapper) >= SIBLING_MAX_LINK_DENSITY
+        {
+            continue;
+        }
+        chosen[wrapper] = true;
+        chosen[list] = true;
+    }
+}

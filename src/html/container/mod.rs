@@ -17,7 +17,8 @@ use super::walk::ElementInfo;
 use crate::block::{Block, DomHint};
 use crate::chrome;
 use join::{
-    add_lead_and_siblings, add_template_units, embedded_slideshow, widen_short_to_main_area,
+    add_ingredient_lists, add_lead_and_siblings, add_template_units, embedded_slideshow,
+    widen_short_to_main_area,
 };
 
 /// Levels above a block that receive its vote, and their weights
@@ -149,6 +150,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
     let parent = elements[top].parent;
     let threshold = (sums.prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
     add_lead_and_siblings(elements, &valid, &sums, top, threshold, &mut chosen);
+    add_ingredient_lists(elements, &valid, &sums, top, &mut chosen);
     if let Some(show) = embedded_slideshow(blocks, elements, &chosen) {
         valid[show] = Some(DomHint::Slideshow);
     }

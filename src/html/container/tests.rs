@@ -336,3 +336,49 @@ fn parts_named_like_their_oversized_wrapper_are_the_text() {
             .all(|b| !b.in_container && b.dom_hint == Some(DomHint::Comments))
     );
 }
+
+#[test]
+fn a_recipes_ingredient_list_beside_its_steps_joins_them() {
+    let page = |list_place: &str, list_class: &str| {
+        let list = format!(
+            "<div class='{list_class}'><h3>Ingredients</h3><ul><li>200 g flour</li>\
+             <li>2 eggs</li><li>1 pinch of salt</li></ul></div>"
+        );
+        let (in_main, in_side) = if list_place == "main" {
+            (list.as_str(), "")
+        } else {
+            ("", list.as_str())
+        };
+        format!(
+            "<body><div class=page><div class=recipe><div class=box>{in_main}</div>\
+             <div class=steps><p>{P}</p><p>{P}</p><p>{P}</p></div></div></div>\
+             <div class=column>{in_side}</div></body>"
+        )
+    };
+    let inside = |html: &str| -> Vec<bool> { run(html).iter().map(|b| b.in_container).collect() };
+    // The list (its heading and lines) sits in a box beside the steps.
+    assert_eq!(
+        inside(&page("main", "recipe-ingredients print-links")),
+        [true; 7]
+    );
+    assert_eq!(
+        run(&page("main", "recipe-ingredients print-links"))[1].dom_hint,
+        None
+    );
+    // A box not named an ingredient list stays out (too little prose).
+    assert_eq!(
+        inside(&page("main", "recipe-notes")),
+        [false, false, false, false, true, true, true]
+    );
+    // A list in another column of the page shares only the page with them.
+    assert_eq!(
+        inside(&page("side", "recipe-ingredients")),
+        [true, true, true, false, false, false, false]
+    );
+    // Nor through a sidebar around it.
+    let aside = page("main", "ingredients").replace("<div class=box>", "<div class=sidebar>");
+    assert_eq!(
+        inside(&aside),
+        [false, false, false, false, true, true, true]
+    );
+}

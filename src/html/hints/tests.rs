@@ -239,3 +239,18 @@ fn hidden_styles() {
     );
     assert_eq!(style_hides("display:\u{1c}none"), None);
 }
+
+#[test]
+fn ingredient_lists_are_named_by_a_whole_token() {
+    for class in [
+        "recipe-ingredients",
+        "ingredients table-header",
+        "wprm-recipe-ingredient",
+        "IngredientsList",
+    ] {
+        assert!(names_ingredients(class), "{class}");
+    }
+    for class in ["ingredientsmith", "recipe-steps", "grid"] {
+        assert!(!names_ingredients(class), "{class}");
+    }
+}
