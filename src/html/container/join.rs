@@ -234,12 +234,7 @@ pub(super) fn add_ingredient_lists(
 ) {
     let n = elements.len();
     let mut inside = vec![false; n];
-    let mut above_top = vec![false; n];
-    let mut cur = Some(top);
-    while let Some(c) = cur {
-        above_top[c] = true;
-        cur = elements[c].parent;
-    }
+    let above_top = top_and_ancestors(elements, top);
     let mut lists = Vec::new();
     for e in 0..n {
         let parent_inside = elements[e].parent.is_some_and(|p| inside[p]);
@@ -267,11 +262,7 @@ pub(super) fn add_ingredient_lists(
             wrapper = p;
         };
         let Some(shared) = shared else { continue };
-        let is_page = elements[shared]
-            .parent
-            .and_then(|p| elements[p].parent)
-            .is_none();
-        if is_page
+        if is_page(elements, shared)
             || through_hint
             || wrapper != list && valid[wrapper].is_some()
             || sums.link_density(wrapper) >= SIBLING_MAX_LINK_DENSITY
@@ -281,4 +272,81 @@ pub(super) fn add_ingredient_lists(
         chosen[wrapper] = true;
         chosen[list] = true;
     }
+}
+
+/// The article's posts: the top element is the body of one post of a
+/// thread (a question and its answers, a forum's posts), and the bodies of
+/// the others are built from the same template, each in a post box of its
+/// own with its author card, votes and comments around it, so they are not
+/// siblings. Every element of the top's template with prose of its own,
+/// not under a hint and hardly a link, whose nearest shared element with
+/// the top is not the page itself, is another post of the same thread;
+/// with [`MIN_UNITS`] of them in all, holding together at least the top's
+/// prose, they all join.
+pub(super) fn add_thread_posts(
+    elements: &[ElementInfo],
+    inherited: &[Option<DomHint>],
+    sums: &Sums,
+    top: usize,
+    chosen: &mut [bool],
+) {
+    let signature = elements[top].signature;
+    if signature == 0 {
+        return;
+    }
+    let n = elements.len();
+    let above_top = top_and_ancestors(elements, top);
+    let posts: Vec<usize> = (0..n)
+        .filter(|&e| {
+            e != top
+                && elements[e].signature == signature
+                && sums.prose[e] > 0.0
+                && inherited[e].is_none()
+                && sums.link_density(e) < UNIT_MAX_LINK_DENSITY
+                && !above_top[e]
+        })
+        .filter(|&e| {
+            // Not inside the top, and sharing more than the page with it.
+            let mut cur = elements[e].parent;
+            while let Some(c) = cur {
+                if c == top {
+                    return false;
+                }
+                if above_top[c] {
+                    return !is_page(elements, c);
+                }
+                cur = elements[c].parent;
+            }
+            false
+        })
+        .collect();
+    // A thread's posts weigh alike: when the top outweighs all the others
+    // together, they are the teasers or the comments of an article built
+    // from the same component (`module-content`), not posts beside it.
+    let others: f32 = posts.iter().map(|&e| sums.prose[e]).sum();
+    if posts.len() + 1 < MIN_UNITS || others < sums.prose[top] {
+        return;
+    }
+    for e in posts {
+        chosen[e] = true;
+    }
+}
+
+/// Flags of the top element and every element above it.
+fn top_and_ancestors(elements: &[ElementInfo], top: usize) -> Vec<bool> {
+    let mut above_top = vec![false; elements.len()];
+    let mut cur = Some(top);
+    while let Some(c) = cur {
+        above_top[c] = true;
+        cur = elements[c].parent;
+    }
+    above_top
+}
+
+/// Is the element the page itself: `<html>` or `<body>` (no grandparent)?
+fn is_page(elements: &[ElementInfo], e: usize) -> bool {
+    elements[e]
+        .parent
+        .and_then(|p| elements[p].parent)
+        .is_none()
 }

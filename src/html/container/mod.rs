@@ -17,8 +17,8 @@ use super::walk::ElementInfo;
 use crate::block::{Block, DomHint};
 use crate::chrome;
 use join::{
-    add_ingredient_lists, add_lead_and_siblings, add_template_units, embedded_slideshow,
-    widen_short_to_main_area,
+    add_ingredient_lists, add_lead_and_siblings, add_template_units, add_thread_posts,
+    embedded_slideshow, widen_short_to_main_area,
 };
 
 /// Levels above a block that receive its vote, and their weights
@@ -147,6 +147,7 @@ pub fn choose(blocks: &mut [Block], elements: &[ElementInfo], evidence: &chrome:
         chosen[part] = true;
     }
     add_template_units(elements, &inherited, &valid, &sums, top, &mut chosen);
+    add_thread_posts(elements, &inherited, &sums, top, &mut chosen);
     let parent = elements[top].parent;
     let threshold = (sums.prose[top].max(top_score) * SIBLING_SHARE).max(SIBLING_MIN);
     add_lead_and_siblings(elements, &valid, &sums, top, threshold, &mut chosen);

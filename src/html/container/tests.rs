@@ -382,3 +382,46 @@ fn a_recipes_ingredient_list_beside_its_steps_joins_them() {
         [false, false, false, false, true, true, true]
     );
 }
+
+#[test]
+fn the_posts_of_a_thread_join_the_top_one() {
+    const Q: &str = "I was wondering whether the past tense or the passive is the right form \
+        here, since both seem to be used by the people I talk to every day.";
+    let post = |kind: &str, body: &str| {
+        format!(
+            "<div class={kind}><div class=votes>3</div><div class=cell>\
+             <div class=post-text><p>{body}</p></div>\
+             <div class=menu><a href=/s>Share</a> <a href=/e>Improve this answer</a></div>\
+             <div class=user>answered by someone 3 days ago</div>\
+             <div class=comments><ul><li>{P}</li><li>{P}</li></ul></div></div></div>"
+        )
+    };
+    let page = format!(
+        "<body><div id=main><div id=question>{}</div><div id=answers>{}{}</div></div>\
+         <div class=footer>Site design</div></body>",
+        post("question", Q),
+        post("answer", P),
+        post("answer", Q)
+    );
+    let blocks = run(&page);
+    let texts: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.in_container && b.dom_hint.is_none())
+        .map(|b| b.text.as_str())
+        .filter(|t| t.len() > 40)
+        .collect();
+    assert_eq!(texts, [Q, P, Q]);
+    // An article whose teasers below are built from the same component
+    // holds more than all of them together: they stay out.
+    let module =
+        |body: &str| format!("<div class=item><div class=module-text><p>{body}</p></div></div>");
+    let article = format!("<p>{P}</p><p>{P}</p><p>{P}</p>");
+    let page = format!(
+        "<body><div class=page>{}<div class=more>{}{}</div></div></body>",
+        module(&article),
+        module("A short teaser of another story."),
+        module("One more teaser, just as short.")
+    );
+    let inside: Vec<bool> = run(&page).iter().map(|b| b.in_container).collect();
+    assert_eq!(inside, [true, true, true, false, false]);
+}
