@@ -158,6 +158,13 @@ fn recipe_ingredients_beside_steps() {
     insta::assert_snapshot!(record_for("recipe-ingredients-beside-steps.html"));
 }
 
+/// A blog post that is a list of links, each headline with its "via"
+/// line: the list is the post.
+#[test]
+fn link_roundup_post() {
+    insta::assert_snapshot!(record_for("link-roundup-post.html"));
+}
+
 #[test]
 fn legacy_charset_windows_1251() {
     insta::assert_snapshot!(record_for("legacy-charset-windows-1251.html"));

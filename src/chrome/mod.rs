@@ -22,6 +22,7 @@ mod edges;
 mod evidence;
 mod head;
 mod lead;
+mod link_post;
 mod next_story;
 pub mod patterns;
 mod region;
@@ -45,6 +46,7 @@ pub use evidence::{content_score, is_link_list, precision_rule_for, prose_score,
 use head::*;
 pub use head::{include_described_lead, leave_out_headline};
 use lead::*;
+use link_post::*;
 pub use region::best_span;
 use region::*;
 use repeats::*;
@@ -322,10 +324,12 @@ pub fn classify_with_title(
         .sum();
     // Fallback: when the container holds almost nothing (a wrong pick, or a page
     // whose text is spread over sibling divs), judge the blocks as lines instead
-    // (unless the container is a thread whose every post is marked a comment).
+    // (unless the container is a thread whose every post is marked a comment,
+    // or a post that is a list of links).
     if !ctx.has_container
         || kept_words < MIN_CONTAINER_WORDS
             && !keep_opening_post(blocks, &rules, &evidence.prose, &mut verdicts)
+            && !keep_link_post(blocks, &rules, &mut verdicts)
     {
         verdicts = select_by_span(blocks, &rules, &scores);
     }
