@@ -1,5 +1,5 @@
 //! The article's text as the page states it in its JSON-LD
-//! (`"articleBody"`): the fallback for a page whose article a script draws,
+//! (`"articleBody"`, or a how-to's or a recipe's steps): the fallback for a page whose article a script draws,
 //! so the markup holds little more than a photo caption around an empty
 //! mount point.
 //!
@@ -11,9 +11,11 @@ use crate::block::Block;
 use crate::metadata::html::{bounded_walk, parse_lenient};
 use serde_json::Value;
 
-/// The key looked for, as it appears in the script's source (a byte search
-/// before any JSON parse: most pages have no such script).
-const KEY: &str = "\"articleBody\"";
+/// Keys of a stated body, as they appear in a script's source (a byte
+/// search before any JSON parse: most pages have no such script): a news
+/// article's `articleBody`, a how-to's `step`s, a recipe's
+/// `recipeInstructions`.
+const KEYS: &[&str] = &["\"articleBody\"", "\"step\"", "\"recipeInstructions\""];
 
 /// A stated body shorter than this many words is a summary or a teaser's
 /// excerpt, not the article (a few paragraphs).
@@ -31,14 +33,17 @@ pub const TINY_FACTOR: usize = 4;
 pub fn scripts_with_body(json_ld: &[String]) -> Vec<String> {
     json_ld
         .iter()
-        .filter(|s| s.contains(KEY))
+        .filter(|s| KEYS.iter().any(|k| s.contains(k)))
         .cloned()
         .collect()
 }
 
-/// The longest `articleBody` string in the scripts, trimmed.
+/// The longest `articleBody` string in the scripts, trimmed; failing one,
+/// the text of the first how-to or recipe (its description, ingredients
+/// and steps).
 pub fn stated_body(scripts: &[String]) -> Option<String> {
     let mut best: Option<&str> = None;
+    let mut instructions: Option<String> = None;
     let values: Vec<Value> = scripts.iter().filter_map(|s| parse_lenient(s)).collect();
     for value in &values {
         bounded_walk(vec![value], |v, stack| match v {
@@ -49,6 +54,9 @@ pub fn stated_body(scripts: &[String]) -> Option<String> {
                 {
                     best = Some(body);
                 }
+                if instructions.is_none() && is_instructions_type(map.get("@type")) {
+                    instructions = instructions_text(map);
+                }
                 stack.extend(map.values().filter(|v| v.is_object() || v.is_array()));
             }
             _ => {}
@@ -57,6 +65,63 @@ pub fn stated_body(scripts: &[String]) -> Option<String> {
     best.map(str::trim)
         .filter(|b| !b.is_empty())
         .map(String::from)
+        .or(instructions)
+}
+
+/// Is a `@type` (a string or a list of them) a how-to or a recipe?
+fn is_instructions_type(t: Option<&Value>) -> bool {
+    let is = |s: &str| matches!(s, "HowTo" | "Recipe");
+    match t {
+        Some(Value::String(s)) => is(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is),
+        _ => false,
+    }
+}
+
+/// A how-to's or a recipe's text, one part a line: its description, its
+/// ingredients, the text of every step (steps may be strings, `HowToStep`s
+/// or `HowToSection`s of them).
+fn instructions_text(map: &serde_json::Map<String, Value>) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(Value::String(d)) = map.get("description") {
+        parts.push(d);
+    }
+    if let Some(Value::Array(items)) = map.get("recipeIngredient") {
+        parts.extend(items.iter().filter_map(Value::as_str));
+    }
+    let mut stack: Vec<&Value> = ["step", "recipeInstructions"]
+        .iter()
+        .filter_map(|k| map.get(*k))
+        .collect();
+    stack.reverse();
+    // Steps in document order, within a bound (a broken script may nest
+    // without end).
+    let mut budget = 2_000;
+    while let Some(v) = stack.pop() {
+        budget -= 1;
+        if budget == 0 {
+            break;
+        }
+        match v {
+            Value::String(s) => parts.push(s),
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(o) => {
+                if let Some(Value::String(t)) = o.get("text") {
+                    parts.push(t);
+                }
+                if let Some(list) = o.get("itemListElement") {
+                    stack.push(list);
+                }
+            }
+            _ => {}
+        }
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("\n"))
 }
 
 /// The stated body as blocks. Sites state it as plain text with a line
@@ -92,6 +157,28 @@ mod tests {
         );
         assert_eq!(stated_body(&scripts[..1]), None);
         assert_eq!(stated_body(&["{not json".to_string()]), None);
+    }
+
+    #[test]
+    fn a_how_to_or_a_recipe_states_its_steps() {
+        let how_to = r#"{"@type":"HowTo","description":"<p>Sew a round cloth.</p>",
+            "step":[{"@type":"HowToStep","text":"Measure the table."},
+                {"@type":"HowToSection","itemListElement":[{"@type":"HowToDirection","text":"Cut the fabric."}]}]}"#;
+        let scripts = scripts_with_body(&[how_to.to_string()]);
+        assert_eq!(
+            stated_body(&scripts).as_deref(),
+            Some("<p>Sew a round cloth.</p>\nMeasure the table.\nCut the fabric.")
+        );
+        let recipe = r#"{"@type":["Recipe"],"recipeIngredient":["2 eggs","1 cup milk"],
+            "recipeInstructions":"Whisk and fry."}"#;
+        let scripts = scripts_with_body(&[recipe.to_string()]);
+        assert_eq!(
+            stated_body(&scripts).as_deref(),
+            Some("2 eggs\n1 cup milk\nWhisk and fry.")
+        );
+        // An article's body wins over a recipe beside it.
+        let both = format!("[{recipe},{{\"@type\":\"Article\",\"articleBody\":\"Text.\"}}]");
+        assert_eq!(stated_body(&[both]).as_deref(), Some("Text."));
     }
 
     #[test]
