@@ -319,3 +319,13 @@ proptest! {
         }
     }
 }
+
+/// Pointers to other stories set between a story's paragraphs: a
+/// see-also label on a line of its own ("Weiterlesen:") and the linked
+/// headlines under it go; the author's own list of documents, under a
+/// sentence that introduces it, and the word "weiterlesen" in a sentence
+/// stay.
+#[test]
+fn news_see_also_pointers() {
+    insta::assert_snapshot!(record_for("news-see-also-pointers.html"));
+}

@@ -37,7 +37,7 @@ pub use prompts::{
 };
 pub use sections::{
     is_bare_comments_label, is_comments_header, is_link_pointer, is_more_link, is_related_header,
-    is_see_also_link, is_teaser_summary,
+    is_see_also_label, is_see_also_link, is_teaser_summary,
 };
 pub use story_head::{byline_author, is_reading_time};
 // Judged only when precision is favoured (see the module's docs).

@@ -44,11 +44,27 @@ fn is_most_read_header(text: &str) -> bool {
 /// we have met: the label, then a colon or an arrow, then the other
 /// story's linked headline ("Czytaj też: …", "Le puede interesar: …",
 /// "Lesen Sie hier: …", "VEA TAMBIÉN: …").
-static SEE_ALSO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также)\s*(:|»|›|>>|→)",
-    )
-});
+static SEE_ALSO_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\W*({SEE_ALSO_WORDS})\s*(:|»|›|>>|→)")));
+
+/// The words of a "see also" label, shared by the label before a headline
+/// on the same line and the label on a line of its own.
+const SEE_ALSO_WORDS: &str = "read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также";
+
+/// The same label on a line of its own, over the headline it points to
+/// ("Weiterlesen:", "Lee también...", "Saiba mais").
+static SEE_ALSO_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\W*(zum |zur )?({SEE_ALSO_WORDS})\W*$")));
+
+/// A see-also label alone has at most this many words ("Lesen Sie auch
+/// die folgenden Artikel" is a header, not a label).
+const SEE_ALSO_ALONE_MAX_WORDS: usize = 4;
+
+/// "See-also label": the label of a pointer to other stories on a line of
+/// its own; the linked headlines follow on their own lines.
+pub fn is_see_also_label(text: &str, words: usize) -> bool {
+    words <= SEE_ALSO_ALONE_MAX_WORDS && SEE_ALSO_ALONE.is_match(text)
+}
 
 /// A "see also" line is a label and one headline.
 const SEE_ALSO_MAX_WORDS: usize = 30;
@@ -200,6 +216,27 @@ mod tests {
         is_more_link, is_share_prompt,
     };
     use super::*;
+
+    #[test]
+    fn a_see_also_label_alone_is_a_few_words_of_the_list() {
+        for label in [
+            "Weiterlesen:",
+            "Zum Weiterlesen:",
+            "Lee también...",
+            "Saiba mais",
+            "Read more »",
+            "Czytaj też:",
+        ] {
+            assert!(is_see_also_label(label, w(label)), "{label}");
+        }
+        for text in [
+            "Weiterlesen: Queere Geschichte in Köln",
+            "Read more about the council's plans in our earlier report.",
+            "Saiba mais sobre o projeto",
+        ] {
+            assert!(!is_see_also_label(text, w(text)), "{text}");
+        }
+    }
 
     #[test]
     fn most_read_sections_are_measured_as_the_bounded_pattern_did() {
