@@ -329,3 +329,13 @@ proptest! {
 fn news_see_also_pointers() {
     insta::assert_snapshot!(record_for("news-see-also-pointers.html"));
 }
+
+/// The lines that close a story: a source's credit with the release's
+/// date and place ("Quelle: Stadtjugendring der Stadt (SJR), 14. Juni
+/// 2024, Rathaus") and a line of its topics ("Themen: Ehrenamt
+/// Jugendverbände") go; a paragraph that opens with "Themen:" and says
+/// something stays.
+#[test]
+fn news_closing_lines() {
+    insta::assert_snapshot!(record_for("news-closing-lines.html"));
+}

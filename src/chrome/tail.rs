@@ -114,8 +114,10 @@ fn drop_channel_prompts(blocks: &[Block], verdicts: &mut [Verdict]) {
 const TRAILING_LABELS_MAX: usize = 2;
 
 /// A label that ends the kept text ("Mehr Themen:", "Related on
-/// Courier:", "Weitere Informationen:") introduces nothing, and a heading
-/// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing:
+/// Courier:", "Weitere Informationen:") introduces nothing, a heading
+/// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing, and
+/// a line of the story's topics there ("Themen: Ehrenamt") files it, and
+/// a source's credit there closes it ("Quelle: …, 02. Februar 2022"):
 /// what they stood over was taken out as chrome, or never was text. Only
 /// after the article's text: a page of a heading and a line keeps both.
 fn drop_trailing_labels(blocks: &[Block], verdicts: &mut [Verdict]) {
@@ -131,10 +133,17 @@ fn drop_trailing_labels(blocks: &[Block], verdicts: &mut [Verdict]) {
         };
         let b = &blocks[i];
         let heading = matches!(b.kind, BlockKind::Heading(_));
-        if !heading && !patterns::is_intro_label(&b.text, b.words) {
+        let reason = if patterns::is_closing_syndication_credit(&b.text, b.words) {
+            Reason::Syndication
+        } else if heading
+            || patterns::is_intro_label(&b.text, b.words)
+            || patterns::is_taxonomy_line(&b.text, b.words)
+        {
+            Reason::DanglingLabel
+        } else {
             return;
-        }
-        verdicts[i] = Verdict::remove(Reason::DanglingLabel);
+        };
+        verdicts[i] = Verdict::remove(reason);
     }
 }
 
@@ -250,6 +259,45 @@ mod tests {
             block(STORY, None),
         ];
         assert_eq!(kept_after(&page), [true, true, true]);
+    }
+
+    #[test]
+    fn a_topics_line_or_a_source_credit_that_ends_the_text_goes() {
+        for last in [
+            "Themen: Ehrenamt Jugendverbände",
+            "Kategorie: News, open3",
+            "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+        ] {
+            let page = [block(STORY, None), block(STORY, None), block(last, None)];
+            assert_eq!(kept_after(&page), [true, true, false], "{last}");
+        }
+        let mut verdicts = vec![Verdict::KEEP; 2];
+        drop_tail_chrome(
+            &[
+                block(STORY, None),
+                block("Quelle: dpa, 3. Mai 2021, Berlin", None),
+            ],
+            &mut verdicts,
+        );
+        assert_eq!(verdicts[1].reason, Some(Reason::Syndication));
+        // Between the paragraphs, or written as a sentence, they stay.
+        let page = [
+            block(STORY, None),
+            block(
+                "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+                None,
+            ),
+            block(STORY, None),
+        ];
+        assert_eq!(kept_after(&page), [true, true, true]);
+        let page = [
+            block(STORY, None),
+            block(
+                "Themen: Wir sprechen über Ehrenamt und Jugendverbände.",
+                None,
+            ),
+        ];
+        assert_eq!(kept_after(&page), [true, true]);
     }
 
     #[test]

@@ -185,15 +185,35 @@ pub fn is_gallery_counter(text: &str, words: usize) -> bool {
 
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
+        r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|źródło|bron|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
     )
 });
 
+/// A syndication credit's words at most: the label and the outlet's name.
+const SYNDICATION_MAX_WORDS: usize = 6;
+
+/// At the end of a story the credit may also give the release's date and
+/// place ("Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022,
+/// Berlin"); there a line of this many words still is one. (Inside the
+/// text, such longer "Source: Journal, v59 n3 p6-12 Mar 2002" lines are a
+/// bibliography's, which is text.)
+const CLOSING_SYNDICATION_MAX_WORDS: usize = 10;
+
 /// "Syndication credit": `Source: Timesofoman`, `Via: AP`. Returns the source.
 pub fn syndication_source(text: &str, words: usize) -> Option<String> {
+    credit_source(text, words, SYNDICATION_MAX_WORDS)
+}
+
+/// A syndication credit that closes the story, where it may name the
+/// release's date and place too (see [`CLOSING_SYNDICATION_MAX_WORDS`]).
+pub fn is_closing_syndication_credit(text: &str, words: usize) -> bool {
+    credit_source(text, words, CLOSING_SYNDICATION_MAX_WORDS).is_some()
+}
+
+fn credit_source(text: &str, words: usize, max_words: usize) -> Option<String> {
     // A credit names an outlet in a few words and has no sentence punctuation;
     // "Source: officials said the plan was dropped." is a sentence, not a credit.
-    if words > 6 || !text.contains([':', '：']) || !SYNDICATION.is_match(text) {
+    if words > max_words || !text.contains([':', '：']) || !SYNDICATION.is_match(text) {
         return None;
     }
     let caps = SYNDICATION.captures(text)?;
@@ -463,6 +483,15 @@ mod tests {
             Some("Timesofoman")
         );
         assert_eq!(syndication_source("Via: AP", 2).as_deref(), Some("AP"));
+        assert_eq!(
+            syndication_source("Źródło: Statista.com", 2).as_deref(),
+            Some("Statista.com")
+        );
+        // A credit with the release's date and place is one only where it
+        // closes the story.
+        let dated = "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin";
+        assert_eq!(syndication_source(dated, w(dated)), None);
+        assert!(is_closing_syndication_credit(dated, w(dated)));
         let body =
             "Source: officials in the ministry said the plan had been dropped after the vote.";
         assert_eq!(syndication_source(body, w(body)), None);

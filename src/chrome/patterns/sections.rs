@@ -93,6 +93,24 @@ pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && (RELATED_HEADER.is_match(text) || is_most_read_header(text))
 }
 
+/// A line of the story's topics or categories: the label, a colon, the
+/// terms ("Themen: Ehrenamt Jugendverbände", "Kategorie: News, open3",
+/// "Tags: bridges, ferries").
+static TAXONOMY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(tags?|topics?|themen|kategorien?|categories|category|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|filed under|posted in|abgelegt unter|etiquetas|temas|categorías?|mots-clés|étiquettes|catégories?|tagi|kategorie|tematy|argomenti|categorie)\s*:\s*\w",
+    )
+});
+
+/// A taxonomy line names a few terms.
+const TAXONOMY_LINE_MAX_WORDS: usize = 12;
+
+/// "Taxonomy line": the story's topics or categories after a label, on a
+/// line of their own (a list of terms, not a sentence).
+pub fn is_taxonomy_line(text: &str, words: usize) -> bool {
+    words <= TAXONOMY_LINE_MAX_WORDS && !ends_like_sentence(text) && TAXONOMY_LINE.is_match(text)
+}
+
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
 /// `Full coverage ›`) points to another page: navigation, not text.
 pub fn is_more_link(text: &str, words: usize) -> bool {
@@ -216,6 +234,25 @@ mod tests {
         is_more_link, is_share_prompt,
     };
     use super::*;
+
+    #[test]
+    fn a_taxonomy_line_is_a_label_and_a_few_terms() {
+        for line in [
+            "Themen: Ehrenamt Jugendverbände",
+            "Tags: bridges, ferries, river",
+            "Filed under: Travel Europe",
+            "Etiquetas: Guatemala, ciclismo",
+        ] {
+            assert!(is_taxonomy_line(line, w(line)), "{line}");
+        }
+        for text in [
+            "Themen: Wir sprechen heute über das Ehrenamt.",
+            "Tags are what the site uses to file its stories, one or two for each.",
+            "Themen des Abends waren das Ehrenamt und die Jugendverbände",
+        ] {
+            assert!(!is_taxonomy_line(text, w(text)), "{text}");
+        }
+    }
 
     #[test]
     fn a_see_also_label_alone_is_a_few_words_of_the_list() {
