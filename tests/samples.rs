@@ -339,3 +339,11 @@ fn news_see_also_pointers() {
 fn news_closing_lines() {
     insta::assert_snapshot!(record_for("news-closing-lines.html"));
 }
+
+/// The publisher's support box that ends the text ("we need your
+/// support", "help us continue") goes from its first appeal to the end;
+/// a quoted "helped to support us" inside the story stays.
+#[test]
+fn news_support_box() {
+    insta::assert_snapshot!(record_for("news-support-box.html"));
+}

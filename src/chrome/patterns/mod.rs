@@ -33,7 +33,7 @@ pub use markup::{is_formula, is_leaked_markup, is_server_message};
 pub use menus::{is_flattened_menu, is_guillemet_quote};
 pub use prompts::{
     is_account_prompt, is_browser_notice, is_channel_prompt, is_cookie_notice, is_intro_label,
-    is_share_prompt, is_submission_prompt, is_subscription_prompt,
+    is_share_prompt, is_submission_prompt, is_subscription_prompt, is_support_appeal,
 };
 pub use sections::{
     is_bare_comments_label, is_comments_header, is_link_pointer, is_more_link, is_related_header,
