@@ -347,3 +347,12 @@ fn news_closing_lines() {
 fn news_support_box() {
     insta::assert_snapshot!(record_for("news-support-box.html"));
 }
+
+/// Captions printed as paragraphs (no `<figcaption>`) that end with their
+/// picture's credit ("… (jroe / bildarchiv.org)", "… Foto: Jane
+/// Roe/Naturbild") go; the story's sentence about the photo ("Das zeigt
+/// auch das Foto: …") stays.
+#[test]
+fn news_credited_captions() {
+    insta::assert_snapshot!(record_for("news-credited-captions.html"));
+}

@@ -347,6 +347,33 @@ pub fn is_picture_credit(text: &str, words: usize) -> bool {
     words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
 }
 
+/// A picture's credit that ends a caption: after a sentence, the label and
+/// a name ("… in die Enge. Bild: Jane Roe/Theater"), a name and an image
+/// site in parentheses ("… gut getarnt. (jroe / iStock.com)"), or an
+/// agency in capitals ("… in Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION").
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?:^|[.!?)»“”]\s+)(?:Bild|Foto|Fotos|Photo|Image|Credit|Grafik|Illustration)\s*:\s*[\p{L}\p{N}.&'/,@ -]{2,60}|\([\p{L}][\p{L}\p{N}.\- ]{1,40}\s/\s[\p{L}\p{N}\-]+\.\p{L}{2,6}\)|[.!?]\s+By [A-Z][A-Z.&' ]{3,60})\s*$",
+    )
+});
+
+/// A caption is a sentence or two; a paragraph longer than this that ends
+/// with a credit is the story's text with its picture's credit glued on.
+const CREDITED_CAPTION_MAX_WORDS: usize = 35;
+
+/// The caption before the credit has at least this many words: a bare
+/// credit is [`is_picture_credit`]'s, and a bare parenthesis is a remark.
+const CREDITED_CAPTION_MIN_WORDS: usize = 3;
+
+/// "Credited caption": a picture's caption that ends with the picture's
+/// credit, printed as a paragraph of its own (no `<figcaption>`).
+pub fn is_credited_caption(text: &str, words: usize) -> bool {
+    words <= CREDITED_CAPTION_MAX_WORDS
+        && CAPTION_CREDIT_END.find(text).is_some_and(|m| {
+            text[..m.start()].split_whitespace().count() >= CREDITED_CAPTION_MIN_WORDS
+        })
+}
+
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(not|n't) (be )?(held )?responsible for (the )?(content|contents) (of|on|in) (any )?(external|third[- ]party|linked|other) (internet |web )?(sites?|websites?|web sites?|links|pages)|\bdoes not endorse\b.{0,80}\b(external|third[- ]party) (internet )?(sites|websites|links)",
@@ -373,6 +400,33 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 mod tests {
     use super::super::tests::{all_match, none_match, w};
     use super::*;
+
+    #[test]
+    fn a_caption_that_ends_with_its_pictures_credit_is_one() {
+        for caption in [
+            "Die lachende Menge wird zum Mob, treibt ihr Opfer in die Enge. Bild: Jane Roe/Theater Nord",
+            "Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (jroe / iStock.com)",
+            "The mayor at the opening of the ferry terminal. Photo: Jane Roe/AFP via Getty Images",
+            "Officers found the boat in the harbour on Sunday. By U.S. COAST GUARD",
+        ] {
+            assert!(is_credited_caption(caption, w(caption)), "{caption}");
+        }
+        for text in [
+            // A bare credit, a remark in parentheses, a word of prose.
+            "Foto: dpa",
+            "(out of 10 / not an average)",
+            "The new logo uses a simple image: a bridge over the river",
+            "Das zeigt das Foto: ein Haus am See",
+            // A paragraph of the story with a glued credit is too long.
+            &"The council met on Monday and agreed on the plan for the bridge. "
+                .repeat(3)
+                .chars()
+                .chain("Foto: dpa".chars())
+                .collect::<String>(),
+        ] {
+            assert!(!is_credited_caption(text, w(text)), "{text}");
+        }
+    }
 
     #[test]
     fn the_copyright_words_test_lets_through_every_line_the_pattern_matches() {

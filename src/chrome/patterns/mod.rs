@@ -26,8 +26,8 @@ mod story_head;
 pub use comments::is_comment_signature;
 pub use credits::{
     GLUED_CHROME_START, footer_credit, is_ad_disclosure, is_closing_syndication_credit,
-    is_copyright, is_external_links_disclaimer, is_gallery_counter, is_picture_credit,
-    strip_copyright_words, syndication_source, wire_source,
+    is_copyright, is_credited_caption, is_external_links_disclaimer, is_gallery_counter,
+    is_picture_credit, strip_copyright_words, syndication_source, wire_source,
 };
 pub use markup::{is_formula, is_leaked_markup, is_server_message};
 pub use menus::{is_flattened_menu, is_guillemet_quote};
