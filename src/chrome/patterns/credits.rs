@@ -353,7 +353,7 @@ pub fn is_picture_credit(text: &str, words: usize) -> bool {
 /// agency in capitals ("… in Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION").
 static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?:^|[.!?)»“”]\s+)(?:Bild|Foto|Fotos|Photo|Image|Credit|Grafik|Illustration)\s*:\s*[\p{L}\p{N}.&'/,@ -]{2,60}|\([\p{L}][\p{L}\p{N}.\- ]{1,40}\s/\s[\p{L}\p{N}\-]+\.\p{L}{2,6}\)|[.!?]\s+By [A-Z][A-Z.&' ]{3,60})\s*$",
+        r"(?:(?:^|[.!?)»“”]\s+)(?:Bild|Foto|Fotos|Photo|Image|Credit|Grafik|Illustration)\s*:\s*[\p{L}\p{N}.&'/,@ -]+|\([\p{L}][\p{L}\p{N}.\- ]*\s/\s[\p{L}\p{N}\-]+\.\p{L}+\)|[.!?]\s+By [A-Z][A-Z.&' ]+)\s*$",
     )
 });
 
@@ -365,13 +365,37 @@ const CREDITED_CAPTION_MAX_WORDS: usize = 35;
 /// credit is [`is_picture_credit`]'s, and a bare parenthesis is a remark.
 const CREDITED_CAPTION_MIN_WORDS: usize = 3;
 
+/// The credit and the end of the sentence before it stand in this many
+/// bytes at the end of the block: the pattern is searched there only (a
+/// photographer's and an agency's names; the search over every block of
+/// every page stays short, and the pattern needs no bounded repeats).
+const CAPTION_CREDIT_TAIL_BYTES: usize = 100;
+
+/// The credit with the punctuation before it is at most this long: a
+/// label and a photographer's and an agency's names (a longer run after
+/// "Credit:" goes on into a sentence of the caption).
+const CAPTION_CREDIT_MAX_BYTES: usize = 80;
+
 /// "Credited caption": a picture's caption that ends with the picture's
 /// credit, printed as a paragraph of its own (no `<figcaption>`).
 pub fn is_credited_caption(text: &str, words: usize) -> bool {
-    words <= CREDITED_CAPTION_MAX_WORDS
-        && CAPTION_CREDIT_END.find(text).is_some_and(|m| {
-            text[..m.start()].split_whitespace().count() >= CREDITED_CAPTION_MIN_WORDS
-        })
+    if words > CREDITED_CAPTION_MAX_WORDS {
+        return false;
+    }
+    let text = text.trim_end();
+    let mut from = text.len().saturating_sub(CAPTION_CREDIT_TAIL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    // Every credit form has a colon, a closing parenthesis or " By ".
+    if !(tail.contains(':') || tail.ends_with(')') || tail.contains(" By ")) {
+        return false;
+    }
+    CAPTION_CREDIT_END.find(tail).is_some_and(|m| {
+        m.len() <= CAPTION_CREDIT_MAX_BYTES
+            && text[..from + m.start()].split_whitespace().count() >= CREDITED_CAPTION_MIN_WORDS
+    })
 }
 
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {

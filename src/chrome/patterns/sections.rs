@@ -47,23 +47,35 @@ fn is_most_read_header(text: &str) -> bool {
 static SEE_ALSO_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)^\W*({SEE_ALSO_WORDS})\s*(:|»|›|>>|→)")));
 
-/// The words of a "see also" label, shared by the label before a headline
-/// on the same line and the label on a line of its own.
+/// The words of a "see also" label.
 const SEE_ALSO_WORDS: &str = "read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также";
-
-/// The same label on a line of its own, over the headline it points to
-/// ("Weiterlesen:", "Lee también...", "Saiba mais").
-static SEE_ALSO_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)^\W*(zum |zur )?({SEE_ALSO_WORDS})\W*$")));
 
 /// A see-also label alone has at most this many words ("Lesen Sie auch
 /// die folgenden Artikel" is a header, not a label).
 const SEE_ALSO_ALONE_MAX_WORDS: usize = 4;
 
 /// "See-also label": the label of a pointer to other stories on a line of
-/// its own; the linked headlines follow on their own lines.
+/// its own ("Weiterlesen:", "Zum Weiterlesen:", "Lee también...", "Saiba
+/// mais"); the linked headlines follow on their own lines. Read with
+/// [`SEE_ALSO_LABEL`] (no second pattern to compile): the label's words,
+/// then nothing but punctuation.
 pub fn is_see_also_label(text: &str, words: usize) -> bool {
-    words <= SEE_ALSO_ALONE_MAX_WORDS && SEE_ALSO_ALONE.is_match(text)
+    if words > SEE_ALSO_ALONE_MAX_WORDS {
+        return false;
+    }
+    let words_only = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lower = words_only.to_lowercase();
+    let is_label = |core: &str| {
+        let label = format!("{core}:");
+        SEE_ALSO_LABEL
+            .find(&label)
+            .is_some_and(|m| m.end() == label.len())
+    };
+    is_label(&lower)
+        || ["zum ", "zur "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .is_some_and(is_label)
 }
 
 /// A "see also" line is a label and one headline.
