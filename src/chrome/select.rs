@@ -66,7 +66,8 @@ pub(super) fn select_by_container(
 }
 
 /// The links listed under a related-articles header or a see-also label
-/// ("Veja também:", "Weiterlesen:"), and the label itself when it is kept:
+/// ("Veja também:", "Weiterlesen:"), and the label itself when it is kept
+/// (with a label ending in a colon right above it):
 /// the run of link-list blocks right after the label (over blocks a rule
 /// already took out) points to other pages, even between the story's
 /// paragraphs. Unlabelled links there stay: an author's list of
@@ -103,6 +104,17 @@ fn links_under_a_label(
         }
         if links > 0 && rules[i].is_none() {
             out[i] = Some(Reason::RelatedHeader);
+        }
+        // A label right above the header ("Mehr Kolumnen auf der Seite:"
+        // over "Mehr zum Thema") introduces the same list.
+        if links > 0 && i > 0 {
+            let above = &blocks[i - 1];
+            if above.in_container
+                && rules[i - 1].is_none()
+                && patterns::is_intro_label(&above.text, above.words)
+            {
+                out[i - 1] = Some(Reason::RelatedHeader);
+            }
         }
         i = j.max(i + 1);
     }

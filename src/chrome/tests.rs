@@ -93,6 +93,15 @@ fn headlines_under_a_see_also_label_go_even_between_the_paragraphs() {
         ];
         assert_eq!(keep(&page), [true, false, false, false, true], "{label}");
     }
+    // A label right above the header introduces the same list.
+    let page = [
+        block(paragraph, false),
+        block("More columns on the site:", false),
+        block("Related stories", false),
+        block("Mayor opens the new ferry terminal after two years", true),
+        block(paragraph, false),
+    ];
+    assert_eq!(keep(&page), [true, false, false, false, true]);
     // Without a label, links between the paragraphs are the author's.
     let page = [
         block(paragraph, false),
