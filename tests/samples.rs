@@ -350,7 +350,8 @@ fn news_support_box() {
 
 /// Captions printed as paragraphs (no `<figcaption>`) that end with their
 /// picture's credit ("… (jroe / bildarchiv.org)", "… Foto: Jane
-/// Roe/Naturbild") go; the story's sentence about the photo ("Das zeigt
+/// Roe/Naturbild") go, and so does a bare credit without a label ("Jane
+/// Roe/naturbild.org"); the story's sentence about the photo ("Das zeigt
 /// auch das Foto: …") stays.
 #[test]
 fn news_credited_captions() {

@@ -341,10 +341,22 @@ static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// agency's names.
 const PICTURE_CREDIT_MAX_WORDS: usize = 9;
 
+/// A picture's credit without a label: the photographer's name (two to
+/// four capitalised words, not capitals: "PS/KW" heads a table), a slash
+/// and the agency's web address or its name in capitals ("Jane
+/// Roe/imagebank.example.se", "Jane Roe/WENN.com", "Jane Roe / AP").
+static NAME_SLASH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*\p{Lu}\p{Ll}[\p{L}'.\-]*(?: \p{Lu}\p{Ll}[\p{L}'.\-]*){1,3}\s?/\s?(?:(?:[\p{L}\p{N}\-]+\.)+\p{L}{2,6}|\p{Lu}{2,12})\s*$",
+    )
+});
+
 /// "Picture credit": the photographer and agency of a picture the text
 /// does not carry.
 pub fn is_picture_credit(text: &str, words: usize) -> bool {
-    words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
+    words <= PICTURE_CREDIT_MAX_WORDS
+        && !ends_like_sentence(text)
+        && (PICTURE_CREDIT.is_match(text) || text.contains('/') && NAME_SLASH_AGENCY.is_match(text))
 }
 
 /// A picture's credit that ends a caption: after a sentence, the label and
@@ -600,6 +612,9 @@ mod tests {
                 "Foto: dpa",
                 "Crédits photos : Bestimage",
                 "(Image: GETTY)",
+                "Jane Roe/imagebank.example.se",
+                "Jane Roe/WENN.com",
+                "Jane Roe / AP",
             ],
         );
         // Sentences that tell of a photograph are prose.
@@ -609,6 +624,10 @@ mod tests {
                 "Photographs by the agency showed the damage to the bridge.",
                 "The photo was taken by a tourist on Monday.",
                 "Foto: Die Polizei sucht nach Zeugen des Unfalls am Montag.",
+                // Labels of a table or a heading with a slash.
+                "Leistung PS/KW",
+                "SUPRATHERAPEUTIC PT/PTT",
+                "Anreise Auto/Bahn",
             ],
         );
     }
