@@ -345,18 +345,43 @@ const PICTURE_CREDIT_MAX_WORDS: usize = 9;
 /// four capitalised words, not capitals: "PS/KW" heads a table), a slash
 /// and the agency's web address or its name in capitals ("Jane
 /// Roe/imagebank.example.se", "Jane Roe/WENN.com", "Jane Roe / AP").
-static NAME_SLASH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*\p{Lu}\p{Ll}[\p{L}'.\-]*(?: \p{Lu}\p{Ll}[\p{L}'.\-]*){1,3}\s?/\s?(?:(?:[\p{L}\p{N}\-]+\.)+\p{L}{2,6}|\p{Lu}{2,12})\s*$",
-    )
-});
+/// Read by hand: a pattern of Unicode case classes cost more to compile
+/// than all the lines it reads.
+fn is_name_slash_agency(text: &str) -> bool {
+    let Some((name, agency)) = text.split_once('/') else {
+        return false;
+    };
+    let (name, agency) = (name.trim(), agency.trim());
+    let name_words: Vec<&str> = name.split(' ').collect();
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '.' | '-'))
+    };
+    if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    let capitals =
+        (2..=12).contains(&agency.chars().count()) && agency.chars().all(char::is_uppercase);
+    let labels: Vec<&str> = agency.split('.').collect();
+    let address = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+        });
+    capitals || address
+}
 
 /// "Picture credit": the photographer and agency of a picture the text
 /// does not carry.
 pub fn is_picture_credit(text: &str, words: usize) -> bool {
     words <= PICTURE_CREDIT_MAX_WORDS
         && !ends_like_sentence(text)
-        && (PICTURE_CREDIT.is_match(text) || text.contains('/') && NAME_SLASH_AGENCY.is_match(text))
+        && (PICTURE_CREDIT.is_match(text) || is_name_slash_agency(text))
 }
 
 /// A picture's credit that ends a caption: after a sentence, the label and
