@@ -340,3 +340,41 @@ proptest! {
         }
     }
 }
+
+/// Pointers to other stories set between a story's paragraphs: a
+/// see-also label on a line of its own ("Weiterlesen:") and the linked
+/// headlines under it go; the author's own list of documents, under a
+/// sentence that introduces it, and the word "weiterlesen" in a sentence
+/// stay.
+#[test]
+fn news_see_also_pointers() {
+    insta::assert_snapshot!(record_for("news-see-also-pointers.html"));
+}
+
+/// The lines that close a story: a source's credit with the release's
+/// date and place ("Quelle: Stadtjugendring der Stadt (SJR), 14. Juni
+/// 2024, Rathaus") and a line of its topics ("Themen: Ehrenamt
+/// Jugendverbände") go; a paragraph that opens with "Themen:" and says
+/// something stays.
+#[test]
+fn news_closing_lines() {
+    insta::assert_snapshot!(record_for("news-closing-lines.html"));
+}
+
+/// The publisher's support box that ends the text ("we need your
+/// support", "help us continue") goes from its first appeal to the end;
+/// a quoted "helped to support us" inside the story stays.
+#[test]
+fn news_support_box() {
+    insta::assert_snapshot!(record_for("news-support-box.html"));
+}
+
+/// Captions printed as paragraphs (no `<figcaption>`) that end with their
+/// picture's credit ("… (jroe / bildarchiv.org)", "… Foto: Jane
+/// Roe/Naturbild") go, and so does a bare credit without a label ("Jane
+/// Roe/naturbild.org"); the story's sentence about the photo ("Das zeigt
+/// auch das Foto: …") stays.
+#[test]
+fn news_credited_captions() {
+    insta::assert_snapshot!(record_for("news-credited-captions.html"));
+}

@@ -12,6 +12,20 @@ pub(super) fn drop_figure_captions(blocks: &[Block], rules: &mut [Option<Reason>
     if ctx.favor == Favor::Recall {
         return;
     }
+    // A caption printed as a paragraph says what it is by the credit it
+    // ends with. Only inside a chosen container: in a text dump (no
+    // markup) such a line weighs against the region around it, and a
+    // caption is left to the span's own evidence there.
+    for (b, r) in blocks.iter().zip(rules.iter_mut()) {
+        if ctx.has_container
+            && b.in_container
+            && r.is_none()
+            && b.dom_hint.is_none()
+            && patterns::is_credited_caption(&b.text, b.words)
+        {
+            *r = Some(Reason::Caption);
+        }
+    }
     let (mut caption_words, mut other_words) = (0, 0);
     // A caption printed again (gallery, lightbox, thumbnail strip) counts
     // once: its copies do not make the captions the story.

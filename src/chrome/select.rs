@@ -14,7 +14,8 @@ pub(super) fn select_by_container(
     // The article's own text runs from its first paragraph to its last;
     // a block that is all link in between is a link the author put in the
     // article (a list of resources, a table of contents, a data table's
-    // linked names) unless it reads as a pointer away or a control.
+    // linked names) unless it reads as a pointer away or a control, or
+    // stands under a see-also label (`links_under_a_label`).
     let is_paragraph = |i: usize| {
         let b: &Block = &blocks[i];
         b.in_container
@@ -30,11 +31,15 @@ pub(super) fn select_by_container(
             && last.is_some_and(|l| i < l)
             && !patterns::is_link_pointer(&blocks[i].text)
     };
+    let pointed = links_under_a_label(blocks, rules, ctx.favor);
     blocks
         .iter()
         .zip(rules)
         .enumerate()
         .map(|(i, (b, rule))| {
+            if let Some(r) = pointed[i] {
+                return Verdict::remove(r);
+            }
             if comments_from.is_some_and(|c| i >= c) && b.in_container && rule.is_none() {
                 return Verdict::remove(Reason::ReaderComment);
             }
@@ -58,6 +63,62 @@ pub(super) fn select_by_container(
             Verdict::KEEP
         })
         .collect()
+}
+
+/// The links listed under a related-articles header or a see-also label
+/// ("Veja também:", "Weiterlesen:"), and the label itself when it is kept
+/// (with a label ending in a colon right above it):
+/// the run of link-list blocks right after the label (over blocks a rule
+/// already took out) points to other pages, even between the story's
+/// paragraphs. Unlabelled links there stay: an author's list of
+/// resources or a table of contents has no such label.
+fn links_under_a_label(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    favor: Favor,
+) -> Vec<Option<Reason>> {
+    let mut out = vec![None; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        let label = b.in_container
+            && (rules[i] == Some(Reason::RelatedHeader)
+                || rules[i].is_none() && patterns::is_see_also_label(&b.text, b.words));
+        if !label {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut links = 0;
+        while j < blocks.len() && blocks[j].in_container {
+            if rules[j].is_some() || blocks[j].dom_hint.is_some() {
+                j += 1;
+                continue;
+            }
+            if !is_link_list(&blocks[j], favor) || heads_a_section(blocks, rules, j) {
+                break;
+            }
+            out[j] = Some(Reason::RelatedHeadline);
+            links += 1;
+            j += 1;
+        }
+        if links > 0 && rules[i].is_none() {
+            out[i] = Some(Reason::RelatedHeader);
+        }
+        // A label right above the header ("Mehr Kolumnen auf der Seite:"
+        // over "Mehr zum Thema") introduces the same list.
+        if links > 0 && i > 0 {
+            let above = &blocks[i - 1];
+            if above.in_container
+                && rules[i - 1].is_none()
+                && patterns::is_intro_label(&above.text, above.words)
+            {
+                out[i - 1] = Some(Reason::RelatedHeader);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// A paragraph of the article's own text: at least this many words (two

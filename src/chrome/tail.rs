@@ -11,7 +11,39 @@ pub(super) fn drop_tail_chrome(blocks: &[Block], verdicts: &mut [Verdict]) {
     drop_ad_disclosures(blocks, verdicts);
     drop_author_box(blocks, verdicts);
     drop_channel_prompts(blocks, verdicts);
+    drop_support_appeal(blocks, verdicts);
     drop_trailing_labels(blocks, verdicts);
+}
+
+/// How many of the last kept blocks a support box may span: its label,
+/// the appeal in two or three paragraphs, a thank-you line.
+const SUPPORT_BOX_MAX_BLOCKS: usize = 6;
+
+/// How close to the end the box's last appeal stands: at most a credit or
+/// a thank-you line after it.
+const SUPPORT_BOX_END_SLACK: usize = 2;
+
+/// The publisher's support box that ends the text ("Gefällt dir unser
+/// Magazin? … brauchen wir deine Unterstützung. … unterstütze unser
+/// Magazin"): from its first appeal among the last kept blocks to the
+/// end, when an appeal stands among the very last ones.
+fn drop_support_appeal(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let tail: Vec<usize> = (0..blocks.len())
+        .rev()
+        .filter(|&i| verdicts[i].keep)
+        .take(SUPPORT_BOX_MAX_BLOCKS)
+        .collect();
+    let appeal = |i: usize| patterns::is_support_appeal(&blocks[i].text, blocks[i].words);
+    let Some(last) = tail.iter().position(|&i| appeal(i)) else {
+        return;
+    };
+    if last >= SUPPORT_BOX_END_SLACK {
+        return;
+    }
+    let first = tail.iter().rposition(|&i| appeal(i)).unwrap_or(last);
+    for &i in &tail[..=first] {
+        verdicts[i] = Verdict::remove(Reason::AccountPrompt);
+    }
 }
 
 /// The last kept block that is an ordinary paragraph of the article: no
@@ -114,8 +146,10 @@ fn drop_channel_prompts(blocks: &[Block], verdicts: &mut [Verdict]) {
 const TRAILING_LABELS_MAX: usize = 2;
 
 /// A label that ends the kept text ("Mehr Themen:", "Related on
-/// Courier:", "Weitere Informationen:") introduces nothing, and a heading
-/// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing:
+/// Courier:", "Weitere Informationen:") introduces nothing, a heading
+/// there ("Also in Travel", "Noch mehr Infos für dich") heads nothing, and
+/// a line of the story's topics there ("Themen: Ehrenamt") files it, and
+/// a source's credit there closes it ("Quelle: …, 02. Februar 2022"):
 /// what they stood over was taken out as chrome, or never was text. Only
 /// after the article's text: a page of a heading and a line keeps both.
 fn drop_trailing_labels(blocks: &[Block], verdicts: &mut [Verdict]) {
@@ -131,10 +165,17 @@ fn drop_trailing_labels(blocks: &[Block], verdicts: &mut [Verdict]) {
         };
         let b = &blocks[i];
         let heading = matches!(b.kind, BlockKind::Heading(_));
-        if !heading && !patterns::is_intro_label(&b.text, b.words) {
+        let reason = if patterns::is_closing_syndication_credit(&b.text, b.words) {
+            Reason::Syndication
+        } else if heading
+            || patterns::is_intro_label(&b.text, b.words)
+            || patterns::is_taxonomy_line(&b.text, b.words)
+        {
+            Reason::DanglingLabel
+        } else {
             return;
-        }
-        verdicts[i] = Verdict::remove(Reason::DanglingLabel);
+        };
+        verdicts[i] = Verdict::remove(reason);
     }
 }
 
@@ -250,6 +291,108 @@ mod tests {
             block(STORY, None),
         ];
         assert_eq!(kept_after(&page), [true, true, true]);
+    }
+
+    #[test]
+    fn a_topics_line_or_a_source_credit_that_ends_the_text_goes() {
+        for last in [
+            "Themen: Ehrenamt Jugendverbände",
+            "Kategorie: News, open3",
+            "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+        ] {
+            let page = [block(STORY, None), block(STORY, None), block(last, None)];
+            assert_eq!(kept_after(&page), [true, true, false], "{last}");
+        }
+        let mut verdicts = vec![Verdict::KEEP; 2];
+        drop_tail_chrome(
+            &[
+                block(STORY, None),
+                block("Quelle: dpa, 3. Mai 2021, Berlin", None),
+            ],
+            &mut verdicts,
+        );
+        assert_eq!(verdicts[1].reason, Some(Reason::Syndication));
+        // Between the paragraphs, or written as a sentence, they stay.
+        let page = [
+            block(STORY, None),
+            block(
+                "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin",
+                None,
+            ),
+            block(STORY, None),
+        ];
+        assert_eq!(kept_after(&page), [true, true, true]);
+        let page = [
+            block(STORY, None),
+            block(
+                "Themen: Wir sprechen über Ehrenamt und Jugendverbände.",
+                None,
+            ),
+        ];
+        assert_eq!(kept_after(&page), [true, true]);
+    }
+
+    #[test]
+    fn the_publishers_support_box_at_the_end_goes() {
+        let page = [
+            block(STORY, None),
+            block(STORY, None),
+            block(
+                "Gefällt dir unser Magazin? Wir haben entschieden, keine Bezahlschranke einzuführen, und das bleibt so.",
+                None,
+            ),
+            block(
+                "Um unabhängiger von Werbung zu sein, brauchen wir deine Unterstützung.",
+                None,
+            ),
+            block(
+                "Darum: Hilf mit und unterstütze unser Magazin mit einem kleinen Beitrag.",
+                None,
+            ),
+            block("Credits: Titelbild Jane Roe", None),
+        ];
+        assert_eq!(kept_after(&page), [true, true, false, false, false, false]);
+        let page = [
+            block(STORY, None),
+            block("We need your help", None),
+            block(
+                "Help us continue to bring the news to readers everywhere",
+                None,
+            ),
+        ];
+        assert_eq!(kept_after(&page), [true, false, false]);
+    }
+
+    #[test]
+    fn a_story_about_an_appeal_keeps_its_words() {
+        // Quoted speech at the end is the story's.
+        let quoted = [
+            block(STORY, None),
+            block(
+                "The statement continued: \"They were working to support us and their families.\"",
+                None,
+            ),
+        ];
+        assert_eq!(kept_after(&quoted), [true, true]);
+        // An appeal far from the end is the story's own paragraph.
+        let mut page = vec![
+            block(STORY, None),
+            block(
+                "The club said it needed donors: support our work, its chairman wrote to members.",
+                None,
+            ),
+        ];
+        page.extend((0..6).map(|_| block(STORY, None)));
+        assert!(kept_after(&page).iter().all(|&k| k));
+        // Third person about a fundraiser, at the end: no request.
+        let page = [
+            block(STORY, None),
+            block(
+                "The school raised money for the trip with a bake sale and a concert.",
+                None,
+            ),
+        ];
+        assert_eq!(kept_after(&page), [true, true]);
     }
 
     #[test]

@@ -56,6 +56,70 @@ fn links_between_the_article_paragraphs_are_its_own_unless_they_point_away() {
 }
 
 #[test]
+fn headlines_under_a_see_also_label_go_even_between_the_paragraphs() {
+    let block = |text: &str, link: bool| {
+        let mut b = Block::new(text.into(), BlockKind::Paragraph);
+        if link {
+            b.link_chars = text.chars().count();
+        }
+        b.in_container = true;
+        b
+    };
+    let paragraph = "The council met on Monday and agreed on the plan for the new bridge, which will be built over the next three years with money from the regional fund.";
+    let ctx = Context {
+        has_container: true,
+        ..ctx()
+    };
+    let keep = |blocks: &[Block]| -> Vec<bool> {
+        let rules: Vec<Option<Reason>> = blocks.iter().map(rule_for).collect();
+        select_by_container(blocks, &rules, &ctx)
+            .iter()
+            .map(|v| v.keep)
+            .collect()
+    };
+    // A label on a line of its own, then the other stories' headlines.
+    for label in [
+        "Weiterlesen:",
+        "Lee también...",
+        "Related stories",
+        "Saiba mais",
+    ] {
+        let page = [
+            block(paragraph, false),
+            block(label, false),
+            block("Mayor opens the new ferry terminal after two years", true),
+            block("Why the old bridge had to close", true),
+            block(paragraph, false),
+        ];
+        assert_eq!(keep(&page), [true, false, false, false, true], "{label}");
+    }
+    // A label right above the header introduces the same list.
+    let page = [
+        block(paragraph, false),
+        block("More columns on the site:", false),
+        block("Related stories", false),
+        block("Mayor opens the new ferry terminal after two years", true),
+        block(paragraph, false),
+    ];
+    assert_eq!(keep(&page), [true, false, false, false, true]);
+    // Without a label, links between the paragraphs are the author's.
+    let page = [
+        block(paragraph, false),
+        block("Mayor opens the new ferry terminal after two years", true),
+        block(paragraph, false),
+    ];
+    assert_eq!(keep(&page), [true, true, true]);
+    // The label's words in a sentence of the story are not a label, and
+    // the label over prose heads the prose.
+    let page = [
+        block(paragraph, false),
+        block("Weiterlesen:", false),
+        block(paragraph, false),
+    ];
+    assert_eq!(keep(&page), [true, true, true]);
+}
+
+#[test]
 fn a_byline_after_a_comment_button_opens_the_story_not_a_thread() {
     let story = "LONDON -- The tragic period romance dominated the race for the British film awards on Wednesday, with fourteen nominations including best film and best actress.";
     let page = |after: &[&str]| {

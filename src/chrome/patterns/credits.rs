@@ -185,15 +185,35 @@ pub fn is_gallery_counter(text: &str, words: usize) -> bool {
 
 static SYNDICATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
+        r"(?i)^\s*(source|sources|via|credit|credits|courtesy(?: of)?|quelle|fuente|fonte|źródło|bron|source de l'article)\s*[:：]\s*(.{1,60}?)\s*$",
     )
 });
 
+/// A syndication credit's words at most: the label and the outlet's name.
+const SYNDICATION_MAX_WORDS: usize = 6;
+
+/// At the end of a story the credit may also give the release's date and
+/// place ("Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022,
+/// Berlin"); there a line of this many words still is one. (Inside the
+/// text, such longer "Source: Journal, v59 n3 p6-12 Mar 2002" lines are a
+/// bibliography's, which is text.)
+const CLOSING_SYNDICATION_MAX_WORDS: usize = 10;
+
 /// "Syndication credit": `Source: Timesofoman`, `Via: AP`. Returns the source.
 pub fn syndication_source(text: &str, words: usize) -> Option<String> {
+    credit_source(text, words, SYNDICATION_MAX_WORDS)
+}
+
+/// A syndication credit that closes the story, where it may name the
+/// release's date and place too (see [`CLOSING_SYNDICATION_MAX_WORDS`]).
+pub fn is_closing_syndication_credit(text: &str, words: usize) -> bool {
+    credit_source(text, words, CLOSING_SYNDICATION_MAX_WORDS).is_some()
+}
+
+fn credit_source(text: &str, words: usize, max_words: usize) -> Option<String> {
     // A credit names an outlet in a few words and has no sentence punctuation;
     // "Source: officials said the plan was dropped." is a sentence, not a credit.
-    if words > 6 || !text.contains([':', '：']) || !SYNDICATION.is_match(text) {
+    if words > max_words || !text.contains([':', '：']) || !SYNDICATION.is_match(text) {
         return None;
     }
     let caps = SYNDICATION.captures(text)?;
@@ -321,10 +341,98 @@ static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// agency's names.
 const PICTURE_CREDIT_MAX_WORDS: usize = 9;
 
+/// A picture's credit without a label: the photographer's name (two to
+/// four capitalised words, not capitals: "PS/KW" heads a table), a slash
+/// and the agency's web address or its name in capitals ("Jane
+/// Roe/imagebank.example.se", "Jane Roe/WENN.com", "Jane Roe / AP").
+/// Read by hand: a pattern of Unicode case classes cost more to compile
+/// than all the lines it reads.
+fn is_name_slash_agency(text: &str) -> bool {
+    let Some((name, agency)) = text.split_once('/') else {
+        return false;
+    };
+    let (name, agency) = (name.trim(), agency.trim());
+    let name_words: Vec<&str> = name.split(' ').collect();
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '.' | '-'))
+    };
+    if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    let capitals =
+        (2..=12).contains(&agency.chars().count()) && agency.chars().all(char::is_uppercase);
+    let labels: Vec<&str> = agency.split('.').collect();
+    let address = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| {
+            (2..=6).contains(&tld.len()) && tld.chars().all(char::is_alphabetic)
+        });
+    capitals || address
+}
+
 /// "Picture credit": the photographer and agency of a picture the text
 /// does not carry.
 pub fn is_picture_credit(text: &str, words: usize) -> bool {
-    words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
+    words <= PICTURE_CREDIT_MAX_WORDS
+        && !ends_like_sentence(text)
+        && (PICTURE_CREDIT.is_match(text) || is_name_slash_agency(text))
+}
+
+/// A picture's credit that ends a caption: after a sentence, the label and
+/// a name ("… in die Enge. Bild: Jane Roe/Theater"), a name and an image
+/// site in parentheses ("… gut getarnt. (jroe / iStock.com)"), or an
+/// agency in capitals ("… in Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION").
+static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?:^|[.!?)»“”]\s+)(?:Bild|Foto|Fotos|Photo|Image|Credit|Grafik|Illustration)\s*:\s*[\p{L}\p{N}.&'/,@ -]+|\([\p{L}][\p{L}\p{N}.\- ]*\s/\s[\p{L}\p{N}\-]+\.\p{L}+\)|[.!?]\s+By [A-Z][A-Z.&' ]+)\s*$",
+    )
+});
+
+/// A caption is a sentence or two; a paragraph longer than this that ends
+/// with a credit is the story's text with its picture's credit glued on.
+const CREDITED_CAPTION_MAX_WORDS: usize = 35;
+
+/// The caption before the credit has at least this many words: a bare
+/// credit is [`is_picture_credit`]'s, and a bare parenthesis is a remark.
+const CREDITED_CAPTION_MIN_WORDS: usize = 3;
+
+/// The credit and the end of the sentence before it stand in this many
+/// bytes at the end of the block: the pattern is searched there only (a
+/// photographer's and an agency's names; the search over every block of
+/// every page stays short, and the pattern needs no bounded repeats).
+const CAPTION_CREDIT_TAIL_BYTES: usize = 100;
+
+/// The credit with the punctuation before it is at most this long: a
+/// label and a photographer's and an agency's names (a longer run after
+/// "Credit:" goes on into a sentence of the caption).
+const CAPTION_CREDIT_MAX_BYTES: usize = 80;
+
+/// "Credited caption": a picture's caption that ends with the picture's
+/// credit, printed as a paragraph of its own (no `<figcaption>`).
+pub fn is_credited_caption(text: &str, words: usize) -> bool {
+    if words > CREDITED_CAPTION_MAX_WORDS {
+        return false;
+    }
+    let text = text.trim_end();
+    let mut from = text.len().saturating_sub(CAPTION_CREDIT_TAIL_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    // Every credit form has a colon, a closing parenthesis or " By ".
+    if !(tail.contains(':') || tail.ends_with(')') || tail.contains(" By ")) {
+        return false;
+    }
+    CAPTION_CREDIT_END.find(tail).is_some_and(|m| {
+        m.len() <= CAPTION_CREDIT_MAX_BYTES
+            && text[..from + m.start()].split_whitespace().count() >= CREDITED_CAPTION_MIN_WORDS
+    })
 }
 
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
@@ -353,6 +461,33 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 mod tests {
     use super::super::tests::{all_match, none_match, w};
     use super::*;
+
+    #[test]
+    fn a_caption_that_ends_with_its_pictures_credit_is_one() {
+        for caption in [
+            "Die lachende Menge wird zum Mob, treibt ihr Opfer in die Enge. Bild: Jane Roe/Theater Nord",
+            "Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (jroe / iStock.com)",
+            "The mayor at the opening of the ferry terminal. Photo: Jane Roe/AFP via Getty Images",
+            "Officers found the boat in the harbour on Sunday. By U.S. COAST GUARD",
+        ] {
+            assert!(is_credited_caption(caption, w(caption)), "{caption}");
+        }
+        for text in [
+            // A bare credit, a remark in parentheses, a word of prose.
+            "Foto: dpa",
+            "(out of 10 / not an average)",
+            "The new logo uses a simple image: a bridge over the river",
+            "Das zeigt das Foto: ein Haus am See",
+            // A paragraph of the story with a glued credit is too long.
+            &"The council met on Monday and agreed on the plan for the bridge. "
+                .repeat(3)
+                .chars()
+                .chain("Foto: dpa".chars())
+                .collect::<String>(),
+        ] {
+            assert!(!is_credited_caption(text, w(text)), "{text}");
+        }
+    }
 
     #[test]
     fn the_copyright_words_test_lets_through_every_line_the_pattern_matches() {
@@ -463,6 +598,15 @@ mod tests {
             Some("Timesofoman")
         );
         assert_eq!(syndication_source("Via: AP", 2).as_deref(), Some("AP"));
+        assert_eq!(
+            syndication_source("Źródło: Statista.com", 2).as_deref(),
+            Some("Statista.com")
+        );
+        // A credit with the release's date and place is one only where it
+        // closes the story.
+        let dated = "Quelle: Deutscher Jagdverband (DJV), 02. Februar 2022, Berlin";
+        assert_eq!(syndication_source(dated, w(dated)), None);
+        assert!(is_closing_syndication_credit(dated, w(dated)));
         let body =
             "Source: officials in the ministry said the plan had been dropped after the vote.";
         assert_eq!(syndication_source(body, w(body)), None);
@@ -493,6 +637,9 @@ mod tests {
                 "Foto: dpa",
                 "Crédits photos : Bestimage",
                 "(Image: GETTY)",
+                "Jane Roe/imagebank.example.se",
+                "Jane Roe/WENN.com",
+                "Jane Roe / AP",
             ],
         );
         // Sentences that tell of a photograph are prose.
@@ -502,6 +649,10 @@ mod tests {
                 "Photographs by the agency showed the damage to the bridge.",
                 "The photo was taken by a tourist on Monday.",
                 "Foto: Die Polizei sucht nach Zeugen des Unfalls am Montag.",
+                // Labels of a table or a heading with a slash.
+                "Leistung PS/KW",
+                "SUPRATHERAPEUTIC PT/PTT",
+                "Anreise Auto/Bahn",
             ],
         );
     }

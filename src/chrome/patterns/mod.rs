@@ -25,19 +25,19 @@ mod story_head;
 
 pub use comments::is_comment_signature;
 pub use credits::{
-    GLUED_CHROME_START, footer_credit, is_ad_disclosure, is_copyright,
-    is_external_links_disclaimer, is_gallery_counter, is_picture_credit, strip_copyright_words,
-    syndication_source, wire_source,
+    GLUED_CHROME_START, footer_credit, is_ad_disclosure, is_closing_syndication_credit,
+    is_copyright, is_credited_caption, is_external_links_disclaimer, is_gallery_counter,
+    is_picture_credit, strip_copyright_words, syndication_source, wire_source,
 };
 pub use markup::{is_formula, is_leaked_markup, is_server_message};
 pub use menus::{is_flattened_menu, is_guillemet_quote};
 pub use prompts::{
     is_account_prompt, is_browser_notice, is_channel_prompt, is_cookie_notice, is_intro_label,
-    is_share_prompt, is_submission_prompt, is_subscription_prompt,
+    is_share_prompt, is_submission_prompt, is_subscription_prompt, is_support_appeal,
 };
 pub use sections::{
     is_bare_comments_label, is_comments_header, is_link_pointer, is_more_link, is_related_header,
-    is_see_also_link, is_teaser_summary,
+    is_see_also_label, is_see_also_link, is_taxonomy_line, is_teaser_summary,
 };
 pub use story_head::{byline_author, is_reading_time};
 // Judged only when precision is favoured (see the module's docs).

@@ -187,6 +187,33 @@ pub fn is_channel_prompt(text: &str, words: usize) -> bool {
     })
 }
 
+/// The publisher's request for support, in the languages we have met: a
+/// request addressed to the reader for the publication itself ("Unterstütze
+/// uns", "Unterstützen Sie diese Form des Journalismus", "brauchen wir
+/// deine Unterstützung", "Gefällt dir unser Magazin?", "Enjoying our
+/// magazine?", "Help us continue",
+/// "Support our journalism", "Soutenez-nous") or the appeal's bare label.
+static SUPPORT_APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(unterstütze(n sie)? (uns|unser\w*|diese\w* form|unabhängig\w* journalismus|(?-i:\p{Lu})\S*mag\b)|(unsere?n?|diese\w*) (arbeit|journalismus|magazin|projekt|redaktion|blog) (zu )?unterstützen|(brauchen|benötigen) wir (deine|ihre|eure) (unterstützung|hilfe)|gefällt (dir|ihnen|euch) unser|jede (noch so )?kleine spende|support (us|our (work|journalism|reporting|mission|newsroom)|independent journalism)|help us (continue|keep|to keep)|we need your (help|support)|become a (member|supporter|patron)|donate (now|today)|make a donation|apoya (nuestro|nuestra|el periodismo)|hazte (socio|miembro)|soutenez(-nous| notre)|faites un don)\b|\b(enjoy(ing)? (our|this) (magazine|site|website|journalism|reporting|blog|article)|like what you (read|see))\?|^\W*(unterstützung|jetzt spenden|support us|donate)\W*$",
+    )
+});
+
+/// A support appeal is a few sentences.
+const SUPPORT_APPEAL_MAX_WORDS: usize = 60;
+
+/// "Support appeal": the publisher asks the reader to support or fund it.
+/// Judged only at the end of the text (see `chrome::tail`), where such
+/// boxes stand; a story about a fundraiser quotes such words elsewhere.
+/// Words after an opening quotation mark are someone's speech ("They
+/// were working to support us"), not the publisher's request.
+pub fn is_support_appeal(text: &str, words: usize) -> bool {
+    words <= SUPPORT_APPEAL_MAX_WORDS
+        && SUPPORT_APPEAL
+            .find(text)
+            .is_some_and(|m| !text[..m.start()].contains(['"', '“', '„', '«', '»', '”']))
+}
+
 /// The editor's note over or under a letters page or a story: how to send
 /// the newsroom a letter, a tip or a story ("Submit your letter to the
 /// editor via this form", "Send us your news tips", "Schicken Sie uns

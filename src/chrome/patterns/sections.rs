@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen)|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|inne artykuły( autora)?|polecamy|zobacz (też|także)|przeczytaj (też|także)|populäre artikel.*|viel gelesen.*|(aktuelle|neueste|letzte) kommentare|temas|etiquetas|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|themen|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
+        r"(?i)^\W*(related( articles?| stories| posts| news| content| links| coverage| topics)?|((external|internal|useful|more|other|related|top|latest|recent|full list of|all) )?(links|headlines|articles|stories)( »| ›)?|([\p{L}.&]+ ){1,2}headlines|more (from|on|in|stories|news|articles|headlines)\b.*|more (?-i:\p{Lu})[\p{L}'.]*( (&|and|(?-i:\p{Lu})[\p{L}'.]*)){0,3}|(you|we think you) (may|might) (also )?(like|enjoy|be interested)|recommended( for you| stories| reading)?|further reading|see also|also (read|see|on)|read (more|next|also)|top stories|latest (news|stories|headlines)|trending( now)?|popular( now| stories)?|editor'?s? picks?|don'?t miss|around the web|from (around )?the web|((promoted|sponsored|paid|partner) (stories|links|content|posts)( by \w+)?)( (promoted|sponsored|paid|partner) (stories|links|content|posts))?|from our partners|news tracker|in (other|related) news|tags?|topics?|filed under|categories|category|lire aussi|à lire aussi|à lire également|vous aimerez aussi|voir aussi|mehr zum thema|lesen sie auch( die folgenden (beiträge|artikel))?|weitere (artikel|beiträge|nachrichten|themen|videos)|(more|other|related|latest|mehr|ähnliche) videos|auch interessant|(das|dies|das thema|diese themen|diese artikel) (könnte|könnten) (dich|sie|euch) (auch )?interessieren|lust auf mehr|inne artykuły( autora)?|polecamy|zobacz (też|także)|przeczytaj (też|także)|populäre artikel.*|viel gelesen.*|(aktuelle|neueste|letzte) kommentare|temas|etiquetas|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|themen|neueste (artikel|beiträge)|ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|(le )?puede interesar|te puede interesar|leer más|vea también|leggi anche|leia também|veja também|lees ook|zie ook|czytaj (też|także)|читайте также|см\. также|похожие (статьи|новости)|関連記事|関連ニュース|相关(新闻|阅读|文章)|相關(新聞|閱讀|文章)|延伸閱讀|관련\s?(기사|뉴스))\W*$",
     )
 });
 
@@ -44,11 +44,39 @@ fn is_most_read_header(text: &str) -> bool {
 /// we have met: the label, then a colon or an arrow, then the other
 /// story's linked headline ("Czytaj też: …", "Le puede interesar: …",
 /// "Lesen Sie hier: …", "VEA TAMBIÉN: …").
-static SEE_ALSO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также)\s*(:|»|›|>>|→)",
-    )
-});
+static SEE_ALSO_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^\W*({SEE_ALSO_WORDS})\s*(:|»|›|>>|→)")));
+
+/// The words of a "see also" label.
+const SEE_ALSO_WORDS: &str = "read (also|more|next)|see also|also read|related( story| article)?|recommended|more on this( story)?|lesen sie (auch|hier|mehr|dazu|weiter)|lies auch|mehr zum thema|mehr dazu|auch interessant|siehe auch|zum thema|weiterlesen|lire aussi|à lire aussi|à lire également|lire également|voir aussi|sur le même sujet|(también )?(le|te) puede interesar|(lea|lee|vea|ver|mira) también|noticia relacionada|leggi anche|vedi anche|potrebbe interessarti|leia também|veja também|saiba mais|czytaj (też|także|więcej)|zobacz (też|także)|przeczytaj (też|także|również)|lees ook|zie ook|читайте также";
+
+/// A see-also label alone has at most this many words ("Lesen Sie auch
+/// die folgenden Artikel" is a header, not a label).
+const SEE_ALSO_ALONE_MAX_WORDS: usize = 4;
+
+/// "See-also label": the label of a pointer to other stories on a line of
+/// its own ("Weiterlesen:", "Zum Weiterlesen:", "Lee también...", "Saiba
+/// mais"); the linked headlines follow on their own lines. Read with
+/// [`SEE_ALSO_LABEL`] (no second pattern to compile): the label's words,
+/// then nothing but punctuation.
+pub fn is_see_also_label(text: &str, words: usize) -> bool {
+    if words > SEE_ALSO_ALONE_MAX_WORDS {
+        return false;
+    }
+    let words_only = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lower = words_only.to_lowercase();
+    let is_label = |core: &str| {
+        let label = format!("{core}:");
+        SEE_ALSO_LABEL
+            .find(&label)
+            .is_some_and(|m| m.end() == label.len())
+    };
+    is_label(&lower)
+        || ["zum ", "zur "]
+            .iter()
+            .find_map(|p| lower.strip_prefix(p))
+            .is_some_and(is_label)
+}
 
 /// A "see also" line is a label and one headline.
 const SEE_ALSO_MAX_WORDS: usize = 30;
@@ -75,6 +103,24 @@ pub fn is_see_also_link(text: &str, words: usize, link_chars: usize) -> bool {
 /// "Related-articles header": the heading above a list of teasers.
 pub fn is_related_header(text: &str, words: usize) -> bool {
     words <= 8 && (RELATED_HEADER.is_match(text) || is_most_read_header(text))
+}
+
+/// A line of the story's topics or categories: the label, a colon, the
+/// terms ("Themen: Ehrenamt Jugendverbände", "Kategorie: News, open3",
+/// "Tags: bridges, ferries").
+static TAXONOMY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(tags?|topics?|themen|kategorien?|categories|category|schlagw(ö|o)rter|schlagworte|stichw(ö|o)rter|filed under|posted in|abgelegt unter|etiquetas|temas|categorías?|mots-clés|étiquettes|catégories?|tagi|kategorie|tematy|argomenti|categorie)\s*:\s*\w",
+    )
+});
+
+/// A taxonomy line names a few terms.
+const TAXONOMY_LINE_MAX_WORDS: usize = 12;
+
+/// "Taxonomy line": the story's topics or categories after a label, on a
+/// line of their own (a list of terms, not a sentence).
+pub fn is_taxonomy_line(text: &str, words: usize) -> bool {
+    words <= TAXONOMY_LINE_MAX_WORDS && !ends_like_sentence(text) && TAXONOMY_LINE.is_match(text)
 }
 
 /// "More link": a short label ending in `»` or `›` (`World »`, `more »`,
@@ -202,6 +248,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_taxonomy_line_is_a_label_and_a_few_terms() {
+        for line in [
+            "Themen: Ehrenamt Jugendverbände",
+            "Tags: bridges, ferries, river",
+            "Filed under: Travel Europe",
+            "Etiquetas: Guatemala, ciclismo",
+        ] {
+            assert!(is_taxonomy_line(line, w(line)), "{line}");
+        }
+        for text in [
+            "Themen: Wir sprechen heute über das Ehrenamt.",
+            "Tags are what the site uses to file its stories, one or two for each.",
+            "Themen des Abends waren das Ehrenamt und die Jugendverbände",
+        ] {
+            assert!(!is_taxonomy_line(text, w(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_see_also_label_alone_is_a_few_words_of_the_list() {
+        for label in [
+            "Weiterlesen:",
+            "Zum Weiterlesen:",
+            "Lee también...",
+            "Saiba mais",
+            "Read more »",
+            "Czytaj też:",
+        ] {
+            assert!(is_see_also_label(label, w(label)), "{label}");
+        }
+        for text in [
+            "Weiterlesen: Queere Geschichte in Köln",
+            "Read more about the council's plans in our earlier report.",
+            "Saiba mais sobre o projeto",
+        ] {
+            assert!(!is_see_also_label(text, w(text)), "{text}");
+        }
+    }
+
+    #[test]
     fn most_read_sections_are_measured_as_the_bounded_pattern_did() {
         // The form [`MOST_READ_HEADER`] replaced, with its bound in the pattern.
         let bounded = re(
@@ -320,6 +406,18 @@ mod tests {
     #[test]
     fn related_and_comments_headers() {
         assert!(is_related_header("Related stories", 2));
+        // A list of other videos under the story.
+        all_match(
+            is_related_header,
+            &["Weitere Videos", "More videos", "Related videos"],
+        );
+        none_match(
+            is_related_header,
+            &[
+                "Videos",
+                "Weitere Videos zeigen den Unfall aus einem anderen Winkel.",
+            ],
+        );
         // Other languages: Japanese, Chinese, Korean, Russian, Portuguese.
         all_match(
             is_related_header,
