@@ -374,9 +374,43 @@ pub fn include_described_lead(
             continue;
         }
         if says_the_description(&patterns::normalize(&b.text), &description) {
-            verdicts[i] = Verdict::KEEP;
+            // A copy of a lead the body already holds (a teaser of the
+            // story itself above it) adds nothing.
+            if !kept_says(blocks, verdicts, &description) {
+                verdicts[i] = Verdict::KEEP;
+                drop_links_kept_above_body(blocks, verdicts, i + 1);
+            }
+            return;
         }
     }
+}
+
+/// A story's headline stands above its lead: lines that are mostly a link,
+/// kept (as the headline) between the lead and the body's first line, are
+/// a box's links to the story (its entry in a "most read" list that
+/// repeats the title).
+fn drop_links_kept_above_body(blocks: &[Block], verdicts: &mut [Verdict], from: usize) {
+    for i in from..blocks.len() {
+        if !verdicts[i].keep {
+            continue;
+        }
+        if blocks[i].link_density() < LINKED_LINE_DENSITY {
+            return;
+        }
+        verdicts[i] = Verdict::remove(Reason::RelatedHeadline);
+    }
+}
+
+/// A line with at least this share of its text in links is a link.
+const LINKED_LINE_DENSITY: f32 = 0.5;
+
+/// Does a kept block already say what the description says?
+fn kept_says(blocks: &[Block], verdicts: &[Verdict], description: &str) -> bool {
+    blocks.iter().zip(verdicts).any(|(b, v)| {
+        v.keep
+            && b.words >= LEAD_MIN_WORDS
+            && says_the_description(&patterns::normalize(&b.text), description)
+    })
 }
 
 /// The description's words, normalised, without a word cut short where the
@@ -412,8 +446,11 @@ fn says_the_description(text: &str, description: &str) -> bool {
 const LEAD_MIN_WORDS: usize = 8;
 
 /// The lead is looked for at most this many blocks above the story's first
-/// kept block (past the headline, a dateline, a picture and its caption).
-const LEAD_SCAN: usize = 15;
+/// kept block: past the headline, a dateline, a picture and its caption,
+/// and a box the page's layout sets between the head and the body (a
+/// "most read" list of ten linked headlines with their counters). What
+/// the description says is evidence enough at that distance.
+const LEAD_SCAN: usize = 40;
 
 #[cfg(test)]
 mod tests {
@@ -463,6 +500,32 @@ mod tests {
         include_described_lead(&blocks, &mut verdicts, None);
         assert!(!verdicts[1].keep);
         include_described_lead(&blocks, &mut verdicts, Some("Gutes Heu"));
+        assert!(!verdicts[1].keep);
+    }
+
+    #[test]
+    fn a_described_lead_past_a_box_of_linked_headlines_is_kept_once() {
+        // Headline, lead, then a "most read" box of twenty linked
+        // headlines set between the head and the body.
+        let (mut blocks, mut verdicts) = page(LEAD);
+        for n in 0..20 {
+            let mut teaser = Block::new(format!("Meistgelesen Nummer {n}"), BlockKind::Heading(3));
+            teaser.link_chars = teaser.text.len();
+            blocks.insert(2, teaser);
+            verdicts.insert(2, Verdict::remove(Reason::OutsideContent));
+        }
+        // The box's entry for this story, kept as its headline.
+        blocks[2].text = "Heulage: Besser als ihr Ruf?".into();
+        blocks[2].link_chars = blocks[2].text.len();
+        verdicts[2] = Verdict::KEEP;
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(verdicts[1].keep);
+        assert_eq!(verdicts[2].reason, Some(Reason::RelatedHeadline));
+        // When the body already holds the lead, a copy above it stays out.
+        let (mut blocks, mut verdicts) = page(LEAD);
+        blocks.push(Block::new(LEAD.into(), BlockKind::Paragraph));
+        verdicts.push(Verdict::KEEP);
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
         assert!(!verdicts[1].keep);
     }
 

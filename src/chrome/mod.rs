@@ -331,7 +331,7 @@ pub fn classify_with_title(
     }
     if ctx.has_container {
         include_lead_above(blocks, &rules, &evidence.prose, &mut verdicts);
-        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts);
+        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts, title);
     }
     let first_kept = verdicts.iter().position(|v| v.keep);
     if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {
