@@ -88,7 +88,12 @@ pub(super) fn include_lead_under_headline(
             continue;
         }
         stray += 1;
-        if stray > LEAD_MAX_STRAY {
+        let max_stray = if titled.is_some() {
+            LEAD_MAX_STRAY_TITLED
+        } else {
+            LEAD_MAX_STRAY
+        };
+        if stray > max_stray {
             break;
         }
     }
@@ -164,6 +169,10 @@ const HEADLINE_MAX_LINK_DENSITY: f32 = 0.5;
 /// Blocks other than chrome and leads between the body and its headline:
 /// a kicker, a caption's text, a "Published in" label.
 const LEAD_MAX_STRAY: usize = 2;
+/// Under a headline the page's title names, the head may hold more such
+/// lines (a deck, the paper's name, a photographer's credit, a kicker):
+/// the walk is known to end at the headline.
+const LEAD_MAX_STRAY_TITLED: usize = 4;
 /// The head of a story spans at most this many blocks (a share bar of ten
 /// buttons, a meta box, a picture with its caption and credit).
 const LEAD_MAX_SCAN: usize = 40;
@@ -351,6 +360,30 @@ mod tests {
         // The story's head in a `header` element holds the lead too.
         let rows = head_with_subheadings(Some(DomHint::Header));
         assert!(kept_titled(&rows, Some(TITLE))[1]);
+    }
+
+    #[test]
+    fn under_a_titled_headline_a_deck_source_and_credit_may_precede_the_lead() {
+        use BlockKind::*;
+        let line = |t: &'static str| Row(t, Paragraph, None, None, 0.0, false);
+        let rows = [
+            Row(
+                "Das Beste aus zwei Welten",
+                Heading(1),
+                None,
+                None,
+                -1.0,
+                false,
+            ),
+            line("Ein Schuh für Aufstieg und Abfahrt"),
+            line("Bergmagazin Nord"),
+            line("FOTO: JANE ROE"),
+            Row(LEAD, Paragraph, None, None, 22.0, false),
+            Row(BODY, Paragraph, None, None, 21.0, true),
+        ];
+        assert!(kept_titled(&rows, Some(TITLE))[4]);
+        // Without the title, three such lines are more than a head holds.
+        assert!(!kept(&rows)[4]);
     }
 
     #[test]
