@@ -67,7 +67,8 @@ const REPEATED_FIELD_MAX_LINK_DENSITY: f32 = 0.5;
 fn is_record_field_shaped(b: &Block) -> bool {
     let t = b.text.trim();
     let bracketed = t.starts_with(['(', '[']) && t.ends_with([')', ']']);
-    b.words >= REPEATED_FIELD_MIN_WORDS
+    // A table's cell is data whatever its length ("Yes", "N/A", "1998").
+    (b.words >= REPEATED_FIELD_MIN_WORDS || b.kind == BlockKind::Table)
         && !bracketed
         && b.link_density() < REPEATED_FIELD_MAX_LINK_DENSITY
         && (t.contains(':') || !patterns::ends_like_sentence(t))
@@ -197,6 +198,10 @@ mod tests {
         let field = "Publication Date: 2002";
         let page = blocks(&[(PROSE, p), (field, p), (CAPTION, p), (field, p), (PROSE, p)]);
         assert_eq!(kept_after_repeats(&page), [true, true, true, true, true]);
+        // A data table's one-word cells repeat as data does.
+        let (t, p) = (BlockKind::Table, BlockKind::Paragraph);
+        let page = blocks(&[(PROSE, p), ("Yes", t), ("No", t), ("Yes", t), (PROSE, p)]);
+        assert_eq!(kept_after_repeats(&page), [true; 5]);
     }
 
     #[test]
