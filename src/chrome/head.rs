@@ -112,8 +112,8 @@ pub(super) fn include_titled_headline(
 /// that is what a reader of `text` expects (`--headline` keeps it). The
 /// headline is the first kept block when it repeats the page's title (a
 /// heading that does not is a section of the text, as Readability keeps
-/// it), or the second when the first is a short kicker or dateline above
-/// it, and only when a body longer than it goes on after it: a page whose
+/// it), or under up to four short kicker or dateline lines above it (which
+/// go with it), and only when a body longer than it goes on after it: a page whose
 /// whole text is one heading keeps it, and so does a page of two short
 /// lines ("Step one", "Step two"), whose first line heads nothing.
 pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Option<&str>) {
@@ -128,17 +128,18 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
         .enumerate()
         .filter(|(_, v)| v.keep)
         .map(|(i, _)| i)
-        .take(HEADLINE_KEPT_SCAN + 1)
+        .take(HEADLINE_KICKERS_SCAN + 1)
         .collect();
-    for (k, &i) in kept.iter().enumerate().take(HEADLINE_KEPT_SCAN) {
+    for (k, &i) in kept.iter().enumerate().take(HEADLINE_KICKERS_SCAN) {
         if k + 1 < kept.len() && is_headline(&blocks[i]) && heads_a_body(blocks, verdicts, i) {
             verdicts[i] = Verdict::remove(Reason::Headline);
-            // A dateline printed above the headline, as a kicker ("12.12.2022,
-            // 08:30 Uhr", then the headline), goes with it too.
+            // What is printed above the headline heads it: a dateline
+            // ("12.12.2022, 08:30 Uhr"), a rubric or kicker ("Promis",
+            // "Politiques publiques"), an issue's label, a shorter copy of
+            // the headline. All of it goes with it.
             for &above in &kept[..k] {
-                if let Some(reason) = dateline_reason(&blocks[above]) {
-                    verdicts[above] = Verdict::remove(reason);
-                }
+                let reason = dateline_reason(&blocks[above]).unwrap_or(Reason::Headline);
+                verdicts[above] = Verdict::remove(reason);
             }
             drop_datelines_under(blocks, verdicts, i + 1);
             return;
@@ -149,6 +150,13 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
         }
     }
 }
+
+/// Kept blocks searched for the headline to leave out: itself, or under
+/// up to four short lines above it (a rubric, a kicker, a dateline, an
+/// issue's label, a second copy of the headline). Four: a magazine prints
+/// its section, issue and price lines above the headline; more short lines
+/// than that are a list the headline is not part of.
+const HEADLINE_KICKERS_SCAN: usize = 5;
 
 /// Do the kept blocks after block `i` hold more words than it? (Stops
 /// counting as soon as they do.)
@@ -196,9 +204,6 @@ fn dateline_reason(b: &Block) -> Option<Reason> {
         _ => None,
     }
 }
-
-/// Kept blocks searched for the headline: itself, or a kicker above it.
-pub(super) const HEADLINE_KEPT_SCAN: usize = 2;
 
 /// Does a block repeat the page's title (`title` normalised, of
 /// `title_words` words): the same words, or one holding the other with at
@@ -564,6 +569,37 @@ mod tests {
         assert_eq!(verdicts[0].reason, Some(Reason::Timestamp));
         // With no headline found (no title), the head stays as printed.
         let verdicts = headline_left_out(&texts, None);
+        assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn kickers_above_a_left_out_headline_go_with_it() {
+        let title = "Kernfusion gegen die Energiekrise";
+        let texts = [
+            "Wissenschaft",
+            "Ausgabe 12, Winter 2022",
+            "Kernfusion gegen Energiekrise",
+            title,
+            LEAD,
+            BODY,
+        ];
+        let verdicts = headline_left_out(&texts, Some(title));
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(kept, [false, false, false, false, true, true]);
+        // A paragraph above the title's words: they are not the headline,
+        // and nothing goes.
+        let texts = [
+            "Wissenschaft",
+            "Forscher in Kalifornien melden einen Durchbruch, der die Energiekrise nicht lösen wird.",
+            title,
+            LEAD,
+            BODY,
+        ];
+        let verdicts = headline_left_out(&texts, Some(title));
+        assert!(verdicts.iter().all(|v| v.keep));
+        // Five short lines above it are a list, not the headline's kickers.
+        let texts = ["Eins", "Zwei", "Drei", "Vier", "Fünf", title, LEAD, BODY];
+        let verdicts = headline_left_out(&texts, Some(title));
         assert!(verdicts.iter().all(|v| v.keep));
     }
 
