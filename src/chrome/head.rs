@@ -40,6 +40,38 @@ pub(super) fn include_dateline(blocks: &[Block], verdicts: &mut [Verdict]) {
     }
 }
 
+/// A picture's caption closing with its credit ("… in die Enge. Bild:
+/// Jane Roe/Theater", "… in the harbour. By COAST GUARD") printed at the
+/// head of the story, above its first paragraph of prose: the picture
+/// stands at the head, and without it the caption reads as a stray lead.
+/// Looked for among the first [`HEAD_CAPTION_SCAN`] kept blocks, up to the
+/// first block longer than a caption (the body has begun).
+pub(super) fn drop_head_captions(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&i| verdicts[i].keep)
+        .take(HEAD_CAPTION_SCAN + 1)
+        .collect();
+    for (k, &i) in kept.iter().enumerate().take(HEAD_CAPTION_SCAN) {
+        let b = &blocks[i];
+        // A body must go on under it: a page that is one caption keeps it.
+        if k + 1 < kept.len()
+            && !matches!(b.kind, BlockKind::Heading(_))
+            && patterns::ends_with_picture_credit(&b.text, b.words)
+        {
+            verdicts[i] = Verdict::remove(Reason::PictureCredit);
+        } else if b.words > HEAD_CAPTION_MAX_WORDS {
+            return;
+        }
+    }
+}
+
+/// The head of the story: headline, kicker or deck, byline, the picture's
+/// caption, then the body.
+const HEAD_CAPTION_SCAN: usize = 4;
+
+/// A block longer than a caption (a paragraph of the body) ends the head.
+const HEAD_CAPTION_MAX_WORDS: usize = 45;
+
 /// A dateline longer than this is a paragraph that mentions a date.
 pub(super) const DATELINE_MAX_WORDS: usize = 15;
 
@@ -570,6 +602,26 @@ mod tests {
         // With no headline found (no title), the head stays as printed.
         let verdicts = headline_left_out(&texts, None);
         assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn a_credited_caption_at_the_head_goes_and_not_in_the_body() {
+        let caption = "Ein Moment im Stück: die Menge wird zum Mob. Bild: Jane Roe/Theater Nord";
+        let blocks: Vec<Block> = ["Tanz im Depot", caption, LEAD, BODY, caption]
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        drop_head_captions(&blocks, &mut verdicts);
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        // Past the lead, the story has begun: a caption there is left alone.
+        assert_eq!(kept, [true, false, true, true, true]);
+        assert_eq!(verdicts[1].reason, Some(Reason::PictureCredit));
+        // A page that is only the caption keeps it.
+        let blocks = vec![Block::new(caption.into(), BlockKind::Paragraph)];
+        let mut verdicts = vec![Verdict::KEEP];
+        drop_head_captions(&blocks, &mut verdicts);
+        assert!(verdicts[0].keep);
     }
 
     #[test]

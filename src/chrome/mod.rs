@@ -338,6 +338,7 @@ pub fn classify_with_title(
         include_headline(blocks, &rules, &mut verdicts);
     }
     include_dateline(blocks, &mut verdicts);
+    drop_head_captions(blocks, &mut verdicts);
     drop_repeats(blocks, &mut verdicts);
     drop_repeated_long_captions(blocks, &mut verdicts);
     // The kit's truths keep a second printing that is visible (three

@@ -327,6 +327,37 @@ pub fn is_picture_credit(text: &str, words: usize) -> bool {
     words <= PICTURE_CREDIT_MAX_WORDS && !ends_like_sentence(text) && PICTURE_CREDIT.is_match(text)
 }
 
+/// A caption's closing credit, after the caption's sentence: the label and
+/// a name of a few words ("… in die Enge. Bild: Jane Roe/Theater", "…
+/// (Foto: dpa)"), or "By" and a name in capitals ("… in the harbour. By
+/// COAST GUARD"; in capitals, not a writer's byline).
+static CAPTION_CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"[.!?\x{201c}\x{201d}\x{bb}\x{ab}\x{22})]\s+(\(\s*(?i:bild|fotos?|photos?|image|imagen|picture|credit)\s*:\s*[^():!?]{2,60}\)|(?i:bild|fotos?|photos?|image|imagen|picture|credit)\s*:\s*[^():!?]{2,60}|By\s+[\p{Lu}\p{N}][\p{Lu}\p{N}.&'/ -]{2,60})\s*$",
+    )
+});
+
+/// Longest caption with its credit: a picture's sentence or two.
+const CAPTIONED_CREDIT_MAX_WORDS: usize = 45;
+
+/// Most words of the credit's name: a photographer's and an agency's.
+const CREDIT_NAME_MAX_WORDS: usize = 6;
+
+/// A picture's caption closing with its credit ("Dancers on the stage.
+/// Photo: Jane Roe/Theater"): a sentence or two ended by the credit.
+pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
+    // Every such credit holds a colon or "By "; most lines hold neither.
+    if words > CAPTIONED_CREDIT_MAX_WORDS || !(text.contains(':') || text.contains("By ")) {
+        return false;
+    }
+    CAPTION_CREDIT_TAIL.captures(text).is_some_and(|c| {
+        let credit = c.get(1).map_or("", |m| m.as_str());
+        let name = credit.split_once(':').map_or(credit, |(_, n)| n);
+        (1..=CREDIT_NAME_MAX_WORDS + 1).contains(&name.split_whitespace().count())
+            && credit.len() < text.len() / 2 + 20
+    })
+}
+
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(not|n't) (be )?(held )?responsible for (the )?(content|contents) (of|on|in) (any )?(external|third[- ]party|linked|other) (internet |web )?(sites?|websites?|web sites?|links|pages)|\bdoes not endorse\b.{0,80}\b(external|third[- ]party) (internet )?(sites|websites|links)",
@@ -353,6 +384,29 @@ pub fn is_external_links_disclaimer(text: &str, words: usize) -> bool {
 mod tests {
     use super::super::tests::{all_match, none_match, w};
     use super::*;
+
+    #[test]
+    fn a_caption_closing_with_its_credit() {
+        let yes = [
+            "Ein Moment im Stück: die Menge wird zum Mob. Bild: Jane Roe/Theater Nord",
+            "Agents found the cargo inside a boat in the harbour. By COAST GUARD NEWS",
+            "Der Hafen im Morgenlicht. (Foto: Hans Muster)",
+        ];
+        for t in yes {
+            assert!(ends_with_picture_credit(t, w(t)), "{t}");
+        }
+        let no = [
+            // A writer's byline after a lead, not a picture's credit.
+            "The council met on Tuesday. By Jane Roe",
+            "Read more about it: the council and its plans for the harbour.",
+            "Foto: Hans Muster",
+            // The credit's label inside the sentence.
+            "The photo: a harbour at dawn, taken by a reader from the pier on the hill over town",
+        ];
+        for t in no {
+            assert!(!ends_with_picture_credit(t, w(t)), "{t}");
+        }
+    }
 
     #[test]
     fn the_copyright_words_test_lets_through_every_line_the_pattern_matches() {

@@ -25,7 +25,7 @@ mod story_head;
 
 pub use comments::is_comment_signature;
 pub use credits::{
-    GLUED_CHROME_START, footer_credit, is_ad_disclosure, is_copyright,
+    GLUED_CHROME_START, ends_with_picture_credit, footer_credit, is_ad_disclosure, is_copyright,
     is_external_links_disclaimer, is_gallery_counter, is_picture_credit, strip_copyright_words,
     syndication_source, wire_source,
 };
