@@ -227,6 +227,11 @@ impl Analyzed {
                 &mut classified.verdicts,
                 metadata.title.as_deref(),
             );
+            chrome::leave_out_bylines(
+                &self.blocks,
+                &mut classified.verdicts,
+                metadata.author.as_deref(),
+            );
         }
         let trace = self.trace.then(|| {
             self.blocks

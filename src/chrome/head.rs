@@ -190,6 +190,60 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
 /// than that are a list the headline is not part of.
 const HEADLINE_KICKERS_SCAN: usize = 5;
 
+/// Leave the story's byline out of the body, as its headline: the
+/// author's name on a line of its own among the first
+/// [`BYLINE_KEPT_SCAN`] kept blocks ("Iwona Kurz"), with the line of the
+/// writer's role under it ("Redakteur in der Wirtschaft."). `author` is
+/// the page's author as read from its metadata (names joined by commas);
+/// a name of one word is too likely a word of the story to be looked for.
+/// `--headline` keeps the head of the story as printed.
+pub fn leave_out_bylines(blocks: &[Block], verdicts: &mut [Verdict], author: Option<&str>) {
+    let Some(author) = author else {
+        return;
+    };
+    let names: Vec<String> = author
+        .split([',', ';', '&', '/'])
+        .map(patterns::normalize)
+        .filter(|n| n.contains(' '))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&i| verdicts[i].keep)
+        .take(BYLINE_KEPT_SCAN + 1)
+        .collect();
+    for (k, &i) in kept.iter().enumerate().take(BYLINE_KEPT_SCAN) {
+        if blocks[i].words > BYLINE_NAME_MAX_WORDS
+            || !names.contains(&patterns::normalize(&blocks[i].text))
+        {
+            continue;
+        }
+        verdicts[i] = Verdict::remove(Reason::Byline);
+        if let Some(&role) = kept.get(k + 1)
+            && blocks[role].words <= BYLINE_ROLE_MAX_WORDS
+            && !matches!(blocks[role].kind, BlockKind::Heading(_))
+            // A line in capitals is a heading, not a role.
+            && blocks[role].text.chars().any(char::is_lowercase)
+            && !names.contains(&patterns::normalize(&blocks[role].text))
+            && heads_a_body(blocks, verdicts, role)
+        {
+            verdicts[role] = Verdict::remove(Reason::Byline);
+        }
+    }
+}
+
+/// The head of the story: a kicker, the deck, a dateline, then one or two
+/// writers' names, each with the line of their role.
+const BYLINE_KEPT_SCAN: usize = 6;
+
+/// A writer's name: a few words.
+const BYLINE_NAME_MAX_WORDS: usize = 5;
+
+/// A writer's role under the name ("Redakteur in der Wirtschaft der
+/// Frankfurter Allgemeinen Sonntagszeitung."): a line, not a paragraph.
+const BYLINE_ROLE_MAX_WORDS: usize = 12;
+
 /// Do the kept blocks after block `i` hold more words than it? (Stops
 /// counting as soon as they do.)
 fn heads_a_body(blocks: &[Block], verdicts: &[Verdict], i: usize) -> bool {
@@ -622,6 +676,42 @@ mod tests {
         let mut verdicts = vec![Verdict::KEEP];
         drop_head_captions(&blocks, &mut verdicts);
         assert!(verdicts[0].keep);
+    }
+
+    #[test]
+    fn the_authors_name_and_role_at_the_head_go_not_a_name_in_the_story() {
+        let texts = [
+            LEAD,
+            "Jane Roe",
+            "Editor for science.",
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+            "Jane Roe",
+        ];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let kept = |author: Option<&str>| -> Vec<bool> {
+            let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+            leave_out_bylines(&blocks, &mut verdicts, author);
+            verdicts.iter().map(|v| v.keep).collect()
+        };
+        // The name in the story's body (past the head) stays.
+        assert_eq!(
+            kept(Some("John Doe, Jane Roe")),
+            [true, false, false, true, true, true, true, true]
+        );
+        // No author known, or another one: all stays.
+        assert_eq!(kept(None), [true; 8]);
+        assert_eq!(kept(Some("John Doe")), [true; 8]);
+        // A one-word name is not looked for.
+        let blocks = [LEAD, "Roe", BODY].map(|t| Block::new(t.into(), BlockKind::Paragraph));
+        let mut verdicts = vec![Verdict::KEEP; 3];
+        leave_out_bylines(&blocks, &mut verdicts, Some("Roe"));
+        assert!(verdicts.iter().all(|v| v.keep));
     }
 
     #[test]

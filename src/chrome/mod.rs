@@ -43,7 +43,7 @@ use captions::*;
 use evidence::*;
 pub use evidence::{content_score, is_link_list, precision_rule_for, prose_score, rule_for};
 use head::*;
-pub use head::{include_described_lead, leave_out_headline};
+pub use head::{include_described_lead, leave_out_bylines, leave_out_headline};
 use lead::*;
 pub use region::best_span;
 use region::*;
