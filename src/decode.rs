@@ -9,7 +9,8 @@
 //!    encoding?>`), found by a prescan like the browsers' — but a declaration
 //!    the bytes contradict loses (a page declaring Latin-1 that is valid
 //!    non-ASCII UTF-8 is UTF-8; a page declaring UTF-8 that is not, is
-//!    detected);
+//!    detected, unless it is UTF-8 with a few stray legacy bytes: see
+//!    [`decode_mostly_utf8`]);
 //! 5. UTF-16 without a BOM, recognised by its pattern of NUL bytes;
 //! 6. valid UTF-8;
 //! 7. detection with chardetng, with the URL's top-level domain as a hint.
@@ -61,7 +62,8 @@ pub struct Decoded {
     /// The encoding's WHATWG name (`UTF-8`, `windows-1252`, `Shift_JIS`, …).
     pub encoding: &'static str,
     pub source: EncodingSource,
-    /// True when some bytes were invalid and became U+FFFD.
+    /// True when some bytes were invalid in the chosen encoding and became
+    /// U+FFFD (or, in a page that is mostly UTF-8, windows-1252 characters).
     pub had_errors: bool,
 }
 
@@ -88,19 +90,25 @@ pub fn decode(bytes: &[u8], hints: &DecodeHints) -> Decoded {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return finish(&bytes[len..], enc, EncodingSource::Bom);
     }
-    if let Some(enc) = hints.transport_charset.and_then(charset_label) {
-        return finish(
-            bytes,
-            ascii_compatible(enc, bytes),
-            EncodingSource::Transport,
-        );
-    }
     let utf8_valid = std::str::from_utf8(bytes).is_ok();
+    if let Some(enc) = hints.transport_charset.and_then(charset_label) {
+        let enc = ascii_compatible(enc, bytes);
+        if enc == UTF_8
+            && !utf8_valid
+            && let Some(decoded) = decode_mostly_utf8(bytes, EncodingSource::Transport)
+        {
+            return decoded;
+        }
+        return finish(bytes, enc, EncodingSource::Transport);
+    }
     let may_be_html = hints.kind != Some(InputKind::Text) && looks_like_markup(bytes);
     if may_be_html && let Some(enc) = prescan_meta_charset(bytes) {
         if enc == UTF_8 {
             if utf8_valid {
                 return finish(bytes, UTF_8, EncodingSource::Declared);
+            }
+            if let Some(decoded) = decode_mostly_utf8(bytes, EncodingSource::Declared) {
+                return decoded;
             }
             // Declared UTF-8 but it is not: fall through to detection.
         } else if utf8_valid && !bytes.is_ascii() {
@@ -130,6 +138,44 @@ fn finish(bytes: &[u8], enc: &'static Encoding, source: EncodingSource) -> Decod
         source,
         had_errors,
     }
+}
+
+/// A page declared UTF-8 whose bytes are UTF-8 but for a few stray bytes
+/// of a legacy encoding (a widget, a comment or a database field written
+/// in Latin-1 into a UTF-8 template: "schön" as `sch\xf6n`): each valid
+/// sequence is read as UTF-8 and each invalid byte as windows-1252, the
+/// legacy encoding such fragments are in. Decoding the whole page as
+/// windows-1252 (what detection picks) would garble every other non-ASCII
+/// letter into mojibake ("schÃ¶n"). `None` when the page is not mostly
+/// UTF-8: a page mislabelled UTF-8 but written in Latin-1 or a double-byte
+/// encoding has invalid bytes at least as often as sequences that happen to
+/// be valid UTF-8, so valid multi-byte sequences must outnumber the invalid
+/// bytes. One pass over the bytes.
+fn decode_mostly_utf8(bytes: &[u8], source: EncodingSource) -> Option<Decoded> {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Lead bytes of multi-byte sequences (continuation bytes are 10xxxxxx).
+        valid += chunk.valid().bytes().filter(|b| *b >= 0xC0).count();
+        invalid += chunk.invalid().len();
+    }
+    if valid <= invalid {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + invalid);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for &b in chunk.invalid() {
+            let byte = [b];
+            let (c, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            text.push_str(&c);
+        }
+    }
+    Some(Decoded {
+        text,
+        encoding: UTF_8.name(),
+        source,
+        had_errors: true,
+    })
 }
 
 /// A user-given label, resolved; `replacement` (the WHATWG sink for
@@ -703,6 +749,44 @@ mod tests {
         let d = dec(&bytes);
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains(FR));
+    }
+
+    #[test]
+    fn a_utf8_page_with_a_stray_latin1_fragment_keeps_its_utf8() {
+        // A UTF-8 template around one field written in Latin-1.
+        let mut page = format!("<meta charset=utf-8><p>{FR}</p><p>").into_bytes();
+        page.extend_from_slice(b"So sch\xf6n winterlich, gr\xfc\xdfe!</p>");
+        let d = dec(&page);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains(FR), "{}", d.text);
+        assert!(d.text.contains("So schön winterlich, grüße!"));
+        assert!(d.had_errors);
+        // The same with the charset given by the transport.
+        let d = decode(
+            &page,
+            &DecodeHints {
+                transport_charset: Some("text/html; charset=UTF-8"),
+                ..Default::default()
+            },
+        );
+        assert!(d.text.contains(FR) && d.text.contains("So schön"));
+    }
+
+    #[test]
+    fn a_legacy_page_mislabelled_utf8_is_still_detected() {
+        // Double-byte Chinese text forms valid UTF-8 pairs by chance, but
+        // far fewer than invalid bytes: detection decides.
+        let page = format!("<meta charset=utf-8><p>{ZH_S}</p>");
+        let (bytes, _, _) = encoding_rs::GBK.encode(&page);
+        let d = decode(
+            &bytes,
+            &DecodeHints {
+                url: Some("http://example.cn/a"),
+                ..Default::default()
+            },
+        );
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.text.contains(ZH_S));
     }
 
     #[test]

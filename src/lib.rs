@@ -237,6 +237,11 @@ impl Analyzed {
                 &mut classified.verdicts,
                 metadata.title.as_deref(),
             );
+            chrome::leave_out_bylines(
+                &blocks,
+                &mut classified.verdicts,
+                metadata.author.as_deref(),
+            );
         }
         let trace = self.trace.then(|| {
             blocks

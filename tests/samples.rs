@@ -215,6 +215,22 @@ fn news_prose_about_credits() {
     insta::assert_snapshot!(record_for("news-prose-about-credits.html"));
 }
 
+/// A story about cookie banners that quotes them keeps every paragraph;
+/// the page's own banner after the story goes as `cookie_notice`.
+#[test]
+fn news_prose_about_cookies() {
+    let record = record_for("news-prose-about-cookies.html");
+    assert!(
+        record.contains("is no longer enough, the judges wrote"),
+        "{record}"
+    );
+    assert!(
+        record.contains("although the page kept loading"),
+        "{record}"
+    );
+    insta::assert_snapshot!(record);
+}
+
 /// A sample cleaned with one trade-off between precision and recall,
 /// rendered as `format` (with `--explain` for JSON).
 fn favoring(name: &str, favor: unchrome::chrome::Favor, format: Format) -> String {

@@ -40,6 +40,38 @@ pub(super) fn include_dateline(blocks: &[Block], verdicts: &mut [Verdict]) {
     }
 }
 
+/// A picture's caption closing with its credit ("… in die Enge. Bild:
+/// Jane Roe/Theater", "… in the harbour. By COAST GUARD") printed at the
+/// head of the story, above its first paragraph of prose: the picture
+/// stands at the head, and without it the caption reads as a stray lead.
+/// Looked for among the first [`HEAD_CAPTION_SCAN`] kept blocks, up to the
+/// first block longer than a caption (the body has begun).
+pub(super) fn drop_head_captions(blocks: &[Block], verdicts: &mut [Verdict]) {
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&i| verdicts[i].keep)
+        .take(HEAD_CAPTION_SCAN + 1)
+        .collect();
+    for (k, &i) in kept.iter().enumerate().take(HEAD_CAPTION_SCAN) {
+        let b = &blocks[i];
+        // A body must go on under it: a page that is one caption keeps it.
+        if k + 1 < kept.len()
+            && !matches!(b.kind, BlockKind::Heading(_))
+            && patterns::ends_with_picture_credit(&b.text, b.words)
+        {
+            verdicts[i] = Verdict::remove(Reason::PictureCredit);
+        } else if b.words > HEAD_CAPTION_MAX_WORDS {
+            return;
+        }
+    }
+}
+
+/// The head of the story: headline, kicker or deck, byline, the picture's
+/// caption, then the body.
+const HEAD_CAPTION_SCAN: usize = 4;
+
+/// A block longer than a caption (a paragraph of the body) ends the head.
+const HEAD_CAPTION_MAX_WORDS: usize = 45;
+
 /// A dateline longer than this is a paragraph that mentions a date.
 pub(super) const DATELINE_MAX_WORDS: usize = 15;
 
@@ -112,8 +144,8 @@ pub(super) fn include_titled_headline(
 /// that is what a reader of `text` expects (`--headline` keeps it). The
 /// headline is the first kept block when it repeats the page's title (a
 /// heading that does not is a section of the text, as Readability keeps
-/// it), or the second when the first is a short kicker or dateline above
-/// it, and only when a body longer than it goes on after it: a page whose
+/// it), or under up to four short kicker or dateline lines above it (which
+/// go with it), and only when a body longer than it goes on after it: a page whose
 /// whole text is one heading keeps it, and so does a page of two short
 /// lines ("Step one", "Step two"), whose first line heads nothing.
 pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Option<&str>) {
@@ -128,17 +160,18 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
         .enumerate()
         .filter(|(_, v)| v.keep)
         .map(|(i, _)| i)
-        .take(HEADLINE_KEPT_SCAN + 1)
+        .take(HEADLINE_KICKERS_SCAN + 1)
         .collect();
-    for (k, &i) in kept.iter().enumerate().take(HEADLINE_KEPT_SCAN) {
+    for (k, &i) in kept.iter().enumerate().take(HEADLINE_KICKERS_SCAN) {
         if k + 1 < kept.len() && is_headline(&blocks[i]) && heads_a_body(blocks, verdicts, i) {
             verdicts[i] = Verdict::remove(Reason::Headline);
-            // A dateline printed above the headline, as a kicker ("12.12.2022,
-            // 08:30 Uhr", then the headline), goes with it too.
+            // What is printed above the headline heads it: a dateline
+            // ("12.12.2022, 08:30 Uhr"), a rubric or kicker ("Promis",
+            // "Politiques publiques"), an issue's label, a shorter copy of
+            // the headline. All of it goes with it.
             for &above in &kept[..k] {
-                if let Some(reason) = dateline_reason(&blocks[above]) {
-                    verdicts[above] = Verdict::remove(reason);
-                }
+                let reason = dateline_reason(&blocks[above]).unwrap_or(Reason::Headline);
+                verdicts[above] = Verdict::remove(reason);
             }
             drop_datelines_under(blocks, verdicts, i + 1);
             return;
@@ -149,6 +182,67 @@ pub fn leave_out_headline(blocks: &[Block], verdicts: &mut [Verdict], title: Opt
         }
     }
 }
+
+/// Kept blocks searched for the headline to leave out: itself, or under
+/// up to four short lines above it (a rubric, a kicker, a dateline, an
+/// issue's label, a second copy of the headline). Four: a magazine prints
+/// its section, issue and price lines above the headline; more short lines
+/// than that are a list the headline is not part of.
+const HEADLINE_KICKERS_SCAN: usize = 5;
+
+/// Leave the story's byline out of the body, as its headline: the
+/// author's name on a line of its own among the first
+/// [`BYLINE_KEPT_SCAN`] kept blocks ("Iwona Kurz"), with the line of the
+/// writer's role under it ("Redakteur in der Wirtschaft."). `author` is
+/// the page's author as read from its metadata (names joined by commas);
+/// a name of one word is too likely a word of the story to be looked for.
+/// `--headline` keeps the head of the story as printed.
+pub fn leave_out_bylines(blocks: &[Block], verdicts: &mut [Verdict], author: Option<&str>) {
+    let Some(author) = author else {
+        return;
+    };
+    let names: Vec<String> = author
+        .split([',', ';', '&', '/'])
+        .map(patterns::normalize)
+        .filter(|n| n.contains(' '))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&i| verdicts[i].keep)
+        .take(BYLINE_KEPT_SCAN + 1)
+        .collect();
+    for (k, &i) in kept.iter().enumerate().take(BYLINE_KEPT_SCAN) {
+        if blocks[i].words > BYLINE_NAME_MAX_WORDS
+            || !names.contains(&patterns::normalize(&blocks[i].text))
+        {
+            continue;
+        }
+        verdicts[i] = Verdict::remove(Reason::Byline);
+        if let Some(&role) = kept.get(k + 1)
+            && blocks[role].words <= BYLINE_ROLE_MAX_WORDS
+            && !matches!(blocks[role].kind, BlockKind::Heading(_))
+            // A line in capitals is a heading, not a role.
+            && blocks[role].text.chars().any(char::is_lowercase)
+            && !names.contains(&patterns::normalize(&blocks[role].text))
+            && heads_a_body(blocks, verdicts, role)
+        {
+            verdicts[role] = Verdict::remove(Reason::Byline);
+        }
+    }
+}
+
+/// The head of the story: a kicker, the deck, a dateline, then one or two
+/// writers' names, each with the line of their role.
+const BYLINE_KEPT_SCAN: usize = 6;
+
+/// A writer's name: a few words.
+const BYLINE_NAME_MAX_WORDS: usize = 5;
+
+/// A writer's role under the name ("Redakteur in der Wirtschaft der
+/// Frankfurter Allgemeinen Sonntagszeitung."): a line, not a paragraph.
+const BYLINE_ROLE_MAX_WORDS: usize = 12;
 
 /// Do the kept blocks after block `i` hold more words than it? (Stops
 /// counting as soon as they do.)
@@ -196,9 +290,6 @@ fn dateline_reason(b: &Block) -> Option<Reason> {
         _ => None,
     }
 }
-
-/// Kept blocks searched for the headline: itself, or a kicker above it.
-pub(super) const HEADLINE_KEPT_SCAN: usize = 2;
 
 /// Does a block repeat the page's title (`title` normalised, of
 /// `title_words` words): the same words, or one holding the other with at
@@ -374,9 +465,43 @@ pub fn include_described_lead(
             continue;
         }
         if says_the_description(&patterns::normalize(&b.text), &description) {
-            verdicts[i] = Verdict::KEEP;
+            // A copy of a lead the body already holds (a teaser of the
+            // story itself above it) adds nothing.
+            if !kept_says(blocks, verdicts, &description) {
+                verdicts[i] = Verdict::KEEP;
+                drop_links_kept_above_body(blocks, verdicts, i + 1);
+            }
+            return;
         }
     }
+}
+
+/// A story's headline stands above its lead: lines that are mostly a link,
+/// kept (as the headline) between the lead and the body's first line, are
+/// a box's links to the story (its entry in a "most read" list that
+/// repeats the title).
+fn drop_links_kept_above_body(blocks: &[Block], verdicts: &mut [Verdict], from: usize) {
+    for i in from..blocks.len() {
+        if !verdicts[i].keep {
+            continue;
+        }
+        if blocks[i].link_density() < LINKED_LINE_DENSITY {
+            return;
+        }
+        verdicts[i] = Verdict::remove(Reason::RelatedHeadline);
+    }
+}
+
+/// A line with at least this share of its text in links is a link.
+const LINKED_LINE_DENSITY: f32 = 0.5;
+
+/// Does a kept block already say what the description says?
+fn kept_says(blocks: &[Block], verdicts: &[Verdict], description: &str) -> bool {
+    blocks.iter().zip(verdicts).any(|(b, v)| {
+        v.keep
+            && b.words >= LEAD_MIN_WORDS
+            && says_the_description(&patterns::normalize(&b.text), description)
+    })
 }
 
 /// The description's words, normalised, without a word cut short where the
@@ -412,8 +537,11 @@ fn says_the_description(text: &str, description: &str) -> bool {
 const LEAD_MIN_WORDS: usize = 8;
 
 /// The lead is looked for at most this many blocks above the story's first
-/// kept block (past the headline, a dateline, a picture and its caption).
-const LEAD_SCAN: usize = 15;
+/// kept block: past the headline, a dateline, a picture and its caption,
+/// and a box the page's layout sets between the head and the body (a
+/// "most read" list of ten linked headlines with their counters). What
+/// the description says is evidence enough at that distance.
+const LEAD_SCAN: usize = 40;
 
 #[cfg(test)]
 mod tests {
@@ -467,6 +595,32 @@ mod tests {
     }
 
     #[test]
+    fn a_described_lead_past_a_box_of_linked_headlines_is_kept_once() {
+        // Headline, lead, then a "most read" box of twenty linked
+        // headlines set between the head and the body.
+        let (mut blocks, mut verdicts) = page(LEAD);
+        for n in 0..20 {
+            let mut teaser = Block::new(format!("Meistgelesen Nummer {n}"), BlockKind::Heading(3));
+            teaser.link_chars = teaser.text.len();
+            blocks.insert(2, teaser);
+            verdicts.insert(2, Verdict::remove(Reason::OutsideContent));
+        }
+        // The box's entry for this story, kept as its headline.
+        blocks[2].text = "Heulage: Besser als ihr Ruf?".into();
+        blocks[2].link_chars = blocks[2].text.len();
+        verdicts[2] = Verdict::KEEP;
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(verdicts[1].keep);
+        assert_eq!(verdicts[2].reason, Some(Reason::RelatedHeadline));
+        // When the body already holds the lead, a copy above it stays out.
+        let (mut blocks, mut verdicts) = page(LEAD);
+        blocks.push(Block::new(LEAD.into(), BlockKind::Paragraph));
+        verdicts.push(Verdict::KEEP);
+        include_described_lead(&blocks, &mut verdicts, Some(LEAD));
+        assert!(!verdicts[1].keep);
+    }
+
+    #[test]
     fn a_block_a_rule_removed_is_not_taken_back_as_the_lead() {
         let (blocks, mut verdicts) = page(LEAD);
         verdicts[1] = Verdict::remove(Reason::CookieNotice);
@@ -501,6 +655,93 @@ mod tests {
         assert_eq!(verdicts[0].reason, Some(Reason::Timestamp));
         // With no headline found (no title), the head stays as printed.
         let verdicts = headline_left_out(&texts, None);
+        assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn a_credited_caption_at_the_head_goes_and_not_in_the_body() {
+        let caption = "Ein Moment im Stück: die Menge wird zum Mob. Bild: Jane Roe/Theater Nord";
+        let blocks: Vec<Block> = ["Tanz im Depot", caption, LEAD, BODY, caption]
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+        drop_head_captions(&blocks, &mut verdicts);
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        // Past the lead, the story has begun: a caption there is left alone.
+        assert_eq!(kept, [true, false, true, true, true]);
+        assert_eq!(verdicts[1].reason, Some(Reason::PictureCredit));
+        // A page that is only the caption keeps it.
+        let blocks = vec![Block::new(caption.into(), BlockKind::Paragraph)];
+        let mut verdicts = vec![Verdict::KEEP];
+        drop_head_captions(&blocks, &mut verdicts);
+        assert!(verdicts[0].keep);
+    }
+
+    #[test]
+    fn the_authors_name_and_role_at_the_head_go_not_a_name_in_the_story() {
+        let texts = [
+            LEAD,
+            "Jane Roe",
+            "Editor for science.",
+            BODY,
+            BODY,
+            BODY,
+            BODY,
+            "Jane Roe",
+        ];
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block::new((*t).into(), BlockKind::Paragraph))
+            .collect();
+        let kept = |author: Option<&str>| -> Vec<bool> {
+            let mut verdicts = vec![Verdict::KEEP; blocks.len()];
+            leave_out_bylines(&blocks, &mut verdicts, author);
+            verdicts.iter().map(|v| v.keep).collect()
+        };
+        // The name in the story's body (past the head) stays.
+        assert_eq!(
+            kept(Some("John Doe, Jane Roe")),
+            [true, false, false, true, true, true, true, true]
+        );
+        // No author known, or another one: all stays.
+        assert_eq!(kept(None), [true; 8]);
+        assert_eq!(kept(Some("John Doe")), [true; 8]);
+        // A one-word name is not looked for.
+        let blocks = [LEAD, "Roe", BODY].map(|t| Block::new(t.into(), BlockKind::Paragraph));
+        let mut verdicts = vec![Verdict::KEEP; 3];
+        leave_out_bylines(&blocks, &mut verdicts, Some("Roe"));
+        assert!(verdicts.iter().all(|v| v.keep));
+    }
+
+    #[test]
+    fn kickers_above_a_left_out_headline_go_with_it() {
+        let title = "Kernfusion gegen die Energiekrise";
+        let texts = [
+            "Wissenschaft",
+            "Ausgabe 12, Winter 2022",
+            "Kernfusion gegen Energiekrise",
+            title,
+            LEAD,
+            BODY,
+        ];
+        let verdicts = headline_left_out(&texts, Some(title));
+        let kept: Vec<bool> = verdicts.iter().map(|v| v.keep).collect();
+        assert_eq!(kept, [false, false, false, false, true, true]);
+        // A paragraph above the title's words: they are not the headline,
+        // and nothing goes.
+        let texts = [
+            "Wissenschaft",
+            "Forscher in Kalifornien melden einen Durchbruch, der die Energiekrise nicht lösen wird.",
+            title,
+            LEAD,
+            BODY,
+        ];
+        let verdicts = headline_left_out(&texts, Some(title));
+        assert!(verdicts.iter().all(|v| v.keep));
+        // Five short lines above it are a list, not the headline's kickers.
+        let texts = ["Eins", "Zwei", "Drei", "Vier", "Fünf", title, LEAD, BODY];
+        let verdicts = headline_left_out(&texts, Some(title));
         assert!(verdicts.iter().all(|v| v.keep));
     }
 

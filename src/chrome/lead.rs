@@ -22,11 +22,21 @@ use super::*;
 /// `<header>` is the site's, not the story's). A long
 /// sentence set as a subheading (`h2.subheadline`) under the headline is
 /// a lead too.
+///
+/// When the page's title names the headline (a block above the body that
+/// repeats it, see [`titled_headline_above`]), the walk ends there and not
+/// at the first heading it meets: between the headline and the body sit
+/// headings that are not the headline (the body's first subheading, a
+/// key-points box's "In brief", a kicker), which are strays like any other
+/// label; and when the headline is in a `header` element, that is the
+/// story's head and holds the lead too: a `header` hint no longer speaks
+/// against a lead below it.
 pub(super) fn include_lead_under_headline(
     blocks: &[Block],
     rules: &[Option<Reason>],
     prose: &[f32],
     verdicts: &mut [Verdict],
+    title: Option<&str>,
 ) {
     // The body's first paragraph: the first kept block of prose that is
     // not a heading (a kicker, a dateline or the headline may be kept
@@ -36,6 +46,12 @@ pub(super) fn include_lead_under_headline(
     }) else {
         return;
     };
+    let from = body.saturating_sub(LEAD_MAX_SCAN);
+    let titled = title.and_then(|t| titled_headline_above(blocks, rules, from..body, t));
+    // The headline in a `header` element: that element is the story's
+    // head, not the page's (whose notices, such as a print edition's
+    // reprint terms, sit in a header of their own).
+    let header_holds_headline = titled.is_some_and(|h| blocks[h].dom_hint == Some(DomHint::Header));
     let mut leads: Vec<usize> = Vec::new();
     // How many leads lie below the topmost lead-shaped heading: when no
     // headline turns up above it, that heading was the headline itself
@@ -43,9 +59,16 @@ pub(super) fn include_lead_under_headline(
     let mut below_long_heading = 0;
     let mut headline = false;
     let mut stray = 0;
-    for i in (body.saturating_sub(LEAD_MAX_SCAN)..body).rev() {
+    for i in (from..body).rev() {
         let b = &blocks[i];
-        if is_lead(b, rules[i], prose[i]) {
+        if Some(i) == titled {
+            headline = true;
+            break;
+        }
+        let in_story_header = header_holds_headline && b.dom_hint == Some(DomHint::Header);
+        if is_lead(b, rules[i], prose[i])
+            || in_story_header && is_lead_shaped(b, rules[i], prose[i])
+        {
             if matches!(b.kind, BlockKind::Heading(_)) {
                 below_long_heading = leads.len();
             }
@@ -57,7 +80,7 @@ pub(super) fn include_lead_under_headline(
         if rules[i].is_some() || is_chrome_hint(b.dom_hint) {
             continue;
         }
-        if matches!(b.kind, BlockKind::Heading(_)) {
+        if titled.is_none() && matches!(b.kind, BlockKind::Heading(_)) {
             headline = b.link_density() < HEADLINE_MAX_LINK_DENSITY;
             break;
         }
@@ -65,7 +88,12 @@ pub(super) fn include_lead_under_headline(
             continue;
         }
         stray += 1;
-        if stray > LEAD_MAX_STRAY {
+        let max_stray = if titled.is_some() {
+            LEAD_MAX_STRAY_TITLED
+        } else {
+            LEAD_MAX_STRAY
+        };
+        if stray > max_stray {
             break;
         }
     }
@@ -81,6 +109,11 @@ pub(super) fn include_lead_under_headline(
 
 /// Is a block shaped like a lead (see [`include_lead_under_headline`])?
 fn is_lead(b: &Block, rule: Option<Reason>, prose: f32) -> bool {
+    is_lead_shaped(b, rule, prose) && matches!(b.dom_hint, None | Some(DomHint::Related))
+}
+
+/// A lead's shape, whatever its element's name says.
+fn is_lead_shaped(b: &Block, rule: Option<Reason>, prose: f32) -> bool {
     // A heading that long is a sentence by its length: its prose score is
     // low for want of a full stop (a dek has none), so it need only be
     // positive.
@@ -89,10 +122,33 @@ fn is_lead(b: &Block, rule: Option<Reason>, prose: f32) -> bool {
         BlockKind::Heading(level) => level >= 2 && b.words >= LEAD_HEADING_MIN_WORDS && prose > 0.0,
         _ => false,
     };
-    shape
-        && rule.is_none()
-        && matches!(b.dom_hint, None | Some(DomHint::Related))
-        && b.link_density() < LEAD_MAX_LINK_DENSITY
+    shape && rule.is_none() && b.link_density() < LEAD_MAX_LINK_DENSITY
+}
+
+/// The nearest block in `range` (above the body) that repeats the page's
+/// title: the story's headline, as a heading or a plain line, in the
+/// story's header or in no marked element. Not a link (the story's own
+/// entry in a "most read" box repeats the title as a link), not a block a
+/// rule removed, and not one in a menu or a table of contents (whose first
+/// entry may repeat the title too).
+fn titled_headline_above(
+    blocks: &[Block],
+    rules: &[Option<Reason>],
+    range: std::ops::Range<usize>,
+    title: &str,
+) -> Option<usize> {
+    let title = patterns::normalize(title);
+    let title_words = title.split(' ').count();
+    if title_words < TITLED_HEADLINE_MIN_WORDS {
+        return None;
+    }
+    range.rev().find(|&i| {
+        let b = &blocks[i];
+        rules[i].is_none()
+            && !is_chrome_hint(b.dom_hint)
+            && b.link_density() < HEADLINE_MAX_LINK_DENSITY
+            && repeats_title(b, &title, title_words)
+    })
 }
 
 /// Hints that name chrome a story's head holds (share bars, a meta box, an
@@ -113,6 +169,10 @@ const HEADLINE_MAX_LINK_DENSITY: f32 = 0.5;
 /// Blocks other than chrome and leads between the body and its headline:
 /// a kicker, a caption's text, a "Published in" label.
 const LEAD_MAX_STRAY: usize = 2;
+/// Under a headline the page's title names, the head may hold more such
+/// lines (a deck, the paper's name, a photographer's credit, a kicker):
+/// the walk is known to end at the headline.
+const LEAD_MAX_STRAY_TITLED: usize = 4;
 /// The head of a story spans at most this many blocks (a share bar of ten
 /// buttons, a meta box, a picture with its caption and credit).
 const LEAD_MAX_SCAN: usize = 40;
@@ -137,6 +197,11 @@ mod tests {
 
     /// Run the rule over the rows; which blocks are kept afterwards.
     fn kept(rows: &[Row]) -> Vec<bool> {
+        kept_titled(rows, None)
+    }
+
+    /// [`kept`], knowing the page's title.
+    fn kept_titled(rows: &[Row], title: Option<&str>) -> Vec<bool> {
         let blocks: Vec<Block> = rows
             .iter()
             .map(|Row(text, kind, hint, ..)| {
@@ -157,7 +222,7 @@ mod tests {
                 }
             })
             .collect();
-        include_lead_under_headline(&blocks, &rules, &prose, &mut verdicts);
+        include_lead_under_headline(&blocks, &rules, &prose, &mut verdicts, title);
         verdicts.iter().map(|v| v.keep).collect()
     }
 
@@ -254,6 +319,83 @@ mod tests {
             );
         }
         assert!(!kept(&rows)[2]);
+    }
+
+    const TITLE: &str = "Das Beste aus zwei Welten | Bergmagazin";
+
+    /// Headline, lead, a key-points box under a heading of its own, then
+    /// the body, whose first subheading the container kept.
+    fn head_with_subheadings(story_hint: Option<DomHint>) -> Vec<Row> {
+        use BlockKind::*;
+        let point = "Leichter als ein Alpinschuh";
+        vec![
+            Row(
+                "Das Beste aus zwei Welten",
+                Heading(1),
+                story_hint,
+                None,
+                -1.0,
+                false,
+            ),
+            Row(LEAD, Paragraph, story_hint, None, 22.0, false),
+            Row("Kurz gesagt", Heading(2), story_hint, None, -1.0, false),
+            Row(point, ListItem, Some(DomHint::Sidebar), None, -2.0, false),
+            Row("Aufstieg und Abfahrt", Heading(2), None, None, -1.0, true),
+            Row(BODY, Paragraph, None, None, 21.0, true),
+        ]
+    }
+
+    #[test]
+    fn the_titled_headline_ends_the_walk_past_subheadings() {
+        // Without the title, the first heading met ends the walk as the
+        // headline: the lead above it stays out.
+        let rows = head_with_subheadings(None);
+        assert!(!kept(&rows)[1]);
+        // The title names the headline: the body's subheading and the
+        // box's label are strays on the way up to it.
+        assert_eq!(
+            kept_titled(&rows, Some(TITLE)),
+            [false, true, false, false, true, true]
+        );
+        // The story's head in a `header` element holds the lead too.
+        let rows = head_with_subheadings(Some(DomHint::Header));
+        assert!(kept_titled(&rows, Some(TITLE))[1]);
+    }
+
+    #[test]
+    fn under_a_titled_headline_a_deck_source_and_credit_may_precede_the_lead() {
+        use BlockKind::*;
+        let line = |t: &'static str| Row(t, Paragraph, None, None, 0.0, false);
+        let rows = [
+            Row(
+                "Das Beste aus zwei Welten",
+                Heading(1),
+                None,
+                None,
+                -1.0,
+                false,
+            ),
+            line("Ein Schuh für Aufstieg und Abfahrt"),
+            line("Bergmagazin Nord"),
+            line("FOTO: JANE ROE"),
+            Row(LEAD, Paragraph, None, None, 22.0, false),
+            Row(BODY, Paragraph, None, None, 21.0, true),
+        ];
+        assert!(kept_titled(&rows, Some(TITLE))[4]);
+        // Without the title, three such lines are more than a head holds.
+        assert!(!kept(&rows)[4]);
+    }
+
+    #[test]
+    fn a_header_notice_under_a_headline_outside_any_header_is_no_lead() {
+        // A print edition's terms in a header of their own, under a
+        // headline that is not in one.
+        let mut rows = head_with_subheadings(None);
+        rows[1].2 = Some(DomHint::Header);
+        assert!(!kept_titled(&rows, Some(TITLE))[1]);
+        // Nor does a title that names no block above the body help.
+        let rows = head_with_subheadings(None);
+        assert!(!kept_titled(&rows, Some("Ganz andere Geschichte heute"))[1]);
     }
 
     #[test]

@@ -44,7 +44,7 @@ use captions::*;
 use evidence::*;
 pub use evidence::{content_score, is_link_list, precision_rule_for, prose_score, rule_for};
 use head::*;
-pub use head::{include_described_lead, leave_out_headline};
+pub use head::{include_described_lead, leave_out_bylines, leave_out_headline};
 use lead::*;
 use link_post::*;
 pub use region::best_span;
@@ -335,14 +335,15 @@ pub fn classify_with_title(
     }
     if ctx.has_container {
         include_lead_above(blocks, &rules, &evidence.prose, &mut verdicts);
-        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts);
+        include_lead_under_headline(blocks, &rules, &evidence.prose, &mut verdicts, title);
     }
     let first_kept = verdicts.iter().position(|v| v.keep);
     if !include_titled_headline(blocks, first_kept, title, &mut verdicts) {
         include_headline(blocks, &rules, &mut verdicts);
     }
     include_dateline(blocks, &mut verdicts);
-    drop_repeats(blocks, &mut verdicts);
+    drop_head_captions(blocks, &mut verdicts);
+    drop_repeats(blocks, &mut verdicts, ctx.has_container);
     drop_repeated_long_captions(blocks, &mut verdicts);
     // The kit's truths keep a second printing that is visible (three
     // l3s-gn1 pages and one cleaneval page print their story twice and

@@ -17,14 +17,21 @@ pub(super) fn is_wrapped_sentence_piece(b: &Block) -> bool {
 
 /// Stage 4: a kept short block whose text already appeared earlier among the
 /// kept blocks is a repeated element (a pull quote's twin, a duplicated
-/// caption, a "Advertisement" label printed twice); drop the later copies.
+/// caption, a "Advertisement" label printed twice); drop the later copies,
+/// but for a record's field printed again within the article's text (see
+/// [`is_record_field_shaped`]).
 /// Removed blocks that repeat a line are re-labelled `repeated` only when no
 /// more specific reason was found.
-pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
+///
+/// The exception needs the markup (`from_markup`): in plain text a site's
+/// menu entries and picture credits ("Jane Roe/Agency") printed again
+/// between paragraphs have no link or caption to tell them from a field.
+pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict], from_markup: bool) {
+    let text = article_text_span(blocks, verdicts).filter(|_| from_markup);
     // (The fast hasher, sized once: every short block is looked up.)
     let mut seen: HashMap<String, bool, super::stopwords::FastBuild> =
         HashMap::with_capacity_and_hasher(blocks.len(), Default::default());
-    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+    for (i, (b, v)) in blocks.iter().zip(verdicts.iter_mut()).enumerate() {
         if b.words == 0 || b.words > REPEAT_MAX_WORDS || is_wrapped_sentence_piece(b) {
             continue;
         }
@@ -32,7 +39,10 @@ pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
         match seen.get_mut(&key) {
             Some(kept_before) => {
                 let generic = matches!(v.reason, Some(Reason::OutsideContent | Reason::LowContent));
-                if v.keep && *kept_before || generic {
+                let record_field = v.keep
+                    && text.as_ref().is_some_and(|t| t.contains(&i))
+                    && is_record_field_shaped(b);
+                if v.keep && *kept_before && !record_field || generic {
                     *v = Verdict::remove(Reason::Repeated);
                 }
                 *kept_before |= v.keep;
@@ -42,6 +52,49 @@ pub(super) fn drop_repeats(blocks: &[Block], verdicts: &mut [Verdict]) {
             }
         }
     }
+}
+
+/// Between the article's first and last paragraphs of prose, a short line
+/// printed again is part of what the text repeats: the fields of records
+/// (a reference list's "Publication Date: 2002", a transcript's speaker
+/// labels, a schedule's "9 a.m. - noon"), not a site's label...
+const REPEATED_FIELD_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// ...when it reads as one: two words at least (a lone word printed again
+/// is a label: "Image", a chart's "billion"), not mostly a link (a "Read
+/// more"), not wrapped whole in brackets (a picture's credit
+/// "(Jane Roe/AP)" under every photo), not a sentence of its own unless
+/// it is a labelled field ("DR. SMITH: Yes."): a short sentence printed
+/// again is a pull quote's twin; and neither a heading nor a line a rule
+/// would remove (the headline and dateline of a second printing of the
+/// story kept after the first, both kept as the head of a story).
+fn is_record_field_shaped(b: &Block) -> bool {
+    let t = b.text.trim();
+    let bracketed = t.starts_with(['(', '[']) && t.ends_with([')', ']']);
+    // A table's cell is data whatever its length ("Yes", "N/A", "1998").
+    (b.words >= REPEATED_FIELD_MIN_WORDS || b.kind == BlockKind::Table)
+        && !bracketed
+        && b.link_density() < REPEATED_FIELD_MAX_LINK_DENSITY
+        && (t.contains(':') || !patterns::ends_like_sentence(t))
+        && !matches!(b.kind, BlockKind::Heading(_))
+        && rule_for(b).is_none()
+}
+
+/// See [`is_record_field_shaped`].
+const REPEATED_FIELD_MIN_WORDS: usize = 2;
+
+/// The blocks strictly between the first and the last kept paragraph of
+/// prose, if there are two.
+fn article_text_span(blocks: &[Block], verdicts: &[Verdict]) -> Option<std::ops::Range<usize>> {
+    let is_paragraph = |i: &usize| {
+        let b = &blocks[*i];
+        verdicts[*i].keep
+            && b.words >= ARTICLE_PARAGRAPH_WORDS
+            && b.link_density() < ARTICLE_PARAGRAPH_MAX_LINK_DENSITY
+    };
+    let first = (0..blocks.len()).find(is_paragraph)?;
+    let last = (0..blocks.len()).rev().find(is_paragraph)?;
+    (first < last).then_some(first + 1..last)
 }
 
 /// A gallery caption runs to a few sentences; a longer block printed
@@ -132,6 +185,53 @@ mod tests {
         // The caption's words as a paragraph of the story stay.
         let page = blocks(&[(CAPTION, p), (CAPTION, c), (CAPTION, c)]);
         assert_eq!(kept(&page), [true, true, false]);
+    }
+
+    /// The blocks `drop_repeats` keeps, all kept before.
+    fn kept_after_repeats(blocks: &[Block]) -> Vec<bool> {
+        let mut v = vec![Verdict::KEEP; blocks.len()];
+        drop_repeats(blocks, &mut v, true);
+        v.iter().map(|v| v.keep).collect()
+    }
+
+    #[test]
+    fn record_fields_repeated_within_the_text_stay() {
+        // A reference list: every record has its "Publication Date: 2002"
+        // field between paragraphs of prose.
+        let p = BlockKind::Paragraph;
+        let field = "Publication Date: 2002";
+        let page = blocks(&[(PROSE, p), (field, p), (CAPTION, p), (field, p), (PROSE, p)]);
+        assert_eq!(kept_after_repeats(&page), [true, true, true, true, true]);
+        // A data table's one-word cells repeat as data does.
+        let (t, p) = (BlockKind::Table, BlockKind::Paragraph);
+        let page = blocks(&[(PROSE, p), ("Yes", t), ("No", t), ("Yes", t), (PROSE, p)]);
+        assert_eq!(kept_after_repeats(&page), [true; 5]);
+    }
+
+    #[test]
+    fn labels_repeated_within_the_text_or_after_it_go() {
+        let p = BlockKind::Paragraph;
+        // A lone word, a picture credit in brackets, a link: labels.
+        let mut link = Block::new("Read the full report".into(), p);
+        link.link_chars = link.text.len();
+        for label in [
+            Block::new("Image".into(), p),
+            Block::new("(Jane Roe/Associated Press)".into(), p),
+            link,
+        ] {
+            let page = vec![
+                Block::new(PROSE.into(), p),
+                label.clone(),
+                Block::new(CAPTION.into(), p),
+                label,
+                Block::new(PROSE.into(), p),
+            ];
+            assert_eq!(kept_after_repeats(&page), [true, true, true, false, true]);
+        }
+        // After the text's last paragraph, a field's twin is the page's.
+        let field = "Publication Date: 2002";
+        let page = blocks(&[(PROSE, p), (field, p), (CAPTION, p), (field, p)]);
+        assert_eq!(kept_after_repeats(&page), [true, true, true, false]);
     }
 
     #[test]

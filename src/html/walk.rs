@@ -95,6 +95,11 @@ fn block_kind(tag: &str) -> Option<BlockKind> {
         "pre" => BlockKind::Code,
         "td" | "th" => BlockKind::Table,
         "figcaption" => BlockKind::Caption,
+        // A figure's own text outside its `<figcaption>` labels the picture
+        // too: the credit or description in a `<span>` beside the image
+        // (`<figure><img><span class=description>Jane Roe/Agency</span>`).
+        // A table, quote, list or code inside a figure keeps its own kind.
+        "figure" => BlockKind::Caption,
         // A table's caption is its title, read with the table (unlike a
         // figure's, see `chrome::drop_figure_captions`).
         "caption" => BlockKind::Paragraph,
@@ -520,8 +525,8 @@ impl State {
             frame.content = true;
         }
         if let Some(mut kind) = block_kind(tag) {
-            // A paragraph inside a figure's caption is still the caption
-            // (`<figcaption><p class=caption>…</p><p class=source>…</p>`).
+            // A paragraph inside a figure or its caption is still the
+            // caption (`<figcaption><p class=caption>…</p><p class=source>…</p>`).
             if kind == BlockKind::Paragraph && self.kinds.last() == Some(&BlockKind::Caption) {
                 kind = BlockKind::Caption;
             }
@@ -788,6 +793,26 @@ mod tests {
             kinds,
             [BlockKind::Caption, BlockKind::Caption, BlockKind::Paragraph]
         );
+    }
+
+    #[test]
+    fn a_figures_own_text_beside_the_picture_is_its_caption() {
+        let w = walk_str(
+            "<figure><img src=a.jpg><figcaption>A bridge at dusk</figcaption>\
+             <span class=description>Jane Roe/Agency</span></figure><p>Body.</p>",
+        );
+        let kinds: Vec<BlockKind> = w.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Caption, BlockKind::Caption, BlockKind::Paragraph]
+        );
+        // A quote or a table set in a figure stays what it is.
+        let w = walk_str(
+            "<figure><blockquote><p>We stay.</p></blockquote></figure>\
+             <figure><table><tr><td>42</td></tr></table></figure>",
+        );
+        let kinds: Vec<BlockKind> = w.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph, BlockKind::Table]);
     }
 
     #[test]

@@ -435,6 +435,72 @@ pub fn is_credited_caption(text: &str, words: usize) -> bool {
     })
 }
 
+/// The labels of a caption's closing credit ("Bild: Jane Roe/Theater",
+/// "(Foto: dpa)"), lowercase.
+const CAPTION_CREDIT_LABELS: [&str; 9] = [
+    "bild", "foto", "fotos", "photo", "photos", "image", "imagen", "picture", "credit",
+];
+
+/// Longest caption with its credit: a picture's sentence or two.
+const CAPTIONED_CREDIT_MAX_WORDS: usize = 45;
+
+/// Most words of the credit's name: a photographer's and an agency's.
+const CREDIT_NAME_MAX_WORDS: usize = 7;
+
+/// A picture's caption closing with its credit, after the caption's
+/// sentence: the label and a name of a few words ("… in die Enge. Bild:
+/// Jane Roe/Theater", "… (Foto: dpa)"), or "By" and a name in capitals
+/// ("… in the harbour. By COAST GUARD"; in capitals, not a writer's
+/// byline). Read by hand, not by a regex: the check runs on a few blocks
+/// per page, and a Unicode regex would cost more to build than all of them.
+pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
+    if words > CAPTIONED_CREDIT_MAX_WORDS {
+        return false;
+    }
+    let text = text.trim_end();
+    // "(Foto: dpa)": the credit in brackets, after the sentence.
+    let (body, credit) = if let Some(inner) = text.strip_suffix(')') {
+        match inner.rfind('(') {
+            Some(open) => (&text[..open], &inner[open + 1..]),
+            None => return false,
+        }
+    } else if let Some(colon) = text.rfind(':') {
+        // The label is the word before the last colon.
+        let label_start = text[..colon]
+            .rfind(char::is_whitespace)
+            .map_or(0, |k| k + 1);
+        (&text[..label_start], &text[label_start..])
+    } else if let Some(by) = text.rfind(" By ") {
+        (&text[..=by], &text[by + 1..])
+    } else {
+        return false;
+    };
+    // The caption's sentence ends before the credit.
+    let body = body.trim_end();
+    if !body.ends_with([
+        '.', '!', '?', '"', '\u{201c}', '\u{201d}', '\u{bb}', '\u{ab}', ')',
+    ]) {
+        return false;
+    }
+    let name = if let Some(name) = credit.strip_prefix("By ") {
+        // A name in capitals, not a writer's byline.
+        if name.chars().any(char::is_lowercase) {
+            return false;
+        }
+        name
+    } else {
+        let Some((label, name)) = credit.split_once(':') else {
+            return false;
+        };
+        if !CAPTION_CREDIT_LABELS.contains(&label.trim().to_lowercase().as_str()) {
+            return false;
+        }
+        name
+    };
+    !name.contains(['!', '?', ':', '(', ')'])
+        && (1..=CREDIT_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
+}
+
 static EXTERNAL_LINKS_DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(not|n't) (be )?(held )?responsible for (the )?(content|contents) (of|on|in) (any )?(external|third[- ]party|linked|other) (internet |web )?(sites?|websites?|web sites?|links|pages)|\bdoes not endorse\b.{0,80}\b(external|third[- ]party) (internet )?(sites|websites|links)",
@@ -486,6 +552,30 @@ mod tests {
                 .collect::<String>(),
         ] {
             assert!(!is_credited_caption(text, w(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_caption_closing_with_its_credit() {
+        let yes = [
+            "Ein Moment im Stück: die Menge wird zum Mob. Bild: Jane Roe/Theater Nord",
+            "Agents found the cargo inside a boat in the harbour. By COAST GUARD NEWS",
+            "Der Hafen im Morgenlicht. (Foto: Hans Muster)",
+            "Der Hafen im Morgenlicht. Bild: dpa",
+        ];
+        for t in yes {
+            assert!(ends_with_picture_credit(t, w(t)), "{t}");
+        }
+        let no = [
+            // A writer's byline after a lead, not a picture's credit.
+            "The council met on Tuesday. By Jane Roe",
+            "Read more about it: the council and its plans for the harbour.",
+            "Foto: Hans Muster",
+            // The credit's label inside the sentence.
+            "The photo: a harbour at dawn, taken by a reader from the pier on the hill over town",
+        ];
+        for t in no {
+            assert!(!ends_with_picture_credit(t, w(t)), "{t}");
         }
     }
 

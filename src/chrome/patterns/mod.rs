@@ -25,9 +25,9 @@ mod story_head;
 
 pub use comments::is_comment_signature;
 pub use credits::{
-    GLUED_CHROME_START, footer_credit, is_ad_disclosure, is_closing_syndication_credit,
-    is_copyright, is_credited_caption, is_external_links_disclaimer, is_gallery_counter,
-    is_picture_credit, strip_copyright_words, syndication_source, wire_source,
+    GLUED_CHROME_START, ends_with_picture_credit, footer_credit, is_ad_disclosure,
+    is_closing_syndication_credit, is_copyright, is_credited_caption, is_external_links_disclaimer,
+    is_gallery_counter, is_picture_credit, strip_copyright_words, syndication_source, wire_source,
 };
 pub use markup::{is_formula, is_leaked_markup, is_server_message};
 pub use menus::{is_flattened_menu, is_guillemet_quote};
@@ -122,6 +122,56 @@ pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
 }
 
 /// Does the text end like a sentence (terminal punctuation, maybe in quotes)?
+/// The quotation marks that open a quotation, each with the marks that
+/// may close it (English, German, French and Swiss, Polish and Nordic
+/// conventions; a straight `"` closes itself).
+const QUOTATION_PAIRS: [(char, &[char]); 6] = [
+    ('"', &['"']),
+    ('“', &['”']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('»', &['«']),
+    ('‚', &['‘', '’']),
+];
+
+/// Does the text hold a quotation mark that may open a quotation?
+pub fn has_quotation_mark(text: &str) -> bool {
+    text.contains(|c: char| QUOTATION_PAIRS.iter().any(|(open, _)| *open == c))
+}
+
+/// The text with every quotation (an opening mark, what follows, its
+/// closing mark) taken out; an opening mark never closed is kept as text.
+/// One pass: each closing mark is looked for once from its opening mark.
+pub fn without_quotations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, open)) = rest
+        .char_indices()
+        .find(|(_, c)| QUOTATION_PAIRS.iter().any(|(o, _)| o == c))
+    {
+        let closers = QUOTATION_PAIRS
+            .iter()
+            .find(|(o, _)| *o == open)
+            .map_or(&[][..], |(_, c)| *c);
+        let after = at + open.len_utf8();
+        out.push_str(&rest[..at]);
+        match rest[after..].find(closers) {
+            Some(close) => {
+                out.push(' ');
+                let close_at = after + close;
+                let close_len = rest[close_at..].chars().next().map_or(1, char::len_utf8);
+                rest = &rest[close_at + close_len..];
+            }
+            None => {
+                out.push(open);
+                rest = &rest[after..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn ends_like_sentence(text: &str) -> bool {
     // (A `matches!`, not a search of a string of closers: every block
     // passes here, some more than once.)
@@ -191,6 +241,22 @@ mod tests {
 
     pub(super) fn w(t: &str) -> usize {
         count_words(t)
+    }
+
+    #[test]
+    fn quotations_are_taken_out_in_every_convention() {
+        assert_eq!(
+            without_quotations("He said “no cookies” and left."),
+            "He said   and left."
+        );
+        assert_eq!(
+            without_quotations("Sie rief „Hallo“ laut."),
+            "Sie rief   laut."
+        );
+        assert_eq!(without_quotations("« Bonjour » dit-il"), "  dit-il");
+        assert_eq!(without_quotations("a \"b\" c \"d"), "a   c \"d");
+        assert_eq!(without_quotations("no marks at all"), "no marks at all");
+        assert!(has_quotation_mark("x »y« z") && !has_quotation_mark("plain"));
     }
 
     /// Every line is chrome by `rule`.

@@ -1,7 +1,9 @@
 //! Prompts aimed at the reader: share, account, subscription, channel,
 //! submission, cookie and browser notices, intro labels.
 
-use super::{contains_any_ascii_ci, ends_like_sentence, re};
+use super::{
+    contains_any_ascii_ci, ends_like_sentence, has_quotation_mark, re, without_quotations,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -334,9 +336,17 @@ pub fn is_cookie_notice(text: &str, words: usize) -> bool {
         // buttons to press) runs longer, but says what it is at once.
         return words <= LONG_COOKIE_MAX_WORDS && COOKIE_OPENING.is_match(text);
     }
+    let says_cookies = |text: &str| {
+        COOKIE.is_match(text)
+            && (words <= COOKIE_LABEL_MAX_WORDS || COOKIE_BANNER_VOICE.is_match(text))
+    };
     contains_any_ascii_ci(text, &["cookie", "gdpr"])
-        && COOKIE.is_match(text)
-        && (words <= COOKIE_LABEL_MAX_WORDS || COOKIE_BANNER_VOICE.is_match(text))
+        && says_cookies(text)
+        // A story about banners quotes them ("“We use cookies to improve
+        // your experience” is no longer enough, the judges wrote"): the
+        // banner's voice inside quotation marks is the story's quote, and
+        // the sentence around it must speak as a banner by itself.
+        && (!has_quotation_mark(text) || says_cookies(&without_quotations(text)))
 }
 
 static BROWSER_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
@@ -472,7 +482,15 @@ mod tests {
                 "The regulator found that most websites use cookies without asking for consent first.",
                 "Under the new rules, users must be able to reject tracking cookies as easily as they accept them.",
                 "Privacy groups said the cookie banners used dark patterns to push visitors into giving consent.",
+                // The banner's voice quoted by the story.
+                "“We use cookies to improve your experience” is no longer enough, the judges wrote, when accepting all cookies takes one click.",
+                "Auf dem Banner stand „Wir verwenden Cookies“, doch die Ablehnung war zwei Seiten tiefer versteckt.",
             ],
+        );
+        // A banner that quotes its own button is still a banner.
+        all_match(
+            is_cookie_notice,
+            &["We use cookies. Click \"Accept\" to agree to our cookie policy."],
         );
     }
 }
