@@ -384,82 +384,59 @@ pub fn is_picture_credit(text: &str, words: usize) -> bool {
         && (PICTURE_CREDIT.is_match(text) || is_name_slash_agency(text))
 }
 
-/// A picture's credit that ends a caption: after a sentence, the label and
-/// a name ("… in die Enge. Bild: Jane Roe/Theater"), a name and an image
-/// site in parentheses ("… gut getarnt. (jroe / iStock.com)"), or an
-/// agency in capitals ("… in Las Croabas. By U.S. CUSTOMS AND BORDER PROTECTION").
-static CAPTION_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:(?:^|[.!?)»“”]\s+)(?:Bild|Foto|Fotos|Photo|Image|Credit|Grafik|Illustration)\s*:\s*[\p{L}\p{N}.&'/,@ -]+|\([\p{L}][\p{L}\p{N}.\- ]*\s/\s[\p{L}\p{N}\-]+\.\p{L}+\)|[.!?]\s+By [A-Z][A-Z.&' ]+)\s*$",
-    )
-});
+/// The labels of a caption's closing credit ("Bild: Jane Roe/Theater",
+/// "(Foto: dpa)"), lowercase.
+const CAPTION_CREDIT_LABELS: [&str; 11] = [
+    "bild",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "image",
+    "imagen",
+    "picture",
+    "credit",
+    "grafik",
+    "illustration",
+];
 
-/// A caption is a sentence or two; a paragraph longer than this that ends
-/// with a credit is the story's text with its picture's credit glued on.
+/// A caption is a sentence or two; a paragraph in the story longer than
+/// this that ends with a credit is the story's text with its picture's
+/// credit glued on ([`is_credited_caption`]).
 const CREDITED_CAPTION_MAX_WORDS: usize = 35;
+
+/// At the head of the story, above its first paragraph, a picture's
+/// caption may run longer ([`ends_with_picture_credit`]): nothing of the
+/// story stands there yet to be glued to.
+const CAPTIONED_CREDIT_MAX_WORDS: usize = 45;
 
 /// The caption before the credit has at least this many words: a bare
 /// credit is [`is_picture_credit`]'s, and a bare parenthesis is a remark.
 const CREDITED_CAPTION_MIN_WORDS: usize = 3;
 
-/// The credit and the end of the sentence before it stand in this many
-/// bytes at the end of the block: the pattern is searched there only (a
-/// photographer's and an agency's names; the search over every block of
-/// every page stays short, and the pattern needs no bounded repeats).
-const CAPTION_CREDIT_TAIL_BYTES: usize = 100;
-
-/// The credit with the punctuation before it is at most this long: a
-/// label and a photographer's and an agency's names (a longer run after
-/// "Credit:" goes on into a sentence of the caption).
-const CAPTION_CREDIT_MAX_BYTES: usize = 80;
-
-/// "Credited caption": a picture's caption that ends with the picture's
-/// credit, printed as a paragraph of its own (no `<figcaption>`).
-pub fn is_credited_caption(text: &str, words: usize) -> bool {
-    if words > CREDITED_CAPTION_MAX_WORDS {
-        return false;
-    }
-    let text = text.trim_end();
-    let mut from = text.len().saturating_sub(CAPTION_CREDIT_TAIL_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = &text[from..];
-    // Every credit form has a colon, a closing parenthesis or " By ".
-    if !(tail.contains(':') || tail.ends_with(')') || tail.contains(" By ")) {
-        return false;
-    }
-    CAPTION_CREDIT_END.find(tail).is_some_and(|m| {
-        m.len() <= CAPTION_CREDIT_MAX_BYTES
-            && text[..from + m.start()].split_whitespace().count() >= CREDITED_CAPTION_MIN_WORDS
-    })
-}
-
-/// The labels of a caption's closing credit ("Bild: Jane Roe/Theater",
-/// "(Foto: dpa)"), lowercase.
-const CAPTION_CREDIT_LABELS: [&str; 9] = [
-    "bild", "foto", "fotos", "photo", "photos", "image", "imagen", "picture", "credit",
-];
-
-/// Longest caption with its credit: a picture's sentence or two.
-const CAPTIONED_CREDIT_MAX_WORDS: usize = 45;
-
 /// Most words of the credit's name: a photographer's and an agency's.
 const CREDIT_NAME_MAX_WORDS: usize = 7;
 
+/// "Credited caption": a picture's caption that ends with the picture's
+/// credit, printed as a paragraph of the story (no `<figcaption>`).
+pub fn is_credited_caption(text: &str, words: usize) -> bool {
+    words <= CREDITED_CAPTION_MAX_WORDS && ends_with_picture_credit(text, words)
+}
+
 /// A picture's caption closing with its credit, after the caption's
 /// sentence: the label and a name of a few words ("… in die Enge. Bild:
-/// Jane Roe/Theater", "… (Foto: dpa)"), or "By" and a name in capitals
-/// ("… in the harbour. By COAST GUARD"; in capitals, not a writer's
-/// byline). Read by hand, not by a regex: the check runs on a few blocks
-/// per page, and a Unicode regex would cost more to build than all of them.
+/// Jane Roe/Theater", "… (Foto: dpa)"), a name and an image site in
+/// brackets ("… gut getarnt. (jroe / iStock.com)"), or "By" and a name in
+/// capitals ("… in the harbour. By COAST GUARD"; in capitals, not a
+/// writer's byline). Read by hand, not by a regex: a Unicode regex would
+/// cost more to build in every process than all the checks it makes.
 pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
     if words > CAPTIONED_CREDIT_MAX_WORDS {
         return false;
     }
     let text = text.trim_end();
-    // "(Foto: dpa)": the credit in brackets, after the sentence.
     let (body, credit) = if let Some(inner) = text.strip_suffix(')') {
+        // "(Foto: dpa)", "(jroe / iStock.com)": the credit in brackets.
         match inner.rfind('(') {
             Some(open) => (&text[..open], &inner[open + 1..]),
             None => return false,
@@ -479,7 +456,8 @@ pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
     let body = body.trim_end();
     if !body.ends_with([
         '.', '!', '?', '"', '\u{201c}', '\u{201d}', '\u{bb}', '\u{ab}', ')',
-    ]) {
+    ]) || body.split_whitespace().count() < CREDITED_CAPTION_MIN_WORDS
+    {
         return false;
     }
     let name = if let Some(name) = credit.strip_prefix("By ") {
@@ -488,14 +466,25 @@ pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
             return false;
         }
         name
-    } else {
-        let Some((label, name)) = credit.split_once(':') else {
-            return false;
-        };
+    } else if let Some((label, name)) = credit.split_once(':') {
         if !CAPTION_CREDIT_LABELS.contains(&label.trim().to_lowercase().as_str()) {
             return false;
         }
         name
+    } else if let Some((name, site)) = credit.rsplit_once(" / ") {
+        // "jroe / iStock.com": a name and the image site's domain.
+        let domain = site.rsplit_once('.').filter(|(host, tld)| {
+            !host.is_empty()
+                && !site.contains(char::is_whitespace)
+                && tld.len() >= 2
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        });
+        if domain.is_none() {
+            return false;
+        }
+        name
+    } else {
+        return false;
     };
     !name.contains(['!', '?', ':', '(', ')'])
         && (1..=CREDIT_NAME_MAX_WORDS).contains(&name.split_whitespace().count())
