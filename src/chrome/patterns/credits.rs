@@ -443,9 +443,11 @@ pub fn ends_with_picture_credit(text: &str, words: usize) -> bool {
         }
     } else if let Some(colon) = text.rfind(':') {
         // The label is the word before the last colon.
+        // (The space may be a no-break space, two bytes long.)
         let label_start = text[..colon]
-            .rfind(char::is_whitespace)
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         (&text[..label_start], &text[label_start..])
     } else if let Some(by) = text.rfind(" By ") {
         (&text[..=by], &text[by + 1..])
@@ -551,6 +553,8 @@ mod tests {
             "Agents found the cargo inside a boat in the harbour. By COAST GUARD NEWS",
             "Der Hafen im Morgenlicht. (Foto: Hans Muster)",
             "Der Hafen im Morgenlicht. Bild: dpa",
+            // A no-break space before the label.
+            "Der Hafen im Morgenlicht.\u{a0}Bild: dpa",
         ];
         for t in yes {
             assert!(ends_with_picture_credit(t, w(t)), "{t}");
