@@ -150,7 +150,7 @@ fn finish(bytes: &[u8], enc: &'static Encoding, source: EncodingSource) -> Decod
 /// UTF-8: a page mislabelled UTF-8 but written in Latin-1 or a double-byte
 /// encoding has invalid bytes at least as often as sequences that happen to
 /// be valid UTF-8, so valid multi-byte sequences must outnumber the invalid
-/// bytes. One pass over the bytes.
+/// bytes. Linear: one pass to count, one to build the text.
 fn decode_mostly_utf8(bytes: &[u8], source: EncodingSource) -> Option<Decoded> {
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {

@@ -141,21 +141,25 @@ pub fn has_quotation_mark(text: &str) -> bool {
 
 /// The text with every quotation (an opening mark, what follows, its
 /// closing mark) taken out; an opening mark never closed is kept as text.
-/// One pass: each closing mark is looked for once from its opening mark.
+/// Linear: each closing mark is looked for once from its opening mark, and
+/// a kind of mark whose closer was not found is not looked for again (no
+/// closer stands further on either: a run of unclosed "«" would otherwise
+/// cost a scan to the end for each).
 pub fn without_quotations(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut unclosed = [false; QUOTATION_PAIRS.len()];
     let mut rest = text;
-    while let Some((at, open)) = rest
-        .char_indices()
-        .find(|(_, c)| QUOTATION_PAIRS.iter().any(|(o, _)| o == c))
-    {
-        let closers = QUOTATION_PAIRS
-            .iter()
-            .find(|(o, _)| *o == open)
-            .map_or(&[][..], |(_, c)| *c);
+    while let Some((at, open, kind)) = rest.char_indices().find_map(|(at, c)| {
+        let kind = QUOTATION_PAIRS.iter().position(|(o, _)| *o == c)?;
+        Some((at, c, kind))
+    }) {
         let after = at + open.len_utf8();
         out.push_str(&rest[..at]);
-        match rest[after..].find(closers) {
+        let closers = QUOTATION_PAIRS[kind].1;
+        match (!unclosed[kind])
+            .then(|| rest[after..].find(closers))
+            .flatten()
+        {
             Some(close) => {
                 out.push(' ');
                 let close_at = after + close;
@@ -163,6 +167,7 @@ pub fn without_quotations(text: &str) -> String {
                 rest = &rest[close_at + close_len..];
             }
             None => {
+                unclosed[kind] = true;
                 out.push(open);
                 rest = &rest[after..];
             }
@@ -256,6 +261,11 @@ mod tests {
         assert_eq!(without_quotations("« Bonjour » dit-il"), "  dit-il");
         assert_eq!(without_quotations("a \"b\" c \"d"), "a   c \"d");
         assert_eq!(without_quotations("no marks at all"), "no marks at all");
+        // Marks never closed stay as text, however many (each kind's
+        // closer is looked for once), and a later kind still closes.
+        let run = format!("We use cookies. {}", "«".repeat(500));
+        assert_eq!(without_quotations(&run), run);
+        assert_eq!(without_quotations("« a « b “c” d"), "« a « b   d");
         assert!(has_quotation_mark("x »y« z") && !has_quotation_mark("plain"));
     }
 

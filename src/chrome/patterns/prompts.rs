@@ -210,8 +210,9 @@ const SUPPORT_APPEAL_MAX_WORDS: usize = 60;
 /// "Support appeal": the publisher asks the reader to support or fund it.
 /// Judged only at the end of the text (see `chrome::tail`), where such
 /// boxes stand; a story about a fundraiser quotes such words elsewhere.
-/// Words after an opening quotation mark are someone's speech ("They
-/// were working to support us"), not the publisher's request.
+/// Words after a quotation mark are taken for someone's speech ("They
+/// were working to support us"), not the publisher's request: a closed
+/// quotation before the appeal spares it too, erring towards the text.
 pub fn is_support_appeal(text: &str, words: usize) -> bool {
     words <= SUPPORT_APPEAL_MAX_WORDS
         && SUPPORT_APPEAL

@@ -241,26 +241,21 @@ pub(super) fn add_ingredient_lists(
         inside[e] = chosen[e] || parent_inside;
         // Outermost lists only: a line inside a list that is taken (or
         // already inside the article) has nothing to add.
-        if elements[e].ingredients && !inside[e] {
+        // (Not a list around the chosen element: that one holds it.)
+        if elements[e].ingredients && !inside[e] && !above_top[e] {
             lists.push(e);
             inside[e] = true;
         }
     }
+    let paths = paths_to_top(elements, valid, &above_top);
     for list in lists {
-        // Climb from the list to the element it shares with the chosen
-        // one; `wrapper` is the box just below that element.
-        let mut wrapper = list;
-        let mut through_hint = false;
-        let shared = loop {
-            let Some(p) = elements[wrapper].parent else {
-                break None;
-            };
-            if above_top[p] {
-                break Some(p);
-            }
-            through_hint |= valid[p].is_some();
-            wrapper = p;
-        };
+        // The element the list shares with the chosen one; `wrapper` is
+        // the box just below it.
+        let Path {
+            shared,
+            wrapper,
+            through_hint,
+        } = paths[list];
         let Some(shared) = shared else { continue };
         if is_page(elements, shared)
             || through_hint
@@ -296,7 +291,7 @@ pub(super) fn add_thread_posts(
     }
     let n = elements.len();
     let above_top = top_and_ancestors(elements, top);
-    let posts: Vec<usize> = (0..n)
+    let mut posts: Vec<usize> = (0..n)
         .filter(|&e| {
             e != top
                 && elements[e].signature == signature
@@ -305,21 +300,14 @@ pub(super) fn add_thread_posts(
                 && sums.link_density(e) < UNIT_MAX_LINK_DENSITY
                 && !above_top[e]
         })
-        .filter(|&e| {
-            // Not inside the top, and sharing more than the page with it.
-            let mut cur = elements[e].parent;
-            while let Some(c) = cur {
-                if c == top {
-                    return false;
-                }
-                if above_top[c] {
-                    return !is_page(elements, c);
-                }
-                cur = elements[c].parent;
-            }
-            false
-        })
         .collect();
+    let paths = paths_to_top(elements, inherited, &above_top);
+    // Not inside the top, and sharing more than the page with it.
+    posts.retain(|&e| {
+        paths[e]
+            .shared
+            .is_some_and(|s| s != top && !is_page(elements, s))
+    });
     // A thread's posts weigh alike: when the top outweighs all the others
     // together, they are the teasers or the comments of an article built
     // from the same component (`module-content`), not posts beside it.
@@ -330,6 +318,50 @@ pub(super) fn add_thread_posts(
     for e in posts {
         chosen[e] = true;
     }
+}
+
+/// How an element meets the chosen top: `shared` is its nearest ancestor
+/// among the top and the top's ancestors (none when there is none),
+/// `wrapper` the box just below `shared` on its way up (itself when its
+/// parent is `shared`), `through_hint` whether a hinted element stands
+/// between them.
+#[derive(Clone, Copy)]
+struct Path {
+    shared: Option<usize>,
+    wrapper: usize,
+    through_hint: bool,
+}
+
+/// Every element's [`Path`], in one forward pass (a parent comes before
+/// its children): climbing from each candidate instead would cost its
+/// depth each time.
+fn paths_to_top(
+    elements: &[ElementInfo],
+    hints: &[Option<DomHint>],
+    above_top: &[bool],
+) -> Vec<Path> {
+    let mut paths: Vec<Path> = Vec::with_capacity(elements.len());
+    for (e, info) in elements.iter().enumerate() {
+        let path = match info.parent {
+            None => Path {
+                shared: None,
+                wrapper: e,
+                through_hint: false,
+            },
+            Some(p) if above_top[p] => Path {
+                shared: Some(p),
+                wrapper: e,
+                through_hint: false,
+            },
+            Some(p) => Path {
+                shared: paths[p].shared,
+                wrapper: paths[p].wrapper,
+                through_hint: paths[p].through_hint || hints[p].is_some(),
+            },
+        };
+        paths.push(path);
+    }
+    paths
 }
 
 /// Flags of the top element and every element above it.

@@ -381,6 +381,18 @@ fn a_recipes_ingredient_list_beside_its_steps_joins_them() {
         inside(&aside),
         [false, false, false, false, true, true, true]
     );
+    // However deep the list sits in its box (each element's way up to
+    // the chosen one is found in one pass over the elements).
+    let deep = page("main", "recipe-ingredients").replace(
+        "<div class=box>",
+        &format!("<div class=box>{}", "<div>".repeat(60)),
+    );
+    let deep = deep.replacen(
+        "</div><div class=steps>",
+        &format!("{}</div><div class=steps>", "</div>".repeat(60)),
+        1,
+    );
+    assert_eq!(inside(&deep), [true; 7]);
 }
 
 #[test]
