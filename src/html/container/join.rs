@@ -308,6 +308,17 @@ pub(super) fn add_thread_posts(
             .shared
             .is_some_and(|s| s != top && !is_page(elements, s))
     });
+    // Outermost posts only: a post quoting another holds it, and its prose
+    // already counts the quoted one's.
+    let mut is_post = vec![false; n];
+    for &e in &posts {
+        is_post[e] = true;
+    }
+    let mut under_post = vec![false; n];
+    for (e, info) in elements.iter().enumerate() {
+        under_post[e] = info.parent.is_some_and(|p| is_post[p] || under_post[p]);
+    }
+    posts.retain(|&e| !under_post[e]);
     // A thread's posts weigh alike: when the top outweighs all the others
     // together, they are the teasers or the comments of an article built
     // from the same component (`module-content`), not posts beside it.

@@ -423,6 +423,24 @@ fn the_posts_of_a_thread_join_the_top_one() {
         .filter(|t| t.len() > 40)
         .collect();
     assert_eq!(texts, [Q, P, Q]);
+    // One answer that quotes the question is one post, not two: with the
+    // question that is fewer than a thread's units, and it stays out.
+    let quoting = post("answer", P).replace(
+        "<div class=post-text>",
+        &format!("<div class=post-text><div class=post-text><p>{Q}</p></div>"),
+    );
+    let page = format!(
+        "<body><div id=main><div id=question>{}</div><div id=answers>{quoting}</div></div>\
+         <div class=footer>Site design</div></body>",
+        post("question", &format!("{Q} {Q}")),
+    );
+    let kept: Vec<bool> = run(&page)
+        .iter()
+        .filter(|b| b.text.len() > 40)
+        .map(|b| b.in_container && b.dom_hint.is_none())
+        .collect();
+    assert_eq!(kept[0], true, "{kept:?}");
+    assert!(kept[1..].iter().all(|k| !k), "{kept:?}");
     // An article whose teasers below are built from the same component
     // holds more than all of them together: they stay out.
     let module =
