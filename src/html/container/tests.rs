@@ -439,7 +439,7 @@ fn the_posts_of_a_thread_join_the_top_one() {
         .filter(|b| b.text.len() > 40)
         .map(|b| b.in_container && b.dom_hint.is_none())
         .collect();
-    assert_eq!(kept[0], true, "{kept:?}");
+    assert!(kept[0], "{kept:?}");
     assert!(kept[1..].iter().all(|k| !k), "{kept:?}");
     // An article whose teasers below are built from the same component
     // holds more than all of them together: they stay out.
