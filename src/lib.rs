@@ -281,7 +281,7 @@ fn use_stated_body(
     verdicts: &mut Vec<Verdict>,
     scores: &mut Vec<f32>,
 ) {
-    use html::stated_body::{MIN_WORDS, TINY_FACTOR, blocks_of, stated_body, words};
+    use html::stated_body::{MIN_WORDS, TINY_FACTOR, blocks_of, stated_body};
     if scripts.is_empty() {
         return;
     }
@@ -301,7 +301,8 @@ fn use_stated_body(
     let Some(body) = stated_body(scripts) else {
         return;
     };
-    let stated = words(&body);
+    // Counted as the blocks count theirs, to compare with `kept_words`.
+    let stated = block::count_words(&body);
     if stated < MIN_WORDS || stated <= kept_words * TINY_FACTOR {
         return;
     }
@@ -458,9 +459,10 @@ pub fn analyze_decoded(
                 base: input.url.and_then(|u| url::Url::parse(u).ok()),
             });
             let mut page = html::parse_with(&decoded.text, rich);
-            stated_body_scripts = html::stated_body::scripts_with_body(&page.meta.json_ld);
             let markup = metadata::html::from_markup(&page.meta, input.url);
             author_marks = std::mem::take(&mut page.meta.author_marks);
+            stated_body_scripts =
+                html::stated_body::scripts_with_body(std::mem::take(&mut page.meta.json_ld));
             let language = detect_language(&page.blocks);
             let stop = stop_for(&language, &markup);
             let ctx = Context {

@@ -28,14 +28,11 @@ pub const MIN_WORDS: usize = 80;
 /// paragraphs, keeps well over a quarter of the words.)
 pub const TINY_FACTOR: usize = 4;
 
-/// The JSON-LD scripts that may state an article body (moved out of the
-/// walk's list; the metadata stage has read them already).
-pub fn scripts_with_body(json_ld: &[String]) -> Vec<String> {
+/// The JSON-LD scripts that may state an article body, taken from the
+/// walk's list once the metadata stage has read them (no copy).
+pub fn scripts_with_body(mut json_ld: Vec<String>) -> Vec<String> {
+    json_ld.retain(|s| KEYS.iter().any(|k| s.contains(k)));
     json_ld
-        .iter()
-        .filter(|s| KEYS.iter().any(|k| s.contains(k)))
-        .cloned()
-        .collect()
 }
 
 /// The longest `articleBody` string in the scripts, trimmed; failing one,
@@ -132,11 +129,6 @@ pub fn blocks_of(body: &str) -> Vec<Block> {
     super::parse(&body.replace('\n', "<br>")).blocks
 }
 
-/// Words of a text, counted as the blocks count them (whitespace-split).
-pub fn words(text: &str) -> usize {
-    text.split_whitespace().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,7 +141,7 @@ mod tests {
                 {"@type":"NewsArticle","articleBody":" The long one, stated in full. "}]}"#
                 .to_string(),
         ];
-        let kept = scripts_with_body(&scripts);
+        let kept = scripts_with_body(scripts.clone());
         assert_eq!(kept.len(), 1);
         assert_eq!(
             stated_body(&kept).as_deref(),
@@ -164,14 +156,14 @@ mod tests {
         let how_to = r#"{"@type":"HowTo","description":"<p>Sew a round cloth.</p>",
             "step":[{"@type":"HowToStep","text":"Measure the table."},
                 {"@type":"HowToSection","itemListElement":[{"@type":"HowToDirection","text":"Cut the fabric."}]}]}"#;
-        let scripts = scripts_with_body(&[how_to.to_string()]);
+        let scripts = scripts_with_body(vec![how_to.to_string()]);
         assert_eq!(
             stated_body(&scripts).as_deref(),
             Some("<p>Sew a round cloth.</p>\nMeasure the table.\nCut the fabric.")
         );
         let recipe = r#"{"@type":["Recipe"],"recipeIngredient":["2 eggs","1 cup milk"],
             "recipeInstructions":"Whisk and fry."}"#;
-        let scripts = scripts_with_body(&[recipe.to_string()]);
+        let scripts = scripts_with_body(vec![recipe.to_string()]);
         assert_eq!(
             stated_body(&scripts).as_deref(),
             Some("2 eggs\n1 cup milk\nWhisk and fry.")
